@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy;
+
+namespace MucGov.Gateway.Health;
+
+/// <summary><c>GET /health/services</c>: the readiness of every service behind the gateway, probed now.</summary>
+public static class ServicesHealthApi
+{
+    public static IHostApplicationBuilder AddServicesHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServicesHealthOptions>().BindConfiguration(ServicesHealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(nameof(ServicesHealthApi));
+        return builder;
+    }
+
+    public static WebApplication MapServicesHealth(this WebApplication app)
+    {
+        app.MapGet("/health/services", GetServicesHealth)
+            .WithName("GetServicesHealth")
+            .WithSummary("Readiness of every service behind the gateway")
+            .WithTags("Health");
+        return app;
+    }
+
+    /// <summary>One service's readiness.</summary>
+    /// <param name="Name">Cluster id, which is the service name.</param>
+    /// <param name="Ready">The service answered its readiness probe with 200.</param>
+    /// <param name="Status"><c>Healthy</c>, <c>Degraded</c> (e.g. broker away), <c>Unhealthy</c> or <c>Unreachable</c>.</param>
+    /// <param name="Checks">The service's own checks as it reported them.</param>
+    public sealed record ServiceHealth(string Name, bool Ready, string Status, JsonElement? Checks);
+
+    /// <summary>All services; <c>Ready</c> only when every one is ready.</summary>
+    public sealed record ServicesHealthReport(bool Ready, string Status, IReadOnlyList<ServiceHealth> Services);
+
+    internal static async Task<Results<Ok<ServicesHealthReport>, JsonHttpResult<ServicesHealthReport>>> GetServicesHealth(
+        IProxyStateLookup proxy,
+        IHttpClientFactory clients,
+        IOptions<ServicesHealthOptions> options,
+        CancellationToken ct)
+    {
+        var client = clients.CreateClient(nameof(ServicesHealthApi));
+        var probes = proxy.GetClusters()
+            .OrderBy(cluster => cluster.ClusterId, StringComparer.Ordinal)
+            .Select(cluster => ProbeAsync(client, cluster.ClusterId, cluster.Destinations.Values.Select(d => d.Model.Config.Address).FirstOrDefault(), options.Value, ct));
+        var services = await Task.WhenAll(probes);
+        var ready = services.Length > 0 && services.All(s => s.Ready);
+        var report = new ServicesHealthReport(ready, ready ? "Healthy" : "Unhealthy", services);
+        return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<ServiceHealth> ProbeAsync(HttpClient client, string name, string? address, ServicesHealthOptions options, CancellationToken ct)
+    {
+        if (address is null)
+        {
+            return new ServiceHealth(name, false, "Unreachable", null);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            using var response = await client.GetAsync(new Uri(new Uri(address), options.Path), timeout.Token);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+            var status = body.TryGetProperty("status", out var s) ? s.GetString() ?? "Unknown" : "Unknown";
+            var checks = body.TryGetProperty("checks", out var c) ? c.Clone() : (JsonElement?)null;
+            return new ServiceHealth(name, response.StatusCode == HttpStatusCode.OK, status, checks);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return new ServiceHealth(name, false, "Unreachable", null);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace MucGov.Contracts.Knowledge;
+
+/// <summary>Request: find catalog services matching a citizen's question. Answered with <see cref="KnowledgeSearchResult"/>.</summary>
+/// <param name="Query">The citizen's words as typed.</param>
+/// <param name="Language">ISO 639-1 code the query is in (<c>de</c>, <c>en</c>, <c>bar</c> for Bavarian, …).</param>
+/// <param name="Take">Maximum number of hits wanted.</param>
+public sealed record SearchKnowledge(string Query, string Language, int Take = 5);
+
+/// <summary>Reply to <see cref="SearchKnowledge"/>: the best matching services, best first.</summary>
+/// <param name="Query">The query as received.</param>
+/// <param name="Language">The language the hits are written in.</param>
+/// <param name="Hits">Matches ordered by descending confidence; empty when nothing matched.</param>
+public sealed record KnowledgeSearchResult(string Query, string Language, IReadOnlyList<KnowledgeHit> Hits);
+
+/// <summary>One search hit.</summary>
+/// <param name="ServiceId">Stable slug of the service (e.g. <c>anmeldung</c>).</param>
+/// <param name="Title">Title in the requested language.</param>
+/// <param name="Summary">One-paragraph summary in the requested language.</param>
+/// <param name="DepartmentId">Responsible department's stable id.</param>
+/// <param name="Confidence">0..1, how sure the search is that this is what was asked.</param>
+public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence);
+
+/// <summary>Request: everything the bot needs to answer about one service. Answered with <see cref="ServiceDetails"/>.</summary>
+/// <param name="ServiceId">Stable slug of the service.</param>
+/// <param name="Language">Wanted language of texts.</param>
+/// <param name="At">Instant the opening status is computed for; now when absent.</param>
+public sealed record GetServiceDetails(string ServiceId, string Language, DateTimeOffset? At = null);
+
+/// <summary>Reply to <see cref="GetServiceDetails"/>, including the opening status of each location at the requested instant.</summary>
+/// <param name="ServiceId">Stable slug of the service; <see cref="Found"/> is false when no such service exists.</param>
+/// <param name="Found">Whether the catalog knows the service.</param>
+/// <param name="Title">Title in the requested language.</param>
+/// <param name="Summary">Summary in the requested language.</param>
+/// <param name="DepartmentId">Responsible department.</param>
+/// <param name="Documents">Documents to bring.</param>
+/// <param name="Fees">Fees as display texts.</param>
+/// <param name="Checklist">Steps in order.</param>
+/// <param name="OnlineServiceUrl">Link to the online service, when there is one.</param>
+/// <param name="Locations">Where the service is offered, with opening status.</param>
+/// <param name="ProcedureId">Set when the service can be completed in the chat.</param>
+/// <param name="Version">Catalog version of the service.</param>
+public sealed record ServiceDetails(
+    string ServiceId,
+    bool Found,
+    string? Title = null,
+    string? Summary = null,
+    string? DepartmentId = null,
+    IReadOnlyList<string>? Documents = null,
+    IReadOnlyList<string>? Fees = null,
+    IReadOnlyList<string>? Checklist = null,
+    string? OnlineServiceUrl = null,
+    IReadOnlyList<LocationStatus>? Locations = null,
+    string? ProcedureId = null,
+    long Version = 0);
+
+/// <summary>A location offering a service and whether it is open at the requested instant.</summary>
+/// <param name="LocationId">Stable id of the location.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Address">Postal address as one line.</param>
+/// <param name="OpenNow">Open at the requested instant.</param>
+/// <param name="NextChange">When it next opens (if closed) or closes (if open).</param>
+/// <param name="AppointmentOnly">Only with an appointment.</param>
+public sealed record LocationStatus(string LocationId, string Name, string Address, bool OpenNow, DateTimeOffset? NextChange, bool AppointmentOnly);
+
+/// <summary>Event: a catalog entry changed. Exactly one of <see cref="ServiceId"/> and <see cref="DepartmentId"/> is set.</summary>
+/// <param name="ServiceId">The changed service, if a service changed.</param>
+/// <param name="DepartmentId">The changed department (e.g. its business hours), if a department changed.</param>
+/// <param name="Version">Catalog version after the change; consumers ignore versions older than what they hold.</param>
+/// <param name="Deleted">The entry was removed.</param>
+public sealed record KnowledgeCatalogChanged(string? ServiceId, string? DepartmentId, long Version, bool Deleted = false);

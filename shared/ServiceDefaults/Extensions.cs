@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MucGov.Shared.ServiceDefaults;
+
+/// <summary>Wiring shared by every MucGov HTTP service.</summary>
+public static class Extensions
+{
+    /// <summary>Health check tag for checks that decide readiness.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Adds structured JSON logs with trace and correlation ids, OpenTelemetry, health checks,
+    /// problem+json errors, the request body limit, graceful shutdown and the OpenAPI document.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<ServiceOptions>()
+            .BindConfiguration(ServiceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var service = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+
+        builder.AddJsonLogging();
+        builder.AddTelemetry(service.Name);
+
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["service"] = service.Name;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHttpContextAccessor();
+
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            kestrel => kestrel.Limits.MaxRequestBodySize = service.MaxRequestBodyBytes);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = service.ShutdownTimeout);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the error handling and correlation middleware and maps <c>/health/live</c>, <c>/health/ready</c>,
+    /// <c>/metrics</c> and <c>/openapi/v1.json</c>.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+
+        // Liveness: the process answers. No dependency may make it fail, or Kubernetes restarts healthy pods.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .ExcludeFromDescription();
+        // Readiness: the service's own database. The broker is reported as Degraded at worst (the outbox holds messages meanwhile).
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+
+    private static void AddJsonLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+    }
+
+    /// <summary>Reads a validated options object at composition time (for values needed while wiring).</summary>
+    public static T GetValidatedOptions<T>(this IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
+}
