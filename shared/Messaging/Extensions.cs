@@ -48,7 +48,7 @@ public static class Extensions
             });
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Intervals(rabbit.RetryIntervals));
+                endpoint.UseMessageRetry(retry => retry.Intervals(rabbit.EffectiveRetryIntervals));
                 if (rabbit.UseQuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator queue)
                 {
                     queue.SetQuorumQueue();

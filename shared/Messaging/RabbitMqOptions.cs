@@ -35,6 +35,15 @@ public sealed class RabbitMqOptions
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 16;
 
-    /// <summary>In-memory redelivery intervals before a message goes to its <c>_error</c> queue.</summary>
-    public TimeSpan[] RetryIntervals { get; set; } = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+    /// <summary>
+    /// In-memory redelivery intervals before a message goes to its <c>_error</c> queue; <see cref="DefaultRetryIntervals"/>
+    /// when none are configured. (Empty by default: configuration binding appends to an initialised array.)
+    /// </summary>
+    public TimeSpan[] RetryIntervals { get; set; } = [];
+
+    /// <summary>Retry intervals used when none are configured: 0.2 s, 1 s, 5 s, 15 s.</summary>
+    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+
+    /// <summary>The configured intervals, or the defaults.</summary>
+    public TimeSpan[] EffectiveRetryIntervals => RetryIntervals.Length > 0 ? RetryIntervals : DefaultRetryIntervals;
 }
