@@ -8,7 +8,13 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
+if (app.IsMigrateCommand(args))
+{
+    return await app.MigrateAsync();
+}
+
 app.MapDefaultEndpoints();
 app.MapServicesHealth();
 app.MapReverseProxy();
-return await app.RunServiceAsync(args);
+await app.RunAsync();
+return 0;

@@ -7,5 +7,11 @@ builder.AddServiceDefaults();
 builder.AddTicketService();
 
 var app = builder.Build();
+if (app.IsMigrateCommand(args))
+{
+    return await app.MigrateAsync();
+}
+
 app.MapDefaultEndpoints();
-return await app.RunServiceAsync(args);
+await app.RunAsync();
+return 0;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Shared.Data;
@@ -26,8 +27,6 @@ public static class Extensions
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-
         builder.Services.AddDbContext<TContext>((services, db) =>
         {
             var connectionString = builder.Configuration.GetConnectionString(connectionName);
@@ -36,6 +35,7 @@ public static class Extensions
                 throw new InvalidOperationException($"The setting ConnectionStrings:{connectionName} is required.");
             }
 
+            var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             db.UseNpgsql(connectionString, npgsql => npgsql
                     .MigrationsAssembly(typeof(TContext).Assembly.FullName)
                     .MigrationsHistoryTable("__ef_migrations_history")
@@ -50,35 +50,30 @@ public static class Extensions
             customTestQuery: static (db, ct) => db.Database.CanConnectAsync(ct));
 
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseMigrator<TContext>>();
-        if (options.MigrateOnStartup)
-        {
-            builder.Services.AddHostedService<MigrateOnStartup>();
-        }
+        builder.Services.AddHostedService<MigrateOnStartup>();
 
         builder.Services.AddExceptionHandler<DataExceptionHandler>();
         return builder;
     }
 
     /// <summary>
-    /// Runs the service, or — when started as <c>&lt;service&gt; migrate</c> — applies the migrations of every
-    /// registered database and exits (exit code 0 on success). Operators run the latter as a Kubernetes Job.
+    /// The operators' <c>migrate</c> command (<c>dotnet MucGov.Ticket.dll migrate</c>, a Kubernetes Job): applies the
+    /// migrations of every registered database and returns the exit code. Call it before mapping endpoints, so that
+    /// nothing else (the bus, for instance) is created and no broker credentials are needed.
     /// </summary>
-    public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
-    {
-        if (args.Length > 0 && args[0] == "migrate")
-        {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate");
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-            foreach (var migrator in app.Services.GetServices<IDatabaseMigrator>())
-            {
-                await migrator.MigrateAsync(timeout.Token);
-            }
+    public static bool IsMigrateCommand(this WebApplication app, string[] args) => args is ["migrate", ..];
 
-            logger.LogInformation("Migrations applied");
-            return 0;
+    /// <summary>Applies the migrations of every registered database; returns 0 on success.</summary>
+    public static async Task<int> MigrateAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrate");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+        foreach (var migrator in app.Services.GetServices<IDatabaseMigrator>())
+        {
+            await migrator.MigrateAsync(timeout.Token);
         }
 
-        await app.RunAsync();
+        logger.LogInformation("Migrations applied");
         return 0;
     }
 }

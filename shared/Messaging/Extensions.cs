@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MucGov.Shared.Messaging.Outbox;
 
 namespace MucGov.Shared.Messaging;
@@ -29,7 +30,6 @@ public static class Extensions
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
@@ -46,8 +46,9 @@ public static class Extensions
                 health.MinimalFailureStatus = HealthStatus.Degraded;
                 health.Tags.Add(ServiceDefaults.Extensions.ReadyTag);
             });
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
                 endpoint.UseMessageRetry(retry => retry.Intervals(rabbit.EffectiveRetryIntervals));
                 if (rabbit.UseQuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator queue)
                 {
@@ -58,6 +59,7 @@ public static class Extensions
 
             bus.UsingRabbitMq((context, rmq) =>
             {
+                var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
                 rmq.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, host =>
                 {
                     host.Username(rabbit.Username);

@@ -25,25 +25,26 @@ public static class Extensions
             .BindConfiguration(ServiceOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var service = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
 
         builder.AddJsonLogging();
-        builder.AddTelemetry(service.Name);
+        builder.AddTelemetry();
 
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Extensions["service"] = service.Name;
+            context.ProblemDetails.Extensions["service"] = context.HttpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value.Name;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHttpContextAccessor();
 
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
-            kestrel => kestrel.Limits.MaxRequestBodySize = service.MaxRequestBodyBytes);
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = service.ShutdownTimeout);
+        // Settings are read when resolved, not while wiring, so every configuration source (tests' included) counts.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<ServiceOptions>>((kestrel, service) => kestrel.Limits.MaxRequestBodySize = service.Value.MaxRequestBodyBytes);
+        builder.Services.AddOptions<HostOptions>()
+            .Configure<IOptions<ServiceOptions>>((host, service) => host.ShutdownTimeout = service.Value.ShutdownTimeout);
         return builder;
     }
 

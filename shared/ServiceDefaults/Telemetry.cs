@@ -14,10 +14,12 @@ internal static class Telemetry
     private static readonly string[] TraceSources = ["MassTransit", "Npgsql", "MucGov.*"];
     private static readonly string[] Meters = ["MassTransit", "Npgsql", "MucGov.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 
-    public static void AddTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
+        // "MucGov.Ticket" → "mucgov-ticket"; OTEL_SERVICE_NAME overrides it where an operator wants another name.
+        var serviceName = builder.Environment.ApplicationName.Replace('.', '-').ToLowerInvariant();
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName: $"mucgov-{serviceName}", serviceInstanceId: Environment.MachineName))
+            .ConfigureResource(resource => resource.AddService(serviceName: serviceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics"))

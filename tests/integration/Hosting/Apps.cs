@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MucGov.Testing;
+
+namespace MucGov.IntegrationTests.Hosting;
+
+/// <summary>A MucGov app hosted by a test, with its client.</summary>
+public sealed class RunningApp(string name, IAsyncDisposable factory, Func<HttpClient> client, Uri address, IServiceProvider services) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+    public Uri Address { get; } = address;
+    public IServiceProvider Services { get; } = services;
+    public HttpClient CreateClient() => client();
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+}
+
+/// <summary>Starts the services and the gateway by name, each with its own database and a virtual host.</summary>
+public static class Apps
+{
+    public static readonly string[] Services = ["identity", "knowledge", "conversation", "ticket"];
+
+    public static readonly string[] All = [.. Services, "gateway"];
+
+    /// <summary>Settings for <paramref name="name"/>: its connection string, migration at start, and the broker (services only).</summary>
+    public static Dictionary<string, string?> Settings(Isolated isolated, string name, string connectionString, string? virtualHost)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{Pascal(name)}"] = connectionString,
+            ["Database:MigrateOnStartup"] = "true",
+        };
+        if (virtualHost is not null)
+        {
+            foreach (var (key, value) in isolated.RabbitSettings(virtualHost))
+            {
+                settings[key] = value;
+            }
+        }
+
+        return settings;
+    }
+
+    public static RunningApp Start(string name, IDictionary<string, string?> settings, bool kestrel = false)
+    {
+        return name switch
+        {
+            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.IdentityDbContext>(settings, kestrel)),
+            "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel)),
+            "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel)),
+            "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel)),
+            "gateway" => Wrap(name, new ServiceFactory<MucGov.Gateway.Data.GatewayDbContext>(settings, kestrel)),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown app"),
+        };
+    }
+
+    /// <summary>Starts <paramref name="name"/> with a fresh database (and virtual host for services).</summary>
+    public static async Task<RunningApp> StartFreshAsync(Isolated isolated, string name, string? virtualHost = null, bool kestrel = false, IDictionary<string, string?>? extra = null)
+    {
+        var database = await isolated.NewDatabaseAsync(name);
+        var vhost = name == "gateway" ? null : virtualHost ?? await isolated.NewVirtualHostAsync(name);
+        var settings = Settings(isolated, name, database, vhost);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return Start(name, settings, kestrel);
+    }
+
+    private static RunningApp Wrap<T>(string name, ServiceFactory<T> factory) where T : class
+    {
+        factory.Start();
+        return new RunningApp(name, factory, () => factory.CreateClient(), factory.Address, factory.Services);
+    }
+
+    public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
+    /// <summary>Reads a problem+json body.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        Xunit.Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MucGov.Testing;
+using Xunit;
+
+namespace MucGov.IntegrationTests.Hosting;
+
+/// <summary>The four services on real loopback sockets, for the gateway to proxy to.</summary>
+public sealed class RunningServices : Isolated
+{
+    public Dictionary<string, RunningApp> Apps { get; } = [];
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var vhost = await NewVirtualHostAsync("platform");
+        foreach (var name in Hosting.Apps.Services)
+        {
+            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true);
+        }
+    }
+
+    /// <summary>Gateway settings whose clusters point at the running services, with optional overrides.</summary>
+    public async Task<RunningApp> StartGatewayAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var extra = Apps.ToDictionary(a => $"ReverseProxy:Clusters:{a.Key}:Destinations:primary:Address", a => (string?)a.Value.Address.ToString());
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            extra[key] = value;
+        }
+
+        return await Hosting.Apps.StartFreshAsync(this, "gateway", kestrel: true, extra: extra);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var app in Apps.Values)
+        {
+            await app.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
+
+public sealed class GatewayTests(RunningServices platform) : IClassFixture<RunningServices>
+{
+    // Every public path prefix of the design, and the service that must answer it.
+    public static TheoryData<string, string> DesignRoutes => new()
+    {
+        { "/.well-known/route-probe", "identity" },
+        { "/connect/route-probe", "identity" },
+        { "/account/route-probe", "identity" },
+        { "/api/profile/route-probe", "identity" },
+        { "/api/knowledge/route-probe", "knowledge" },
+        { "/api/conversations/route-probe", "conversation" },
+        { "/api/queue/route-probe", "ticket" },
+        { "/api/cases/route-probe", "ticket" },
+        { "/api/departments/route-probe", "ticket" },
+        { "/api/my/route-probe", "ticket" },
+        { "/api/documents/route-probe", "ticket" },
+        { "/api/unrouted", "gateway" },
+    };
+
+    [Fact]
+    public async Task Health_services_names_every_service_as_ready()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/health/services");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(report.GetProperty("ready").GetBoolean());
+        var services = report.GetProperty("services").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("ready").GetBoolean());
+        Assert.Equal(Apps.Services.Order(), services.Keys.Order());
+        Assert.All(services.Values, Assert.True);
+    }
+
+    [Fact]
+    public async Task Health_services_is_503_and_names_the_service_that_is_down()
+    {
+        await using var gateway = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:knowledge:Destinations:primary:Address"] = "http://127.0.0.1:9/",
+        });
+        using var client = gateway.CreateClient();
+
+        var response = await client.GetAsync("/health/services");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(report.GetProperty("ready").GetBoolean());
+        var knowledge = report.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "knowledge");
+        Assert.False(knowledge.GetProperty("ready").GetBoolean());
+        Assert.Equal("Unreachable", knowledge.GetProperty("status").GetString());
+        Assert.Equal(3, report.GetProperty("services").EnumerateArray().Count(s => s.GetProperty("ready").GetBoolean()));
+    }
+
+    [Theory]
+    [MemberData(nameof(DesignRoutes))]
+    public async Task Design_path_is_proxied_to_its_service(string path, string service)
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await Apps.ProblemAsync(response);
+        Assert.Equal(service, problem.GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_refused_with_413_problem_json()
+    {
+        await using var gateway = await platform.StartGatewayAsync(new Dictionary<string, string?> { ["Service:MaxRequestBodyBytes"] = "4096" });
+        using var client = gateway.CreateClient();
+
+        var response = await client.PostAsync("/api/conversations", new StringContent(new string('a', 10_000), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await Apps.ProblemAsync(response);
+    }
+
+    [Fact]
+    public async Task Correlation_id_passes_through_the_gateway_once()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/knowledge/route-probe") { Headers = { { "X-Correlation-ID", "probe-42" } } };
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("probe-42", Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
+    }
+}

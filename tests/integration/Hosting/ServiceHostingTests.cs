@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MucGov.Testing;
+using Npgsql;
+using Xunit;
+
+namespace MucGov.IntegrationTests.Hosting;
+
+public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isolated>
+{
+    public static TheoryData<string> AllApps => [.. Apps.All];
+
+    public static TheoryData<string> Services => [.. Apps.Services];
+
+    [Theory]
+    [MemberData(nameof(AllApps))]
+    public async Task App_migrates_its_database_and_answers_liveness_readiness_metrics_and_openapi(string name)
+    {
+        await using var app = await Apps.StartFreshAsync(isolated, name);
+        using var client = app.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks["database"]);
+        if (name != "gateway")
+        {
+            Assert.Contains("broker", checks.Keys);
+        }
+
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("# TYPE", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
+
+        var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+
+        var connectionString = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetConnectionString(Apps.Pascal(name))!;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var history = new NpgsqlCommand("SELECT count(*) FROM __ef_migrations_history", connection);
+        Assert.True((long)(await history.ExecuteScalarAsync())! >= 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllApps))]
+    public async Task App_whose_database_is_unreachable_is_live_but_not_ready(string name)
+    {
+        var settings = Apps.Settings(isolated, name, "Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none;Timeout=2", name == "gateway" ? null : "/");
+        settings["Database:MigrateOnStartup"] = "false";
+        await using var app = Apps.Start(name, settings);
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Service_stays_ready_while_the_broker_is_unreachable_and_reports_it_degraded()
+    {
+        await using var app = await Apps.StartFreshAsync(isolated, "ticket", extra: new Dictionary<string, string?> { ["RabbitMq:Port"] = "9" });
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Degraded", report.GetProperty("status").GetString());
+        var broker = report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "broker");
+        Assert.NotEqual("Healthy", broker.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Unknown_route_is_a_problem_json_404_naming_the_service(string name)
+    {
+        await using var app = await Apps.StartFreshAsync(isolated, name);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/does-not-exist");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await Apps.ProblemAsync(response);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal(name, problem.GetProperty("service").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_sane_correlation_id_is_echoed_and_an_unsafe_one_is_replaced()
+    {
+        await using var app = await Apps.StartFreshAsync(isolated, "knowledge");
+        using var client = app.CreateClient();
+
+        using var sane = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Correlation-ID", "case-4711.retry_2" } } };
+        var saneResponse = await client.SendAsync(sane);
+        using var unsafeRequest = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { { "X-Correlation-ID", "<script>alert(1)</script>" } } };
+        var unsafeResponse = await client.SendAsync(unsafeRequest);
+
+        Assert.Equal("case-4711.retry_2", Assert.Single(saneResponse.Headers.GetValues("X-Correlation-ID")));
+        var replaced = Assert.Single(unsafeResponse.Headers.GetValues("X-Correlation-ID"));
+        Assert.Matches("^[0-9a-f]{32}$", replaced);
+    }
+
+    [Fact]
+    public async Task Migrate_command_applies_migrations_and_exits_without_serving()
+    {
+        var database = await isolated.NewDatabaseAsync("migrate");
+        var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../services/Ticket/bin", Configuration, "net10.0"));
+        Assert.True(File.Exists(Path.Combine(output, "MucGov.Ticket.dll")), $"The ticket service is built at {output}");
+        var start = new ProcessStartInfo("dotnet", ["MucGov.Ticket.dll", "migrate"])
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ConnectionStrings__Ticket"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
+        };
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stdout} {await stderr}");
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var outbox = new NpgsqlCommand("SELECT count(*) FROM outbox_messages", connection);
+        Assert.Equal(0L, await outbox.ExecuteScalarAsync());
+        await using var history = new NpgsqlCommand("SELECT count(*) FROM __ef_migrations_history", connection);
+        Assert.True((long)(await history.ExecuteScalarAsync())! >= 1);
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}
