@@ -1,0 +1,35 @@
+namespace MucGov.Bench;
+
+/// <summary>A measured workload against the running platform. Add new ones to <see cref="ScenarioRegistry.All"/>.</summary>
+public interface IScenario
+{
+    /// <summary>Short id used on the command line (<c>./mucgov bench NAME</c>).</summary>
+    string Name { get; }
+
+    /// <summary>What one operation is.</summary>
+    string Description { get; }
+
+    /// <summary>Runs once before measuring (sign-ins, test data). Not timed.</summary>
+    Task SetUpAsync(BenchContext context, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>One operation; the runner times it. Throw to count it as an error.</summary>
+    Task RunOnceAsync(BenchContext context, int worker, CancellationToken ct);
+}
+
+/// <summary>What scenarios get: the platform's address and a shared HTTP client.</summary>
+public sealed class BenchContext(Uri gateway, HttpClient http)
+{
+    public Uri Gateway { get; } = gateway;
+    public HttpClient Http { get; } = http;
+}
+
+/// <summary>The scenario registry.</summary>
+public static class ScenarioRegistry
+{
+    public static readonly IReadOnlyList<IScenario> All =
+    [
+        new Scenarios.GatewayLive(),
+        new Scenarios.ProxyHop(),
+        new Scenarios.ServicesHealth(),
+    ];
+}
