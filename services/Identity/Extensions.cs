@@ -1,16 +1,165 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using MucGov.Identity.Accounts;
+using MucGov.Identity.Apis;
+using MucGov.Identity.Consumers;
 using MucGov.Identity.Data;
+using MucGov.Identity.Oidc;
+using MucGov.Identity.Seed;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MucGov.Identity;
 
 public static class Extensions
 {
-    /// <summary>The identity service's database, bus and outbox.</summary>
+    /// <summary>Policy of the profile API: a token of this server with scope <c>buergerkonto</c>.</summary>
+    public const string ProfilePolicy = "profile";
+
+    /// <summary>The identity service: accounts, the OIDC server, pages, profile API and its messages.</summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IdentityDbContext>("Identity");
-        builder.AddServiceMessaging<IdentityDbContext>("identity");
+        builder.AddServiceDatabase<AccountDbContext>("Identity");
+        builder.AddServiceMessaging<AccountDbContext>("identity", bus => bus.AddConsumer<GetCitizenProfileConsumer>());
+        builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+
+        builder.AddAccounts();
+        builder.AddOidcServer();
+        builder.Services.AddHostedService<ClientRegistration>();
+        builder.Services.AddHostedService<DemoAccounts>();
+
+        builder.Services.AddRazorPages();
+        builder.Services.AddLocalization();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ProfilePolicy, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireScope("buergerkonto")
+                .RequireClaim(MucGovClaims.Subject));
         return builder;
+    }
+
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityCore<Account>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B); lockout against guessing.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+            })
+            .AddEntityFrameworkStores<AccountDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.Cookie.Name = "mucgov.account";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(1);
+            cookie.SlidingExpiration = true;
+        });
+
+        // Cookies and antiforgery tokens readable by every replica.
+        builder.Services.AddDataProtection().SetApplicationName("mucgov-identity").PersistKeysToDbContext<AccountDbContext>();
+    }
+
+    private static void AddOidcServer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenIddict()
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<AccountDbContext>();
+                core.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+            })
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetEndSessionEndpointUris("connect/endsession");
+                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                server.RequireProofKeyForCodeExchange();
+                server.RegisterScopes([.. ApiScopes.Standard, .. ApiScopes.Audiences.Keys]);
+                // Signed, not encrypted: every service validates access tokens itself with the published keys.
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences("identity");
+            });
+
+        // Issuer, lifetimes and keys come from validated settings, read when resolved (so every configuration source counts).
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<OidcOptions>, IHostEnvironment>((server, oidc, environment) =>
+        {
+            var settings = oidc.Value;
+            server.Issuer = new Uri(settings.Issuer.EndsWith('/') ? settings.Issuer : settings.Issuer + "/");
+            server.AccessTokenLifetime = settings.AccessTokenLifetime;
+            server.IdentityTokenLifetime = settings.IdentityTokenLifetime;
+            server.AuthorizationCodeLifetime = settings.AuthorizationCodeLifetime;
+            server.RefreshTokenLifetime = settings.RefreshTokenLifetime;
+            server.RefreshTokenReuseLeeway = settings.RefreshTokenReuseLeeway;
+            server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+            var (signing, encryption) = SigningKeys.Load(settings.Keys, environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+            server.SigningCredentials.Add(new X509SigningCredentials(signing));
+            server.EncryptionCredentials.Add(new X509EncryptingCredentials(encryption));
+        });
+        builder.Services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<OidcOptions>>((aspnet, oidc) =>
+            aspnet.DisableTransportSecurityRequirement = !oidc.Value.RequireHttps);
+    }
+
+    /// <summary>Pages, OIDC endpoints and the profile API.</summary>
+    public static WebApplication MapIdentityService(this WebApplication app)
+    {
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("de")
+            .AddSupportedCultures("de", "en")
+            .AddSupportedUICultures("de", "en"));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapConnectEndpoints();
+        app.MapProfileApi();
+        return app;
     }
 }

@@ -36,9 +36,11 @@ public static class MucGovClaims
     public static Guid? AccountId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(Subject)?.Value, out var id) ? id : null;
 
-    /// <summary>All scopes the token grants.</summary>
+    /// <summary>All scopes the token grants (<c>scope</c> in JWTs; <c>oi_scp</c> where the identity service validates its own tokens).</summary>
     public static IReadOnlySet<string> Scopes(this ClaimsPrincipal user) =>
-        user.FindAll(Scope).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        user.Claims.Where(c => c.Type is Scope or "oi_scp")
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The departments a staff member belongs to.</summary>
     public static IReadOnlySet<string> Departments(this ClaimsPrincipal user) =>

@@ -16,6 +16,12 @@ public sealed class ServiceOptions
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Take scheme, host and client address from the gateway's <c>X-Forwarded-*</c> headers. On for services (reachable
+    /// only from the gateway); the gateway itself sets it according to what stands in front of it (the ingress).
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; } = true;
+
     /// <summary>How long shutdown waits for in-flight requests and background work to finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MucGov.Identity.Accounts;
+using MucGov.Shared.Messaging;
+
+namespace MucGov.Identity.Data;
+
+/// <summary>The identity service's database: accounts, OIDC clients/tokens (OpenIddict), disclosures, outbox/inbox.</summary>
+public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
+    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<CitizenDocument> Documents => Set<CitizenDocument>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.AddOutboxAndInbox();
+
+        builder.Entity<Account>(account =>
+        {
+            account.ToTable("accounts");
+            account.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            account.Property(a => a.GivenName).HasMaxLength(100);
+            account.Property(a => a.FamilyName).HasMaxLength(100);
+            account.Property(a => a.Street).HasMaxLength(200);
+            account.Property(a => a.HouseNumber).HasMaxLength(20);
+            account.Property(a => a.PostalCode).HasMaxLength(10);
+            account.Property(a => a.City).HasMaxLength(100);
+            account.Property(a => a.PreferredLanguage).HasMaxLength(8);
+            account.Property(a => a.TrustLevel).HasMaxLength(20);
+            account.HasMany(a => a.Documents).WithOne().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CitizenDocument>(document =>
+        {
+            document.ToTable("citizen_documents");
+            document.Property(d => d.Kind).HasMaxLength(50);
+            document.Property(d => d.Title).HasMaxLength(200);
+            document.Property(d => d.Number).HasMaxLength(50);
+        });
+        builder.Entity<Disclosure>(disclosure =>
+        {
+            disclosure.ToTable("disclosures");
+            disclosure.Property(d => d.Purpose).HasMaxLength(50);
+            disclosure.Property(d => d.Recipient).HasMaxLength(100);
+            disclosure.HasIndex(d => new { d.CitizenId, d.DisclosedAt });
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("account_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("account_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("account_tokens");
+    }
+}
