@@ -1,16 +1,29 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using MucGov.Testing;
 
 namespace MucGov.IntegrationTests.Hosting;
 
 /// <summary>A MucGov app hosted by a test, with its client.</summary>
-public sealed class RunningApp(string name, IAsyncDisposable factory, Func<HttpClient> client, Uri address, IServiceProvider services) : IAsyncDisposable
+public sealed class RunningApp(
+    string name,
+    IAsyncDisposable factory,
+    Func<WebApplicationFactoryClientOptions, HttpClient> client,
+    Func<HttpMessageHandler> handler,
+    Uri address,
+    IServiceProvider services) : IAsyncDisposable
 {
     public string Name { get; } = name;
     public Uri Address { get; } = address;
     public IServiceProvider Services { get; } = services;
-    public HttpClient CreateClient() => client();
+    public HttpClient CreateClient() => client(new WebApplicationFactoryClientOptions());
+
+    /// <summary>A client that keeps cookies and does not follow redirects (for browser-like flows).</summary>
+    public HttpClient CreateBrowser() => client(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A handler into the app, for libraries that bring their own HttpClient.</summary>
+    public HttpMessageHandler CreateHandler() => handler();
     public ValueTask DisposeAsync() => factory.DisposeAsync();
 }
 
@@ -29,6 +42,14 @@ public static class Apps
             [$"ConnectionStrings:{Pascal(name)}"] = connectionString,
             ["Database:MigrateOnStartup"] = "true",
         };
+        if (name == "identity")
+        {
+            foreach (var (key, value) in IdentitySettings())
+            {
+                settings[key] = value;
+            }
+        }
+
         if (virtualHost is not null)
         {
             foreach (var (key, value) in isolated.RabbitSettings(virtualHost))
@@ -40,11 +61,28 @@ public static class Apps
         return settings;
     }
 
+    /// <summary>Keys created once per test run (as a developer's are), demo accounts, secrets for the confidential clients.</summary>
+    public static Dictionary<string, string?> IdentitySettings() => new()
+    {
+        ["Oidc:Issuer"] = "http://localhost/",
+        ["Oidc:RequireHttps"] = "false",
+        ["Oidc:SimulatedEid"] = "true",
+        ["Oidc:RefreshTokenReuseLeeway"] = "00:00:00",
+        ["Oidc:Keys:DevelopmentDirectory"] = Path.Combine(Path.GetTempPath(), "mucgov-test-keys"),
+        ["Oidc:Clients:mucgov-gateway:ClientSecret"] = GatewaySecret,
+        ["Oidc:Clients:mucgov-gateway:RedirectUris:0"] = "http://localhost/signin-oidc",
+        ["Oidc:Clients:mucgov-catalog-import:ClientSecret"] = CatalogImportSecret,
+        ["Seed:DemoAccounts"] = "true",
+    };
+
+    public const string GatewaySecret = "test-gateway-secret";
+    public const string CatalogImportSecret = "test-catalog-import-secret";
+
     public static RunningApp Start(string name, IDictionary<string, string?> settings, bool kestrel = false)
     {
         return name switch
         {
-            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.IdentityDbContext>(settings, kestrel)),
+            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.AccountDbContext>(settings, kestrel)),
             "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel)),
             "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel)),
             "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel)),
@@ -70,7 +108,7 @@ public static class Apps
     private static RunningApp Wrap<T>(string name, ServiceFactory<T> factory) where T : class
     {
         factory.Start();
-        return new RunningApp(name, factory, () => factory.CreateClient(), factory.Address, factory.Services);
+        return new RunningApp(name, factory, options => factory.CreateClient(options), () => factory.Server.CreateHandler(), factory.Address, factory.Services);
     }
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];

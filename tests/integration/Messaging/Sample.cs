@@ -137,3 +137,13 @@ public static class SampleHost
         return await work(scope.ServiceProvider.GetRequiredService<SampleDbContext>());
     }
 }
+
+/// <summary>Records every delivery of <typeparamref name="T"/> (for events other services publish).</summary>
+public sealed class Recorder<T>(Received received) : IConsumer<T> where T : class
+{
+    public Task Consume(ConsumeContext<T> context)
+    {
+        received.Messages.Enqueue((context.MessageId, context.Message));
+        return Task.CompletedTask;
+    }
+}
