@@ -35,8 +35,11 @@ public static class Extensions
 
         builder.AddAccounts();
         builder.AddOidcServer();
-        builder.Services.AddHostedService<ClientRegistration>();
-        builder.Services.AddHostedService<DemoAccounts>();
+        builder.Services.AddSingleton<ClientRegistration>();
+        builder.Services.AddSingleton<DemoAccounts>();
+        builder.Services.AddSingleton<IdentityStartup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdentityStartup>());
+        builder.Services.AddHealthChecks().AddCheck<IdentityStartupCheck>("oidc-clients", tags: [Shared.ServiceDefaults.Extensions.ReadyTag]);
 
         builder.Services.AddRazorPages();
         builder.Services.AddLocalization();

@@ -22,15 +22,14 @@ public static class ApiScopes
     public static readonly string[] Standard = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Address, Scopes.Phone, Scopes.OfflineAccess];
 }
 
-/// <summary>Creates or updates the configured clients and the API scopes at start, so configuration is the source of truth.</summary>
+/// <summary>Creates or updates the configured clients and the API scopes, so configuration is the source of truth.</summary>
 public sealed partial class ClientRegistration(
     IServiceScopeFactory scopes,
     IOptions<OidcOptions> options,
-    ILogger<ClientRegistration> logger) : IHostedService
+    ILogger<ClientRegistration> logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        // Runs after the migration step (registered earlier); in production the migrate Job has run before.
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
@@ -66,14 +65,12 @@ public sealed partial class ClientRegistration(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public static OpenIddictApplicationDescriptor Describe(string clientId, ClientOptions client)
     {
         var confidential = client.Type == ClientTypes.Confidential;
         if (confidential && string.IsNullOrEmpty(client.ClientSecret))
         {
-            throw new InvalidOperationException($"The confidential client '{clientId}' needs Oidc:Clients:{clientId}:ClientSecret.");
+            throw new IdentityConfigurationException($"The confidential client '{clientId}' needs Oidc:Clients:{clientId}:ClientSecret.");
         }
 
         var descriptor = new OpenIddictApplicationDescriptor

@@ -33,7 +33,7 @@ public sealed record DemoLogin(
 /// Creates demo citizens and staff (Development only; passwords are public, so never elsewhere) and writes
 /// <c>demo-logins.json</c>. Staff get a TOTP authenticator secret, written to the file so scripts can compute codes.
 /// </summary>
-public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<SeedOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<DemoAccounts> logger) : IHostedService
+public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<SeedOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<DemoAccounts> logger)
 {
     private sealed record Demo(
         string Username, string GivenName, string FamilyName, string Email, string Language, string TrustLevel,
@@ -67,7 +67,7 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
     /// <summary>The demo password of a username (public: Development only).</summary>
     public static string PasswordOf(string username) => $"Servus-{username}-2026";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.DemoAccounts)
         {
@@ -76,7 +76,7 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
 
         if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
-            throw new InvalidOperationException("Seed:DemoAccounts is for Development only: demo passwords are public.");
+            throw new Oidc.IdentityConfigurationException("Seed:DemoAccounts is for Development only: demo passwords are public.");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -95,8 +95,6 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
 
         LogSeeded(logins.Count, options.Value.DemoLoginsFile);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<DemoLogin> EnsureAsync(UserManager<Account> users, Demo demo, AccountKind kind)
     {

@@ -102,13 +102,28 @@ public static class Apps
             settings[key] = value;
         }
 
-        return Start(name, settings, kestrel);
+        var app = Start(name, settings, kestrel);
+        // Some apps finish starting in the background (the identity service registers its clients): wait until ready.
+        using var client = app.CreateClient();
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, $"{name} is ready", TimeSpan.FromSeconds(60));
+        return app;
     }
 
     private static RunningApp Wrap<T>(string name, ServiceFactory<T> factory) where T : class
     {
         factory.Start();
-        return new RunningApp(name, factory, options => factory.CreateClient(options), () => factory.Server.CreateHandler(), factory.Address, factory.Services);
+        var address = factory.Address;
+        return new RunningApp(
+            name,
+            factory,
+            options =>
+            {
+                options.BaseAddress = address;
+                return factory.CreateClient(options);
+            },
+            () => factory.Server.CreateHandler(),
+            address,
+            factory.Services);
     }
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
