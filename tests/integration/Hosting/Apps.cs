@@ -82,11 +82,11 @@ public static class Apps
     {
         return name switch
         {
-            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.AccountDbContext>(settings, kestrel)),
-            "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel)),
-            "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel)),
-            "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel)),
-            "gateway" => Wrap(name, new ServiceFactory<MucGov.Gateway.Data.GatewayDbContext>(settings, kestrel)),
+            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.AccountDbContext>(settings, kestrel), kestrel),
+            "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel), kestrel),
+            "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel), kestrel),
+            "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel), kestrel),
+            "gateway" => Wrap(name, new ServiceFactory<MucGov.Gateway.Data.GatewayDbContext>(settings, kestrel), kestrel),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown app"),
         };
     }
@@ -109,7 +109,7 @@ public static class Apps
         return app;
     }
 
-    private static RunningApp Wrap<T>(string name, ServiceFactory<T> factory) where T : class
+    private static RunningApp Wrap<T>(string name, ServiceFactory<T> factory, bool kestrel) where T : class
     {
         factory.Start();
         var address = factory.Address;
@@ -118,6 +118,15 @@ public static class Apps
             factory,
             options =>
             {
+                if (kestrel)
+                {
+                    // Real sockets: a plain client, configured as asked.
+                    return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = options.AllowAutoRedirect, UseCookies = options.HandleCookies })
+                    {
+                        BaseAddress = address,
+                    };
+                }
+
                 options.BaseAddress = address;
                 return factory.CreateClient(options);
             },

@@ -127,6 +127,21 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task Cli_client_completes_the_code_flow_with_pkce_through_the_gateway_routes()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        var flow = new Identity.OidcFlow(gateway.CreateBrowser());
+
+        var code = await flow.SignInAsync("anna.huber", Identity.IdentityFixture.PasswordOf("anna.huber"), "openid profile buergerkonto");
+        var tokens = await Identity.OidcFlow.TokensAsync(await flow.RedeemAsync(code));
+
+        using var api = gateway.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        var profile = await api.GetFromJsonAsync<JsonElement>("/api/profile/me");
+        Assert.Equal("Anna", profile.GetProperty("givenName").GetString());
+    }
+
+    [Fact]
     public async Task Correlation_id_passes_through_the_gateway_once()
     {
         await using var gateway = await platform.StartGatewayAsync();

@@ -36,12 +36,17 @@ public sealed partial class OidcFlow(HttpClient browser)
         }.Where(p => p.Value is not null).ToDictionary());
 
     /// <summary>Authorize → login form (→ TOTP form) → back to authorize → the code from the redirect.</summary>
-    public async Task<string> SignInAsync(string username, string password, string scope, string? totpSecret = null, string redirectUri = CliRedirect, string clientId = CliClient)
+    public async Task<string> SignInAsync(string username, string password, string scope, string? totpSecret = null, string redirectUri = CliRedirect, string clientId = CliClient) =>
+        CodeFrom(await BrowseAsync(AuthorizeUrl(scope, clientId, redirectUri), username, password, totpSecret));
+
+    /// <summary>What the user does in the browser: open the authorize URL, sign in; returns where the browser is sent back to.</summary>
+    public async Task<Uri> BrowseAsync(string authorizeUrl, string username, string password, string? totpSecret = null)
     {
-        var authorize = await browser.GetAsync(AuthorizeUrl(scope, clientId, redirectUri));
+        var authorize = await browser.GetAsync(authorizeUrl);
         Assert.True(authorize.StatusCode == HttpStatusCode.Redirect, $"authorize: {(int)authorize.StatusCode} {await authorize.Content.ReadAsStringAsync()}");
         var login = authorize.Headers.Location!;
         Assert.StartsWith("/account/login", login.IsAbsoluteUri ? login.PathAndQuery : login.OriginalString, StringComparison.Ordinal);
+
 
         var afterLogin = await SubmitLoginAsync(login, username, password);
         Assert.Equal(HttpStatusCode.Redirect, afterLogin.StatusCode);
@@ -59,7 +64,7 @@ public sealed partial class OidcFlow(HttpClient browser)
 
         var back = await browser.GetAsync(next);
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
-        return CodeFrom(back.Headers.Location!);
+        return back.Headers.Location!;
     }
 
     /// <summary>Posts the login form found at <paramref name="loginPage"/>.</summary>
