@@ -157,8 +157,6 @@ public static class Extensions
             .SetDefaultCulture("de")
             .AddSupportedCultures("de", "en")
             .AddSupportedUICultures("de", "en"));
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapConnectEndpoints();

@@ -72,6 +72,16 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // Inside the status-code pages, so a refused request (401/403) gets a problem+json body too.
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+        }
+
+        if (app.Services.GetService<Microsoft.AspNetCore.Authorization.IAuthorizationService>() is not null)
+        {
+            app.UseAuthorization();
+        }
 
         // Liveness: the process answers. No dependency may make it fail, or Kubernetes restarts healthy pods.
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
