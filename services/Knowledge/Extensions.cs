@@ -1,4 +1,9 @@
+using MucGov.Knowledge.Apis;
+using MucGov.Knowledge.Catalog;
+using MucGov.Knowledge.Consumers;
 using MucGov.Knowledge.Data;
+using MucGov.Knowledge.Search;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
 
@@ -6,11 +11,28 @@ namespace MucGov.Knowledge;
 
 public static class Extensions
 {
-    /// <summary>The knowledge service's database, bus and outbox.</summary>
+    /// <summary>The knowledge service: catalog database, search, request consumers, token validation for editors.</summary>
     public static IHostApplicationBuilder AddKnowledgeService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<KnowledgeDbContext>("Knowledge");
-        builder.AddServiceMessaging<KnowledgeDbContext>("knowledge");
+        builder.AddServiceMessaging<KnowledgeDbContext>("knowledge", bus =>
+        {
+            bus.AddConsumer<SearchKnowledgeConsumer>();
+            bus.AddConsumer<GetServiceDetailsConsumer>();
+        });
+        builder.AddTokenValidation();
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddScoped<CatalogSearch>();
+        builder.Services.AddScoped<CatalogStore>();
+        builder.Services.AddScoped<ServiceDetailsReader>();
+        builder.Services.AddHostedService<SampleCatalogSeeder>();
         return builder;
+    }
+
+    public static WebApplication MapKnowledgeService(this WebApplication app)
+    {
+        app.MapKnowledgeApi();
+        app.MapEditorApi();
+        return app;
     }
 }

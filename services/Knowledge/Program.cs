@@ -1,4 +1,5 @@
 using MucGov.Knowledge;
+using MucGov.Knowledge.Catalog;
 using MucGov.Shared.Data;
 using MucGov.Shared.ServiceDefaults;
 
@@ -12,6 +13,12 @@ if (app.IsMigrateCommand(args))
     return await app.MigrateAsync();
 }
 
+if (app.IsCatalogCommand(args))
+{
+    return await app.RunCatalogCommandAsync(args);
+}
+
 app.MapDefaultEndpoints();
+app.MapKnowledgeService();
 await app.RunAsync();
 return 0;

@@ -1,13 +1,146 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MucGov.Knowledge.Catalog;
 using MucGov.Shared.Messaging;
+using NpgsqlTypes;
 
 namespace MucGov.Knowledge.Data;
 
-/// <summary>The knowledge service's own database.</summary>
+/// <summary>The knowledge service's database: the catalog, its search index, outbox/inbox.</summary>
 public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> options) : DbContext(options)
 {
+    public DbSet<DepartmentRow> Departments => Set<DepartmentRow>();
+    public DbSet<LocationRow> Locations => Set<LocationRow>();
+    public DbSet<ServiceRow> Services => Set<ServiceRow>();
+    public DbSet<ServiceTerm> Terms => Set<ServiceTerm>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasSequence<long>("catalog_version");
         modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<DepartmentRow>(d =>
+        {
+            d.ToTable("departments");
+            d.Property(x => x.Id).HasMaxLength(80);
+            d.Json(x => x.Entry);
+        });
+        modelBuilder.Entity<LocationRow>(l =>
+        {
+            l.ToTable("locations");
+            l.Property(x => x.Id).HasMaxLength(80);
+            l.Json(x => x.Entry);
+        });
+        modelBuilder.Entity<ServiceRow>(s =>
+        {
+            s.ToTable("services");
+            s.Property(x => x.Id).HasMaxLength(80);
+            s.Property(x => x.DepartmentId).HasMaxLength(80);
+            s.HasIndex(x => x.DepartmentId);
+            s.Json(x => x.Entry);
+            s.Property(x => x.RowVersion).IsRowVersion();
+            // Weighted full-text vectors, kept by PostgreSQL: title and synonyms (A), summary (B), description (C).
+            s.Property(x => x.SearchDe).HasComputedColumnSql(Vector("german", "de"), stored: true);
+            s.Property(x => x.SearchEn).HasComputedColumnSql(Vector("english", "en"), stored: true);
+            s.HasIndex(x => x.SearchDe).HasMethod("GIN");
+            s.HasIndex(x => x.SearchEn).HasMethod("GIN");
+        });
+        modelBuilder.Entity<ServiceTerm>(t =>
+        {
+            t.ToTable("service_terms");
+            t.HasKey(x => new { x.ServiceId, x.Term });
+            t.Property(x => x.Term).HasMaxLength(100);
+            t.HasIndex(x => x.Term).HasMethod("GIN").HasOperators("gin_trgm_ops");
+            t.HasOne<ServiceRow>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
+
+    private static string Vector(string config, string language) =>
+        $"setweight(to_tsvector('{config}', coalesce(title_{language}, '')), 'A') || " +
+        $"setweight(to_tsvector('{config}', coalesce(synonyms_text, '')), 'A') || " +
+        $"setweight(to_tsvector('{config}', coalesce(summary_{language}, '')), 'B') || " +
+        $"setweight(to_tsvector('{config}', coalesce(description_{language}, '')), 'C')";
+}
+
+internal static class JsonColumns
+{
+    private static readonly JsonSerializerOptions Options = CatalogFile.Json;
+
+    /// <summary>Stores a record as jsonb, compared by its JSON.</summary>
+    public static void Json<TEntity, TValue>(this EntityTypeBuilder<TEntity> entity, System.Linq.Expressions.Expression<Func<TEntity, TValue>> property)
+        where TEntity : class where TValue : class
+    {
+        entity.Property(property)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, Options),
+                json => JsonSerializer.Deserialize<TValue>(json, Options)!,
+                new ValueComparer<TValue>(
+                    (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                    value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+                    value => JsonSerializer.Deserialize<TValue>(JsonSerializer.Serialize(value, Options), Options)!));
+    }
+}
+
+public sealed class DepartmentRow
+{
+    public required string Id { get; init; }
+    public required DepartmentEntry Entry { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed class LocationRow
+{
+    public required string Id { get; init; }
+    public required LocationEntry Entry { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>A service: its entry as given, plus the columns search needs.</summary>
+public sealed class ServiceRow
+{
+    public required string Id { get; init; }
+    public required string DepartmentId { get; set; }
+    public required ServiceEntry Entry { get; set; }
+    public string TitleDe { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public string SummaryDe { get; set; } = "";
+    public string SummaryEn { get; set; } = "";
+    public string DescriptionDe { get; set; } = "";
+    public string DescriptionEn { get; set; } = "";
+    public string SynonymsText { get; set; } = "";
+    public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the ETag, for optimistic concurrency.</summary>
+    public uint RowVersion { get; set; }
+
+    public NpgsqlTsVector SearchDe { get; private set; } = null!;
+    public NpgsqlTsVector SearchEn { get; private set; } = null!;
+
+    /// <summary>Copies the searchable texts out of <see cref="Entry"/>.</summary>
+    public void Apply(ServiceEntry entry, long version, DateTimeOffset now)
+    {
+        Entry = entry;
+        DepartmentId = entry.DepartmentId;
+        TitleDe = entry.Title.De;
+        TitleEn = entry.Title.En;
+        SummaryDe = entry.Summary.De;
+        SummaryEn = entry.Summary.En;
+        DescriptionDe = entry.Description?.De ?? "";
+        DescriptionEn = entry.Description?.En ?? "";
+        SynonymsText = string.Join(" ; ", entry.Synonyms);
+        Version = version;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>One word of a service's titles and synonyms, for typo-tolerant (trigram) matching.</summary>
+public sealed class ServiceTerm
+{
+    public required string ServiceId { get; init; }
+    public required string Term { get; init; }
 }

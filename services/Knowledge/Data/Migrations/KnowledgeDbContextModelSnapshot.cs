@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MucGov.Knowledge.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -20,7 +21,177 @@ namespace MucGov.Knowledge.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("catalog_version");
+
+            modelBuilder.Entity("MucGov.Knowledge.Data.DepartmentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entry");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departments");
+
+                    b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Knowledge.Data.LocationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entry");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Knowledge.Data.ServiceRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DescriptionDe")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description_de");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description_en");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entry");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<NpgsqlTsVector>("SearchDe")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_de")
+                        .HasComputedColumnSql("setweight(to_tsvector('german', coalesce(title_de, '')), 'A') || setweight(to_tsvector('german', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('german', coalesce(summary_de, '')), 'B') || setweight(to_tsvector('german', coalesce(description_de, '')), 'C')", true);
+
+                    b.Property<NpgsqlTsVector>("SearchEn")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_en")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(title_en, '')), 'A') || setweight(to_tsvector('english', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('english', coalesce(summary_en, '')), 'B') || setweight(to_tsvector('english', coalesce(description_en, '')), 'C')", true);
+
+                    b.Property<string>("SummaryDe")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_de");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_en");
+
+                    b.Property<string>("SynonymsText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("synonyms_text");
+
+                    b.Property<string>("TitleDe")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title_de");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title_en");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_services_department_id");
+
+                    b.HasIndex("SearchDe")
+                        .HasDatabaseName("ix_services_search_de");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDe"), "GIN");
+
+                    b.HasIndex("SearchEn")
+                        .HasDatabaseName("ix_services_search_en");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchEn"), "GIN");
+
+                    b.ToTable("services", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Knowledge.Data.ServiceTerm", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("term");
+
+                    b.HasKey("ServiceId", "Term")
+                        .HasName("pk_service_terms");
+
+                    b.HasIndex("Term")
+                        .HasDatabaseName("ix_service_terms_term");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("service_terms", (string)null);
+                });
 
             modelBuilder.Entity("MucGov.Shared.Messaging.Inbox.InboxMessage", b =>
                 {
@@ -107,6 +278,16 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Knowledge.Data.ServiceTerm", b =>
+                {
+                    b.HasOne("MucGov.Knowledge.Data.ServiceRow", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_terms_services_service_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MucGov.Knowledge.Catalog;
+using MucGov.Knowledge.Data;
+using MucGov.Shared.Auth;
+
+namespace MucGov.Knowledge.Apis;
+
+/// <summary>
+/// Catalog editing for role <c>knowledge-editor</c> (scope <c>knowledge.edit</c>). Updates and deletes need the
+/// service's ETag in <c>If-Match</c>: a stale one is refused with 412, a missing one with 428.
+/// </summary>
+public static class EditorApi
+{
+    public static WebApplication MapEditorApi(this WebApplication app)
+    {
+        var editor = app.MapGroup("/api/knowledge/services").WithTags("Catalog editing").RequireAuthorization(Policies.KnowledgeEditor);
+        editor.MapPost("/", CreateAsync).WithName("CreateService");
+        editor.MapPut("/{id}", UpdateAsync).WithName("UpdateService");
+        editor.MapDelete("/{id}", DeleteAsync).WithName("DeleteService");
+        return app;
+    }
+
+    internal static async Task<Results<Created<ServiceEntry>, ValidationProblem, UnprocessableEntity<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
+        ServiceEntry? service, KnowledgeDbContext db, CatalogStore store, HttpContext http, CancellationToken ct)
+    {
+        var shape = CatalogValidation.Shape(service);
+        if (shape.Count > 0)
+        {
+            return TypedResults.ValidationProblem(shape, title: "The service was not stored.");
+        }
+
+        if (await ReferenceProblemAsync(service!, db, ct) is { } unprocessable)
+        {
+            return unprocessable;
+        }
+
+        if (await db.Services.AnyAsync(s => s.Id == service!.Id, ct))
+        {
+            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Exists", $"A service '{service!.Id}' exists; update it with PUT."));
+        }
+
+        var row = await store.PutServiceAsync(service!, null, ct);
+        await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = ETag(row);
+        return TypedResults.Created($"/api/knowledge/services/{row.Id}", row.Entry);
+    }
+
+    internal static async Task<IResult> UpdateAsync(
+        string id, ServiceEntry? service, [FromHeader(Name = "If-Match")] string? ifMatch, KnowledgeDbContext db, CatalogStore store, HttpContext http, CancellationToken ct)
+    {
+        var shape = CatalogValidation.Shape(service);
+        if (service is not null && service.Id != id)
+        {
+            shape["id"] = ["Must be the id in the path."];
+        }
+
+        if (shape.Count > 0)
+        {
+            return TypedResults.ValidationProblem(shape, title: "The service was not stored.");
+        }
+
+        var row = await db.Services.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (row is null)
+        {
+            return KnowledgeApi.NotFound($"There is no service '{id}'.");
+        }
+
+        if (Precondition(ifMatch, row) is { } failed)
+        {
+            return failed;
+        }
+
+        if (await ReferenceProblemAsync(service!, db, ct) is { } unprocessable)
+        {
+            return unprocessable;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await store.PutServiceAsync(service!, row, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+
+        await transaction.CommitAsync(ct);
+        http.Response.Headers.ETag = ETag(row);
+        return TypedResults.Ok(row.Entry);
+    }
+
+    internal static async Task<IResult> DeleteAsync(
+        string id, [FromHeader(Name = "If-Match")] string? ifMatch, KnowledgeDbContext db, CatalogStore store, CancellationToken ct)
+    {
+        var row = await db.Services.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (row is null)
+        {
+            return KnowledgeApi.NotFound($"There is no service '{id}'.");
+        }
+
+        if (Precondition(ifMatch, row) is { } failed)
+        {
+            return failed;
+        }
+
+        await store.DeleteServiceAsync(row, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The ETag of a service: its row version.</summary>
+    public static string ETag(ServiceRow row) => $"\"{row.RowVersion.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static IResult? Precondition(string? ifMatch, ServiceRow row)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
+                detail: "Send the ETag you read (GET the service through this API) in If-Match, so no one else's change is overwritten.");
+        }
+
+        return ifMatch.Trim() == ETag(row) || ifMatch.Trim() == "*" ? null : Stale();
+    }
+
+    private static IResult Stale() => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile",
+        detail: "The service was changed by someone else since you read it. Read it again and repeat your change.");
+
+    private static async Task<UnprocessableEntity<ProblemDetails>?> ReferenceProblemAsync(ServiceEntry service, KnowledgeDbContext db, CancellationToken ct)
+    {
+        var departments = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var locations = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var errors = CatalogValidation.References(service, departments, locations);
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "Unknown references", "The service refers to things the catalog does not have.");
+        problem.Extensions["errors"] = errors;
+        return TypedResults.UnprocessableEntity(problem);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+}

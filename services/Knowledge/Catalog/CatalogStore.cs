@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using MucGov.Contracts.Knowledge;
+using MucGov.Knowledge.Data;
+using MucGov.Knowledge.Search;
+using MucGov.Shared.Messaging.Outbox;
+
+namespace MucGov.Knowledge.Catalog;
+
+/// <summary>Writes to the catalog: every change gets a new catalog version and a <see cref="KnowledgeCatalogChanged"/> in the same transaction.</summary>
+public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
+{
+    public async Task<long> NextVersionAsync(CancellationToken ct) =>
+        await db.Database.SqlQuery<long>($"SELECT nextval('catalog_version') AS \"Value\"").SingleAsync(ct);
+
+    /// <summary>Adds or replaces a service (the caller saves).</summary>
+    public async Task<ServiceRow> PutServiceAsync(ServiceEntry entry, ServiceRow? existing, CancellationToken ct)
+    {
+        var version = await NextVersionAsync(ct);
+        var row = existing ?? new ServiceRow { Id = entry.Id, DepartmentId = entry.DepartmentId, Entry = entry };
+        row.Apply(entry, version, clock.GetUtcNow());
+        if (existing is null)
+        {
+            db.Services.Add(row);
+        }
+        else
+        {
+            await db.Terms.Where(t => t.ServiceId == row.Id).ExecuteDeleteAsync(ct);
+        }
+
+        foreach (var term in QueryText.Terms([entry.Title.De, entry.Title.En, .. entry.Synonyms]))
+        {
+            db.Terms.Add(new ServiceTerm { ServiceId = row.Id, Term = term });
+        }
+
+        db.AddToOutbox(new KnowledgeCatalogChanged(row.Id, null, version), clock);
+        return row;
+    }
+
+    public async Task DeleteServiceAsync(ServiceRow row, CancellationToken ct)
+    {
+        var version = await NextVersionAsync(ct);
+        db.Services.Remove(row);
+        db.AddToOutbox(new KnowledgeCatalogChanged(row.Id, null, version, Deleted: true), clock);
+    }
+
+    /// <summary>
+    /// Loads a whole catalog file: departments, locations and services are added or replaced; services missing from the
+    /// file are left alone (an export of the city's system may be partial). All or nothing.
+    /// </summary>
+    public async Task<(int Departments, int Locations, int Services)> ImportAsync(CatalogFile file, CancellationToken ct)
+    {
+        if (file.Format != CatalogFile.CurrentFormat)
+        {
+            throw new CatalogImportException($"Unknown format '{file.Format}'; expected {CatalogFile.CurrentFormat}.");
+        }
+
+        var problems = new List<string>();
+        foreach (var department in file.Departments)
+        {
+            problems.AddRange(new Shared.Calendar.WeeklySchedule { Days = department.BusinessHours }.Problems().Select(p => $"department {department.Id}: {p}"));
+        }
+
+        foreach (var location in file.Locations)
+        {
+            problems.AddRange(location.Schedule.Problems().Select(p => $"location {location.Id}: {p}"));
+        }
+
+        var departmentIds = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).Concat(file.Departments.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
+        var locationIds = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).Concat(file.Locations.Select(l => l.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var service in file.Services)
+        {
+            problems.AddRange(CatalogValidation.Shape(service).Concat(CatalogValidation.References(service, departmentIds, locationIds))
+                .Select(e => $"service {service.Id}: {e.Key}: {string.Join(" ", e.Value)}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CatalogImportException("The catalog has errors; nothing was imported:\n" + string.Join("\n", problems));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var department in file.Departments)
+        {
+            var version = await NextVersionAsync(ct);
+            var row = await db.Departments.FindAsync([department.Id], ct);
+            if (row is null)
+            {
+                db.Departments.Add(new DepartmentRow { Id = department.Id, Entry = department, Version = version });
+            }
+            else
+            {
+                row.Entry = department;
+                row.Version = version;
+            }
+
+            db.AddToOutbox(new KnowledgeCatalogChanged(null, department.Id, version), clock);
+        }
+
+        foreach (var location in file.Locations)
+        {
+            var row = await db.Locations.FindAsync([location.Id], ct);
+            if (row is null)
+            {
+                db.Locations.Add(new LocationRow { Id = location.Id, Entry = location });
+            }
+            else
+            {
+                row.Entry = location;
+            }
+        }
+
+        foreach (var service in file.Services)
+        {
+            await PutServiceAsync(service, await db.Services.FindAsync([service.Id], ct), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (file.Departments.Count, file.Locations.Count, file.Services.Count);
+    }
+
+    public async Task<CatalogFile> ExportAsync(CancellationToken ct) => new(
+        "Exported from MucGov.",
+        CatalogFile.CurrentFormat,
+        [.. (await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct)).Select(d => d.Entry)],
+        [.. (await db.Locations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct)).Select(l => l.Entry)],
+        [.. (await db.Services.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(s => s.Entry)]);
+}
+
+public sealed class CatalogImportException(string message) : Exception(message);

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace MucGov.Knowledge.Catalog;
+
+/// <summary>Checks catalog entries before anything is stored.</summary>
+public static partial class CatalogValidation
+{
+    private static readonly string[] TrustLevels = ["basic", "substantial", "high"];
+
+    /// <summary>Errors in the entry itself (field → messages): a 400.</summary>
+    public static Dictionary<string, string[]> Shape(ServiceEntry? service)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+        if (service is null)
+        {
+            Add("", "A service is required.");
+            return errors;
+        }
+
+        if (service.Id is null || !Slug().IsMatch(service.Id))
+        {
+            Add("id", "Required: a slug of lowercase letters, digits and hyphens (2–80 characters).");
+        }
+
+        CheckText(service.Title, "title", 200, Add);
+        CheckText(service.Summary, "summary", 1000, Add);
+        CheckText(service.Description, "description", 5000, Add, required: false);
+        if (string.IsNullOrWhiteSpace(service.DepartmentId))
+        {
+            Add("departmentId", "Required.");
+        }
+
+        if (service.LeikaKey is not null && !LeikaKey().IsMatch(service.LeikaKey))
+        {
+            Add("leikaKey", "A LeiKa key has 14 digits.");
+        }
+
+        if (service.OnlineTrustLevel is not null && !TrustLevels.Contains(service.OnlineTrustLevel))
+        {
+            Add("onlineTrustLevel", "basic, substantial or high.");
+        }
+
+        if (service.OnlineServiceUrl is not null && !(Uri.TryCreate(service.OnlineServiceUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps))
+        {
+            Add("onlineServiceUrl", "An absolute https address.");
+        }
+
+        if (service.Synonyms is null || service.Synonyms.Count > 100 || service.Synonyms.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100))
+        {
+            Add("synonyms", "Up to 100 non-empty entries of at most 100 characters.");
+        }
+
+        foreach (var (list, name) in new[] { (service.Documents, "documents"), (service.Fees, "fees"), (service.Checklist, "checklist") })
+        {
+            if (list is null || list.Count > 50)
+            {
+                Add(name, "A list of at most 50 entries.");
+                continue;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                CheckText(list[i], $"{name}[{i}]", 1000, Add);
+            }
+        }
+
+        if (service.LocationIds is null || service.LocationIds.Count == 0)
+        {
+            Add("locationIds", "At least one location.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>References to things the catalog does not have (department, locations): a 422.</summary>
+    public static Dictionary<string, string[]> References(ServiceEntry service, IReadOnlySet<string> departments, IReadOnlySet<string> locations)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!departments.Contains(service.DepartmentId))
+        {
+            errors["departmentId"] = [$"Unknown department '{service.DepartmentId}'."];
+        }
+
+        var unknown = service.LocationIds.Where(l => !locations.Contains(l)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["locationIds"] = [$"Unknown location(s): {string.Join(", ", unknown)}."];
+        }
+
+        return errors;
+    }
+
+    private static void CheckText(LocalizedText? text, string field, int max, Action<string, string> add, bool required = true)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                add(field, "Required in German and English.");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(text.De) || string.IsNullOrWhiteSpace(text.En))
+        {
+            add(field, "Required in German (de) and English (en).");
+        }
+        else if (text.De.Length > max || text.En.Length > max)
+        {
+            add(field, $"At most {max} characters.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,79}$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex("^[0-9]{14}$")]
+    private static partial Regex LeikaKey();
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using MucGov.Knowledge.Data;
+using MucGov.Shared.Calendar;
+
+namespace MucGov.Knowledge.Catalog;
+
+/// <summary>A location with its opening status at an instant.</summary>
+public sealed record LocationView(
+    string Id, string Name, string Address, bool AppointmentOnly, bool OpenNow, DateTimeOffset? ClosesAt, DateTimeOffset? NextOpening, string? ClosedBecause,
+    IReadOnlyDictionary<string, List<TimeInterval>> OpeningHours);
+
+/// <summary>Everything a citizen (or the bot) needs about one service, in one language.</summary>
+public sealed record ServiceView(
+    string Id, string? LeikaKey, string Title, string Summary, string Description,
+    string DepartmentId, string? DepartmentName,
+    IReadOnlyList<string> Documents, IReadOnlyList<string> Fees, string? ProcessingTime, string? LegalBasis,
+    string? OnlineServiceUrl, IReadOnlyList<string> Checklist, bool AppointmentRequired, string? OnlineTrustLevel,
+    IReadOnlyList<LocationView> Locations, string? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language);
+
+public sealed class ServiceDetailsReader(KnowledgeDbContext db)
+{
+    /// <summary>The service in a language with its locations' status at <paramref name="at"/>, and its ETag; null when unknown.</summary>
+    public async Task<(ServiceView View, string ETag)?> ReadAsync(string id, string language, DateTimeOffset at, CancellationToken ct)
+    {
+        var row = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var lang = language == "en" ? "en" : "de";
+        var entry = row.Entry;
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == entry.DepartmentId, ct);
+        var locations = await db.Locations.AsNoTracking().Where(l => entry.LocationIds.Contains(l.Id)).ToListAsync(ct);
+        var view = new ServiceView(
+            entry.Id, entry.LeikaKey, entry.Title.In(lang), entry.Summary.In(lang), entry.Description?.In(lang) ?? "",
+            entry.DepartmentId, department?.Entry.Name.In(lang),
+            [.. entry.Documents.Select(d => d.In(lang))], [.. entry.Fees.Select(f => f.In(lang))], entry.ProcessingTime?.In(lang), entry.LegalBasis,
+            entry.OnlineServiceUrl, [.. entry.Checklist.Select(c => c.In(lang))], entry.AppointmentRequired, entry.OnlineTrustLevel,
+            [.. entry.LocationIds.Select(lid => locations.FirstOrDefault(l => l.Id == lid)).OfType<LocationRow>().Select(l => Location(l.Entry, lang, at))],
+            entry.ProcedureId, entry.IndividualHandling, entry.Sensitive, row.Version, lang);
+        return (view, Apis.EditorApi.ETag(row));
+    }
+
+    public static LocationView Location(LocationEntry location, string language, DateTimeOffset at)
+    {
+        var status = OpeningHours.StatusAt(at, location.Schedule, location.ScheduleExceptions);
+        return new LocationView(location.Id, location.Name.In(language), location.AddressLine, location.AppointmentOnly,
+            status.Open, status.ClosesAt, status.NextOpening, status.Reason, location.OpeningHours);
+    }
+}

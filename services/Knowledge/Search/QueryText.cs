@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MucGov.Knowledge.Search;
+
+/// <summary>
+/// Turns a citizen's text into search words: letters and digits only (so nothing typed can reach SQL as syntax),
+/// lower case, umlauts also spelt out, Bavarian dialect words also in standard German, common filler words dropped.
+/// </summary>
+public static partial class QueryText
+{
+    /// <summary>Queries longer than this are cut (a question never needs more).</summary>
+    public const int MaxLength = 300;
+
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        // German
+        "ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "wir", "uns", "unser", "unsere", "sie", "ihr", "ihre", "und", "oder", "aber",
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "wie", "was", "wo", "wann", "warum", "wer", "welche", "welcher",
+        "muss", "müssen", "kann", "können", "möchte", "möchten", "will", "brauche", "brauchen", "bitte", "danke", "hallo", "haben", "habe", "hat", "bin",
+        "ist", "sind", "wird", "werden", "soll", "sollte", "gibt", "geht", "machen", "mache", "nicht", "noch", "schon", "jetzt", "hier", "dort", "für",
+        "mit", "von", "bei", "nach", "auf", "aus", "zum", "zur", "ins", "im", "in", "an", "am", "es", "man", "auch", "nur", "sehr", "gerne", "gern",
+        "münchen", "muenchen", "stadt", "frage", "beantragen", "antrag", "bekommen", "kriege", "erhalten", "neu", "neuen", "neue", "neuer",
+        // English
+        "the", "and", "for", "with", "how", "what", "where", "when", "can", "need", "want", "have", "has", "get", "got", "does", "my", "your", "our",
+        "you", "from", "into", "this", "that", "there", "please", "thanks", "hello", "munich", "city", "apply", "new", "should", "would", "could", "about", "do",
+        // Bavarian fillers
+        "i", "mia", "ma", "a", "des", "wia", "wos", "wo", "ned", "scho", "no", "mog", "dad", "hob", "hod", "is", "san", "kon", "ko", "muas", "brauch", "kriag",
+    };
+
+    // Bavarian (as people type it) → standard German; the original word is kept too, since synonyms may hold it.
+    private static readonly Dictionary<string, string> Bavarian = new(StringComparer.Ordinal)
+    {
+        ["vaschlampt"] = "verloren", ["valorn"] = "verloren", ["verlorn"] = "verloren", ["furt"] = "weg", ["gstohln"] = "gestohlen",
+        ["ogmeldt"] = "angemeldet", ["omeidn"] = "anmelden", ["oomeidn"] = "anmelden", ["ameldn"] = "anmelden", ["omelden"] = "anmelden", ["oamelden"] = "anmelden",
+        ["obmeidn"] = "abmelden", ["abmeidn"] = "abmelden", ["ummeidn"] = "ummelden", ["ummeldn"] = "ummelden",
+        ["umziang"] = "umziehen", ["ziang"] = "ziehen", ["zogn"] = "gezogen", ["zogen"] = "gezogen",
+        ["kindagartn"] = "kindergarten", ["kindsgartn"] = "kindergarten", ["kindergartn"] = "kindergarten", ["kinderl"] = "kind", ["buam"] = "kind", ["madl"] = "kind",
+        ["heiratn"] = "heiraten", ["heirotn"] = "heiraten", ["hochzad"] = "hochzeit", ["hozat"] = "hochzeit",
+        ["nochba"] = "nachbar", ["nachbarn"] = "nachbar", ["nochbarn"] = "nachbar", ["laut"] = "lärm", ["lapp"] = "lärm", ["krach"] = "lärm",
+        ["oids"] = "altes", ["oide"] = "alte", ["gloa"] = "klein", ["groß"] = "groß", ["kastl"] = "schrank", ["kanapee"] = "sofa", ["glump"] = "sperrmüll",
+        ["auto"] = "fahrzeug", ["kistn"] = "fahrzeug", ["karrn"] = "fahrzeug", ["nummernschuid"] = "kennzeichen", ["numma"] = "kennzeichen",
+        ["zualassn"] = "zulassen", ["zuaglassn"] = "zulassen", ["ummeldn"] = "ummelden", ["schein"] = "schein",
+        ["pass"] = "reisepass", ["ausweis"] = "personalausweis", ["perso"] = "personalausweis",
+        ["hund"] = "hund", ["hundal"] = "hund", ["wauwau"] = "hund", ["steia"] = "steuer", ["steier"] = "steuer",
+        ["parkn"] = "parken", ["parkplatzl"] = "parkplatz", ["bam"] = "baum", ["baam"] = "baum", ["umschneidn"] = "fällen", ["umsagn"] = "fällen",
+        ["miaf"] = "müll", ["mist"] = "müll", ["tonna"] = "tonne", ["dunna"] = "tonne", ["kiach"] = "kirche", ["kircha"] = "kirche", ["austretn"] = "austreten",
+        ["wohnung"] = "wohnung", ["wohnungl"] = "wohnung", ["hoamat"] = "heimat", ["fisch"] = "fisch", ["fischn"] = "fischen", ["angln"] = "angeln",
+        ["wahln"] = "wahl", ["woi"] = "wahl", ["woin"] = "wählen", ["gstorbn"] = "gestorben", ["gstorm"] = "gestorben", ["sterbn"] = "sterben",
+        ["gebuat"] = "geburt", ["gebuatsurkund"] = "geburtsurkunde", ["fundsach"] = "fundsache", ["gfundn"] = "gefunden", ["geldbeidl"] = "geldbeutel",
+        ["firma"] = "gewerbe", ["gschäft"] = "gewerbe", ["gschaft"] = "gewerbe", ["wirtschaft"] = "gaststätte", ["boaz"] = "gaststätte", ["beisl"] = "gaststätte",
+        ["fiahrerschein"] = "führerschein", ["fiarerschein"] = "führerschein", ["lappn"] = "führerschein",
+    };
+
+    /// <summary>The search words of <paramref name="text"/> (distinct, in order).</summary>
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var cut = text.Length > MaxLength ? text[..MaxLength] : text;
+        var words = new List<string>();
+        foreach (Match match in Word().Matches(cut.ToLowerInvariant().Normalize(NormalizationForm.FormC)))
+        {
+            var word = match.Value;
+            if (Bavarian.TryGetValue(word, out var standard))
+            {
+                Add(standard);
+            }
+
+            if (!Filler.Contains(word))
+            {
+                Add(word);
+            }
+        }
+
+        return words;
+
+        void Add(string word)
+        {
+            if (word.Length >= 2 && !words.Contains(word))
+            {
+                words.Add(word);
+            }
+
+            var folded = Fold(word);
+            if (folded != word && !words.Contains(folded))
+            {
+                words.Add(folded);
+            }
+        }
+    }
+
+    /// <summary>A PostgreSQL tsquery matching any of the words (the words are letters and digits only).</summary>
+    public static string AnyOf(IEnumerable<string> words) => string.Join(" | ", words.Where(w => w.Length >= 2));
+
+    /// <summary>Umlauts and ß written out (ä → ae …), as people type without a German keyboard.</summary>
+    public static string Fold(string word) =>
+        word.Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
+
+    /// <summary>The terms of a service for trigram matching: words of its titles and synonyms, 4+ letters, also folded.</summary>
+    public static IReadOnlySet<string> Terms(IEnumerable<string> texts)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match match in Word().Matches(text.ToLowerInvariant()))
+            {
+                if (match.Value.Length >= 4 && !Filler.Contains(match.Value))
+                {
+                    terms.Add(match.Value);
+                    terms.Add(Fold(match.Value));
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

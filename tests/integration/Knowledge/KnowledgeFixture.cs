@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MucGov.IntegrationTests.Hosting;
+using MucGov.IntegrationTests.Identity;
+using MucGov.Testing;
+
+namespace MucGov.IntegrationTests.Knowledge;
+
+/// <summary>The knowledge service with the sample catalog, and the identity service on a real socket for editors' tokens.</summary>
+public sealed class KnowledgeFixture : Isolated
+{
+    public RunningApp Identity { get; private set; } = null!;
+    public RunningApp App { get; private set; } = null!;
+    public string VirtualHost { get; private set; } = "";
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        VirtualHost = await NewVirtualHostAsync("knowledge");
+        Identity = await Apps.StartFreshAsync(this, "identity", VirtualHost, kestrel: true);
+        App = await Apps.StartFreshAsync(this, "knowledge", VirtualHost, extra: new Dictionary<string, string?>
+        {
+            ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
+        });
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = App.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A catalog-import token: role knowledge-editor, audience knowledge.</summary>
+    public async Task<string> EditorTokenAsync()
+    {
+        using var client = Identity.CreateClient();
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "mucgov-catalog-import",
+            ["client_secret"] = Apps.CatalogImportSecret,
+            ["scope"] = "knowledge.edit",
+        }));
+        return (await OidcFlow.TokensAsync(response)).AccessToken;
+    }
+
+    /// <summary>A citizen's token that asked for the editing scope too (the server drops it).</summary>
+    public async Task<string> CitizenTokenAsync()
+    {
+        var flow = new OidcFlow(Identity.CreateBrowser());
+        var code = await flow.SignInAsync("anna.huber", IdentityFixture.PasswordOf("anna.huber"), "openid knowledge.edit conversation");
+        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
+    }
+
+    public async Task<JsonElement> SearchAsync(string query, string language, int take = 5)
+    {
+        using var client = Client();
+        return await client.GetFromJsonAsync<JsonElement>($"/api/knowledge/search?q={Uri.EscapeDataString(query)}&lang={language}&take={take}");
+    }
+
+    public static IReadOnlyList<string> HitIds(JsonElement result) =>
+        [.. result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("serviceId").GetString()!)];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Identity.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
