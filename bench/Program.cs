@@ -8,7 +8,7 @@ var names = new List<string>();
 var gateway = new Uri("http://127.0.0.1:5000");
 double duration = 10, warmup = 2;
 var concurrency = 8;
-var results = Path.Combine(FindRepositoryRoot(), "bench", "results");
+var results = Path.Combine(Repository.Root, "bench", "results");
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -74,21 +74,15 @@ foreach (var r in figures)
 }
 
 AnsiConsole.Write(table);
+foreach (var r in figures.Where(r => r.Figures is { Count: > 0 }))
+{
+    AnsiConsole.MarkupLineInterpolated($"[bold]{r.Scenario}[/]: {string.Join(", ", r.Figures!.Select(f => $"{f.Key} {f.Value.ToString(CultureInfo.InvariantCulture)}"))}");
+}
+
 Directory.CreateDirectory(results);
 var file = Path.Combine(results, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { command = "./mucgov bench " + string.Join(' ', args), concurrency, durationSeconds = duration, results = figures }, BenchResult.Json));
-AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{Path.GetRelativePath(FindRepositoryRoot(), file)}[/]");
+AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{Path.GetRelativePath(Repository.Root, file)}[/]");
 return figures.Any(r => r.Errors > 0) ? 1 : 0;
 
 static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
-
-static string FindRepositoryRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
-    {
-        dir = dir.Parent;
-    }
-
-    return dir?.FullName ?? Directory.GetCurrentDirectory();
-}

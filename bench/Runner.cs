@@ -31,7 +31,8 @@ public sealed class Runner(BenchContext context, BenchOptions options)
             ToMs(histogram.GetValueAtPercentile(90)),
             ToMs(histogram.GetValueAtPercentile(99)),
             ToMs(histogram.GetMaxValue()),
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            scenario is IReportsFigures figures ? new Dictionary<string, double>(figures.Figures) : null);
     }
 
     private static double ToMs(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
@@ -102,7 +103,8 @@ public sealed record BenchResult(
     double P90Ms,
     double P99Ms,
     double MaxMs,
-    int Cores)
+    int Cores,
+    IReadOnlyDictionary<string, double>? Figures = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

@@ -16,6 +16,29 @@ public interface IScenario
     Task RunOnceAsync(BenchContext context, int worker, CancellationToken ct);
 }
 
+/// <summary>A scenario with figures of its own besides latency (e.g. accuracy), written with the results.</summary>
+public interface IReportsFigures
+{
+    IDictionary<string, double> Figures { get; }
+}
+
+/// <summary>Where the repository is (for data files scenarios read).</summary>
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
+
 /// <summary>What scenarios get: the platform's address and a shared HTTP client.</summary>
 public sealed class BenchContext(Uri gateway, HttpClient http)
 {
@@ -31,5 +54,6 @@ public static class ScenarioRegistry
         new Scenarios.GatewayLive(),
         new Scenarios.ProxyHop(),
         new Scenarios.ServicesHealth(),
+        new Scenarios.KnowledgeSearch(),
     ];
 }

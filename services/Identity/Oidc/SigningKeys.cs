@@ -32,18 +32,34 @@ public static class SigningKeys
 
     private static X509Certificate2 OpenOrCreate(string path, X509KeyUsageFlags usage)
     {
-        // Two replicas starting together must not both create a key: create under an exclusive lock file.
-        using var gate = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         if (!File.Exists(path))
         {
-            using var rsa = RSA.Create(2048);
-            var request = new CertificateRequest($"CN=MucGov development {usage}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
-            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+            // Several replicas may start together: each writes its own file, and only the first one to link it in wins.
+            var candidate = $"{path}.{Guid.NewGuid():N}.tmp";
+            using (var rsa = RSA.Create(2048))
+            {
+                var request = new CertificateRequest($"CN=MucGov development {usage}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+                using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+                File.WriteAllBytes(candidate, certificate.Export(X509ContentType.Pkcs12));
+            }
+
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            try
+            {
+                File.Move(candidate, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another replica was first: use its key.
+            }
+            finally
+            {
+                File.Delete(candidate);
             }
         }
 

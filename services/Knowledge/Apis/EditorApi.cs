@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using MucGov.Knowledge.Catalog;
 using MucGov.Knowledge.Data;
 using MucGov.Shared.Auth;
@@ -23,7 +24,7 @@ public static class EditorApi
         return app;
     }
 
-    internal static async Task<Results<Created<ServiceEntry>, ValidationProblem, UnprocessableEntity<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
+    internal static async Task<Results<Created<ServiceEntry>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ServiceEntry? service, KnowledgeDbContext db, CatalogStore store, HttpContext http, CancellationToken ct)
     {
         var shape = CatalogValidation.Shape(service);
@@ -39,7 +40,7 @@ public static class EditorApi
 
         if (await db.Services.AnyAsync(s => s.Id == service!.Id, ct))
         {
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Exists", $"A service '{service!.Id}' exists; update it with PUT."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Exists", detail: $"A service '{service!.Id}' exists; update it with PUT.");
         }
 
         var row = await store.PutServiceAsync(service!, null, ct);
@@ -79,6 +80,11 @@ public static class EditorApi
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockIfUnchangedAsync(db, row, ct))
+        {
+            return Stale();
+        }
+
         await store.PutServiceAsync(service!, row, ct);
         try
         {
@@ -108,6 +114,12 @@ public static class EditorApi
             return failed;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockIfUnchangedAsync(db, row, ct))
+        {
+            return Stale();
+        }
+
         await store.DeleteServiceAsync(row, ct);
         try
         {
@@ -118,7 +130,25 @@ public static class EditorApi
             return Stale();
         }
 
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Locks the service's row for this transaction if it still has the version the caller read; a concurrent editor
+    /// waits here and then finds the row changed. False when someone else changed it meanwhile.
+    /// </summary>
+    private static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, ServiceRow row, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = "SELECT xmin FROM services WHERE id = @id FOR UPDATE";
+        var id = command.CreateParameter();
+        id.ParameterName = "id";
+        id.Value = row.Id;
+        command.Parameters.Add(id);
+        return await command.ExecuteScalarAsync(ct) is uint current && current == row.RowVersion;
     }
 
     /// <summary>The ETag of a service: its row version.</summary>
@@ -138,7 +168,7 @@ public static class EditorApi
     private static IResult Stale() => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile",
         detail: "The service was changed by someone else since you read it. Read it again and repeat your change.");
 
-    private static async Task<UnprocessableEntity<ProblemDetails>?> ReferenceProblemAsync(ServiceEntry service, KnowledgeDbContext db, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> ReferenceProblemAsync(ServiceEntry service, KnowledgeDbContext db, CancellationToken ct)
     {
         var departments = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var locations = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -148,10 +178,7 @@ public static class EditorApi
             return null;
         }
 
-        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "Unknown references", "The service refers to things the catalog does not have.");
-        problem.Extensions["errors"] = errors;
-        return TypedResults.UnprocessableEntity(problem);
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown references",
+            detail: "The service refers to things the catalog does not have.", extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
-
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 }

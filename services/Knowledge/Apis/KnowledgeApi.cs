@@ -59,7 +59,7 @@ public static partial class KnowledgeApi
         return TypedResults.Ok(new SearchResponse(q ?? "", language, hits));
     }
 
-    internal static async Task<Results<Ok<ServiceView>, NotFound<ProblemDetails>>> GetServiceAsync(
+    internal static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetServiceAsync(
         string id, string? lang, ServiceDetailsReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var found = await reader.ReadAsync(id, lang ?? "de", clock.GetUtcNow(), ct);
@@ -80,7 +80,7 @@ public static partial class KnowledgeApi
             r.Id, r.Entry.Name.In(language), r.Entry.Email, r.Entry.Phone, r.Entry.Languages, r.Entry.BusinessHours))]);
     }
 
-    internal static async Task<Results<Ok<OpeningStatusView>, NotFound<ProblemDetails>, ValidationProblem>> GetOpeningStatusAsync(
+    internal static async Task<Results<Ok<OpeningStatusView>, ProblemHttpResult, ValidationProblem>> GetOpeningStatusAsync(
         string id, string? at, string? lang, KnowledgeDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var instant = clock.GetUtcNow();
@@ -99,8 +99,8 @@ public static partial class KnowledgeApi
         return TypedResults.Ok(new OpeningStatusView(id, view.Name, instant, view.OpenNow, view.ClosesAt, view.NextOpening, view.ClosedBecause));
     }
 
-    internal static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });
+    internal static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
     [GeneratedRegex("^[a-z]{2,3}$")]
     private static partial Regex Language();

@@ -7,99 +7,119 @@ namespace MucGov.Knowledge.Search;
 public sealed record SearchHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence);
 
 /// <summary>
-/// Finds services for a citizen's question in one PostgreSQL query: full-text search with the <c>german</c> and
-/// <c>english</c> configurations over weighted title/synonyms/summary/description (any word may match), and trigram
-/// word similarity (<c>pg_trgm</c>) against the words of titles and synonyms for typos and dialect. The two are
-/// combined into a score, and the score into a confidence (see <see cref="Confidence"/>).
+/// Finds services for a citizen's question in one PostgreSQL query. For every query word and service it measures how
+/// well the service explains the word: full-text match with the <c>german</c> and <c>english</c> configurations over
+/// the weighted title/synonyms (A), summary (B) and description (C) — so stems match — or, for typos and dialect, the
+/// trigram similarity (<c>pg_trgm</c>) to a word of the service's titles and synonyms. Words that many services
+/// share count less (inverse document frequency). The sum is the score; the share of the question a service explains,
+/// and its lead over the next one, give the confidence.
 /// </summary>
 public sealed class CatalogSearch(KnowledgeDbContext db)
 {
-    /// <summary>Word similarity from which a query word counts as a (mis)spelling of a term.</summary>
-    public const double TermSimilarity = 0.55;
+    /// <summary>Trigram similarity from which a query word counts as a (mis)spelling of a term (the `%` operator's default threshold is 0.3).</summary>
+    public const double TermSimilarity = 0.45;
 
-    internal sealed record Row(
-        string Id, string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn,
-        double FtsDe, double FtsEn, double Trigram, int TrigramWords);
+    /// <summary>ts_rank of one A-weighted occurrence of a one-word query (the default weights), used to scale ranks to 0..1.</summary>
+    private const double FullMatchRank = 0.6079;
+
+    internal sealed record Row(string Id, string Word, double Fts, double TitleBonus, double Trigram);
+
+    internal sealed record Service(string Id, string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int take, CancellationToken ct)
     {
-        var words = QueryText.Words(query);
-        if (words.Count == 0)
+        var words = QueryText.Words(query).ToArray();
+        if (words.Length == 0)
         {
             return [];
         }
 
-        var tsquery = QueryText.AnyOf(words);
-        var trigramWords = words.Where(w => w.Length >= 4).ToArray();
         var rows = await db.Database.SqlQuery<Row>($"""
-            WITH fts AS (
-                SELECT id,
-                       ts_rank_cd(search_de, to_tsquery('german', {tsquery}), 1) AS fts_de,
-                       ts_rank_cd(search_en, to_tsquery('english', {tsquery}), 1) AS fts_en
-                FROM services
-                WHERE search_de @@ to_tsquery('german', {tsquery}) OR search_en @@ to_tsquery('english', {tsquery})
+            WITH words AS (SELECT DISTINCT word FROM unnest({words}::text[]) AS w(word)),
+            fts AS (
+                SELECT s.id, w.word,
+                       greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word))) AS fts,
+                       greatest(
+                           CASE WHEN to_tsvector('german', s.title_de) @@ to_tsquery('german', w.word)
+                                THEN 1 / sqrt(greatest(length(to_tsvector('german', s.title_de)), 1)) ELSE 0 END,
+                           CASE WHEN to_tsvector('english', s.title_en) @@ to_tsquery('english', w.word)
+                                THEN 1 / sqrt(greatest(length(to_tsvector('english', s.title_en)), 1)) ELSE 0 END) AS title_bonus
+                FROM words w
+                JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
             ),
             trigram AS (
-                SELECT service_id AS id, sum(best) AS trigram, count(*)::int AS trigram_words
-                FROM (
-                    SELECT t.service_id, w.word, max(word_similarity(w.word, t.term)) AS best
-                    FROM unnest({trigramWords}::text[]) AS w(word)
-                    JOIN service_terms t ON word_similarity(w.word, t.term) >= {TermSimilarity}
-                    GROUP BY t.service_id, w.word
-                ) matches
-                GROUP BY service_id
+                SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
+                FROM words w
+                JOIN service_terms t ON length(w.word) >= 4 AND t.term % w.word AND similarity(w.word, t.term) >= {TermSimilarity}
+                GROUP BY t.service_id, w.word
             )
-            SELECT s.id AS "Id", s.department_id AS "DepartmentId", s.title_de AS "TitleDe", s.title_en AS "TitleEn",
-                   s.summary_de AS "SummaryDe", s.summary_en AS "SummaryEn",
-                   coalesce(f.fts_de, 0)::float8 AS "FtsDe", coalesce(f.fts_en, 0)::float8 AS "FtsEn",
-                   coalesce(t.trigram, 0)::float8 AS "Trigram", coalesce(t.trigram_words, 0) AS "TrigramWords"
-            FROM services s
-            LEFT JOIN fts f ON f.id = s.id
-            LEFT JOIN trigram t ON t.id = s.id
-            WHERE f.id IS NOT NULL OR t.id IS NOT NULL
+            SELECT coalesce(f.id, t.id) AS id, coalesce(f.word, t.word) AS word,
+                   coalesce(f.fts, 0)::float8 AS fts, coalesce(f.title_bonus, 0)::float8 AS title_bonus,
+                   coalesce(t.trigram, 0)::float8 AS trigram
+            FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
             """).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
 
-        var scored = rows
-            .Select(r => (Row: r, Score: Score(r, trigramWords.Length)))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Row.Id, StringComparer.Ordinal)
-            .ToList();
-        var text = language == "en" ? "en" : "de";
-        return [.. scored.Take(take).Select((x, i) => new SearchHit(
-            x.Row.Id,
-            text == "en" ? x.Row.TitleEn : x.Row.TitleDe,
-            text == "en" ? x.Row.SummaryEn : x.Row.SummaryDe,
-            x.Row.DepartmentId,
-            Confidence(x.Score, i + 1 < scored.Count ? scored[i + 1].Score : 0, i == 0 ? 0 : scored[0].Score)))];
+        var ranked = Rank(rows, db.Services.Count());
+        var top = ranked.Take(take).ToList();
+        var ids = top.Select(r => r.Id).ToList();
+        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new Service(s.Id, s.DepartmentId, s.TitleDe, s.TitleEn, s.SummaryDe, s.SummaryEn)).ToListAsync(ct);
+        var english = language == "en";
+        var hits = new List<SearchHit>();
+        var previous = 1.0;
+        for (var i = 0; i < top.Count; i++)
+        {
+            var service = services.Single(s => s.Id == top[i].Id);
+            var confidence = Math.Min(previous, Confidence(top[i].Coverage, i + 1 < ranked.Count ? ranked[i + 1].Score : 0, top[i].Score, i == 0 ? top[i].Score : top[0].Score));
+            previous = confidence;
+            hits.Add(new SearchHit(service.Id, english ? service.TitleEn : service.TitleDe, english ? service.SummaryEn : service.SummaryDe, service.DepartmentId, confidence));
+        }
+
+        return hits;
     }
 
-    /// <summary>Full-text rank (whichever language matched better) plus trigram evidence per query word.</summary>
-    internal static double Score(Row row, int trigramWordCount)
+    internal sealed record Ranked(string Id, double Score, double Coverage);
+
+    /// <summary>Scores services from their per-word evidence; best first.</summary>
+    internal static List<Ranked> Rank(IReadOnlyList<Row> rows, int serviceCount)
     {
-        var fts = Math.Max(row.FtsDe, row.FtsEn) + 0.25 * Math.Min(row.FtsDe, row.FtsEn);
-        var trigram = trigramWordCount == 0 ? 0 : row.Trigram;
-        return fts + (0.35 * trigram);
+        // A word in the title itself is stronger evidence than the same word among the synonyms, the more so the shorter
+        // the title ("Reisepass" vs. "Ausweisdokumente für Kinder (früher Kinderreisepass)"); the very word (not just its
+        // stem) among titles and synonyms is stronger than a word of the same stem ("residence" vs. "resident").
+        var evidence = rows.Select(r => (r.Id, r.Word, Value:
+            Math.Max(Math.Min(r.Fts / FullMatchRank, 1) + (0.3 * r.TitleBonus), 0.9 * r.Trigram) + (r.Trigram >= 0.999 ? 0.2 : 0))).ToList();
+        var weights = evidence.GroupBy(e => e.Word).ToDictionary(
+            g => g.Key,
+            g => Math.Log(1 + ((double)Math.Max(serviceCount, 1) / g.Select(e => e.Id).Distinct().Count())));
+        var possible = weights.Values.Sum();
+        return [.. evidence.GroupBy(e => e.Id)
+            .Select(g =>
+            {
+                var score = g.GroupBy(e => e.Word).Sum(w => weights[w.Key] * w.Max(e => e.Value));
+                return new Ranked(g.Key, score, possible > 0 ? score / possible : 0);
+            })
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// 0..1: how sure the hit is the service meant. Grows with the hit's score and with its lead over the next hit;
-    /// a hit below the best one is discounted by how far behind it is. Calibrated on the question set (docs/knowledge.md).
+    /// 0..1: how sure a hit is the service meant — the share of the (weighted) question it explains, discounted when the
+    /// next hit is close and, for lower hits, by how far they are behind the best. Calibrated on the question set
+    /// (docs/knowledge.md).
     /// </summary>
-    public static double Confidence(double score, double nextScore, double bestScore)
+    public static double Confidence(double coverage, double nextScore, double score, double bestScore)
     {
         if (score <= 0)
         {
             return 0;
         }
 
-        var strength = score / (score + 0.35);
-        var lead = nextScore <= 0 ? 1 : Math.Clamp((score - nextScore) / score, 0, 1);
-        var confidence = strength * (0.55 + (0.45 * lead));
-        if (bestScore > 0)
-        {
-            confidence *= score / bestScore;
-        }
-
+        var lead = Math.Clamp((score - nextScore) / score, 0, 1);
+        var confidence = Math.Pow(Math.Clamp(coverage, 0, 1), 0.7) * (0.55 + (0.45 * lead)) * (bestScore > 0 ? score / bestScore : 1);
         return Math.Round(Math.Clamp(confidence, 0, 1), 3);
     }
 }

@@ -42,7 +42,7 @@ public static partial class QueryText
         ["oids"] = "altes", ["oide"] = "alte", ["gloa"] = "klein", ["groß"] = "groß", ["kastl"] = "schrank", ["kanapee"] = "sofa", ["glump"] = "sperrmüll",
         ["auto"] = "fahrzeug", ["kistn"] = "fahrzeug", ["karrn"] = "fahrzeug", ["nummernschuid"] = "kennzeichen", ["numma"] = "kennzeichen",
         ["zualassn"] = "zulassen", ["zuaglassn"] = "zulassen", ["ummeldn"] = "ummelden", ["schein"] = "schein",
-        ["pass"] = "reisepass", ["ausweis"] = "personalausweis", ["perso"] = "personalausweis",
+        ["ausweis"] = "personalausweis", ["perso"] = "personalausweis",
         ["hund"] = "hund", ["hundal"] = "hund", ["wauwau"] = "hund", ["steia"] = "steuer", ["steier"] = "steuer",
         ["parkn"] = "parken", ["parkplatzl"] = "parkplatz", ["bam"] = "baum", ["baam"] = "baum", ["umschneidn"] = "fällen", ["umsagn"] = "fällen",
         ["miaf"] = "müll", ["mist"] = "müll", ["tonna"] = "tonne", ["dunna"] = "tonne", ["kiach"] = "kirche", ["kircha"] = "kirche", ["austretn"] = "austreten",
@@ -50,6 +50,12 @@ public static partial class QueryText
         ["wahln"] = "wahl", ["woi"] = "wahl", ["woin"] = "wählen", ["gstorbn"] = "gestorben", ["gstorm"] = "gestorben", ["sterbn"] = "sterben",
         ["gebuat"] = "geburt", ["gebuatsurkund"] = "geburtsurkunde", ["fundsach"] = "fundsache", ["gfundn"] = "gefunden", ["geldbeidl"] = "geldbeutel",
         ["firma"] = "gewerbe", ["gschäft"] = "gewerbe", ["gschaft"] = "gewerbe", ["wirtschaft"] = "gaststätte", ["boaz"] = "gaststätte", ["beisl"] = "gaststätte",
+        ["anmeldn"] = "anmelden", ["ameidn"] = "anmelden", ["meidn"] = "melden", ["meid"] = "melde", ["gmeidt"] = "gemeldet", ["gmeldt"] = "gemeldet",
+        ["minga"] = "münchen", ["ziag"] = "umzug", ["ziagn"] = "umziehen", ["bstätigung"] = "bestätigung", ["bstaetigung"] = "bestätigung",
+        ["nochnam"] = "nachname", ["nama"] = "name", ["schui"] = "schule", ["kafft"] = "gekauft", ["nummern"] = "kennzeichen",
+        ["göd"] = "geld", ["gfundn"] = "gefunden", ["liegn"] = "liegen", ["lassn"] = "lassen", ["schirm"] = "regenschirm", ["stod"] = "stadt",
+        ["visum"] = "visum", ["valängan"] = "verlängern", ["verlängan"] = "verlängern", ["laaft"] = "läuft", ["pass"] = "reisepass",
+        ["kindagartnplatz"] = "kindergartenplatz", ["kindergartnplatz"] = "kindergartenplatz", ["selbstständig"] = "selbständig",
         ["fiahrerschein"] = "führerschein", ["fiarerschein"] = "führerschein", ["lappn"] = "führerschein",
     };
 
@@ -63,9 +69,9 @@ public static partial class QueryText
 
         var cut = text.Length > MaxLength ? text[..MaxLength] : text;
         var words = new List<string>();
-        foreach (Match match in Word().Matches(cut.ToLowerInvariant().Normalize(NormalizationForm.FormC)))
+        var all = Word().Matches(cut.ToLowerInvariant().Normalize(NormalizationForm.FormC)).Select(m => m.Value).ToList();
+        foreach (var word in all)
         {
-            var word = match.Value;
             if (Bavarian.TryGetValue(word, out var standard))
             {
                 Add(standard);
@@ -74,6 +80,18 @@ public static partial class QueryText
             if (!Filler.Contains(word))
             {
                 Add(word);
+            }
+        }
+
+        // German separable verbs: "Wo melde ich mich an?" means anmelden, "… ab" abmelden, "… um" ummelden.
+        if (all.Any(w => w.StartsWith("meld", StringComparison.Ordinal) || w is "meid" or "meidn"))
+        {
+            foreach (var (particle, verb) in new[] { ("an", "anmelden"), ("ab", "abmelden"), ("ob", "abmelden"), ("um", "ummelden") })
+            {
+                if (all.Contains(particle))
+                {
+                    Add(verb);
+                }
             }
         }
 

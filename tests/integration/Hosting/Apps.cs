@@ -118,7 +118,22 @@ public static class Apps
         var app = Start(name, settings, kestrel);
         // Some apps finish starting in the background (the identity service registers its clients): wait until ready.
         using var client = app.CreateClient();
-        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, $"{name} is ready", TimeSpan.FromSeconds(60));
+        var last = "";
+        try
+        {
+            await Eventually.HoldsAsync(async () =>
+            {
+                using var response = await client.GetAsync("/health/ready");
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                return response.IsSuccessStatusCode;
+            }, $"{name} is ready", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            await app.DisposeAsync();
+            throw new TimeoutException($"{ex.Message} Last readiness answer: {last}", ex);
+        }
+
         return app;
     }
 

@@ -142,6 +142,17 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task Knowledge_search_through_the_gateway_answers_perso_verloren_with_the_identity_card()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/knowledge/search?q=Perso+verloren&lang=de");
+
+        Assert.Equal("personalausweis", result.GetProperty("hits")[0].GetProperty("serviceId").GetString());
+    }
+
+    [Fact]
     public async Task Correlation_id_passes_through_the_gateway_once()
     {
         await using var gateway = await platform.StartGatewayAsync();

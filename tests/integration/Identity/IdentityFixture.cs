@@ -24,9 +24,12 @@ public sealed class IdentityFixture : Isolated
 
     public static string PasswordOf(string username) => DemoAccounts.PasswordOf(username);
 
-    public async Task<string> TotpSecretAsync(string username)
+    public Task<string> TotpSecretAsync(string username) => TotpSecretAsync(App, username);
+
+    /// <summary>A demo staff member's authenticator secret, read from the identity service under test.</summary>
+    public static async Task<string> TotpSecretAsync(RunningApp identity, string username)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = identity.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         return (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(username))!))!;
     }

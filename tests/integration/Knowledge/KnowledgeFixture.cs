@@ -58,6 +58,14 @@ public sealed class KnowledgeFixture : Isolated
         return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
     }
 
+    /// <summary>A caseworker's token with the editing scope but without the editor role.</summary>
+    public async Task<string> CaseworkerTokenAsync()
+    {
+        var flow = new OidcFlow(Identity.CreateBrowser());
+        var code = await flow.SignInAsync("cw.standesamt", IdentityFixture.PasswordOf("cw.standesamt"), "openid knowledge.edit", await IdentityFixture.TotpSecretAsync(Identity, "cw.standesamt"));
+        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
+    }
+
     public async Task<JsonElement> SearchAsync(string query, string language, int take = 5)
     {
         using var client = Client();

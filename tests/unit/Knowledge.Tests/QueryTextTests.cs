@@ -48,14 +48,14 @@ public sealed class QueryTextTests
     [Fact]
     public void Confidence_rises_with_score_and_lead()
     {
-        var weak = Search.CatalogSearch.Confidence(0.2, 0.15, 0);
-        var strong = Search.CatalogSearch.Confidence(2.0, 0.3, 0);
-        var tied = Search.CatalogSearch.Confidence(2.0, 1.9, 0);
-        var second = Search.CatalogSearch.Confidence(1.0, 0.2, 2.0);
+        var weak = Search.CatalogSearch.Confidence(coverage: 0.2, nextScore: 1.5, score: 2, bestScore: 2);
+        var strong = Search.CatalogSearch.Confidence(coverage: 0.9, nextScore: 1, score: 6, bestScore: 6);
+        var tied = Search.CatalogSearch.Confidence(coverage: 0.9, nextScore: 5.9, score: 6, bestScore: 6);
+        var second = Search.CatalogSearch.Confidence(coverage: 0.5, nextScore: 0, score: 3, bestScore: 6);
 
         Assert.InRange(weak, 0, 1);
         Assert.True(strong > tied && tied > weak);
         Assert.True(second < strong);
-        Assert.Equal(0, Search.CatalogSearch.Confidence(0, 0, 0));
+        Assert.Equal(0, Search.CatalogSearch.Confidence(0, 0, 0, 0));
     }
 }
