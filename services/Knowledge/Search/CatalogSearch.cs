@@ -22,9 +22,9 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     /// <summary>ts_rank of one A-weighted occurrence of a one-word query (the default weights), used to scale ranks to 0..1.</summary>
     private const double FullMatchRank = 0.6079;
 
-    internal sealed record Row(string Id, string Word, double Fts, double TitleBonus, double Trigram);
-
-    internal sealed record Service(string Id, string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn);
+    internal sealed record Row(
+        string Id, string Word, double Fts, double TitleBonus, double Trigram,
+        string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn, int Total);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int take, CancellationToken ct)
     {
@@ -34,16 +34,15 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
             return [];
         }
 
+        // One round trip: every (service, word) with evidence, the service's texts, and the catalog size for the weights.
         var rows = await db.Database.SqlQuery<Row>($"""
             WITH words AS (SELECT DISTINCT word FROM unnest({words}::text[]) AS w(word)),
             fts AS (
                 SELECT s.id, w.word,
                        greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word))) AS fts,
                        greatest(
-                           CASE WHEN to_tsvector('german', s.title_de) @@ to_tsquery('german', w.word)
-                                THEN 1 / sqrt(greatest(length(to_tsvector('german', s.title_de)), 1)) ELSE 0 END,
-                           CASE WHEN to_tsvector('english', s.title_en) @@ to_tsquery('english', w.word)
-                                THEN 1 / sqrt(greatest(length(to_tsvector('english', s.title_en)), 1)) ELSE 0 END) AS title_bonus
+                           CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
+                           CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END) AS title_bonus
                 FROM words w
                 JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
             ),
@@ -52,29 +51,29 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                 FROM words w
                 JOIN service_terms t ON length(w.word) >= 4 AND t.term % w.word AND similarity(w.word, t.term) >= {TermSimilarity}
                 GROUP BY t.service_id, w.word
+            ),
+            evidence AS (
+                SELECT coalesce(f.id, t.id) AS id, coalesce(f.word, t.word) AS word,
+                       coalesce(f.fts, 0)::float8 AS fts, coalesce(f.title_bonus, 0)::float8 AS title_bonus, coalesce(t.trigram, 0)::float8 AS trigram
+                FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
             )
-            SELECT coalesce(f.id, t.id) AS id, coalesce(f.word, t.word) AS word,
-                   coalesce(f.fts, 0)::float8 AS fts, coalesce(f.title_bonus, 0)::float8 AS title_bonus,
-                   coalesce(t.trigram, 0)::float8 AS trigram
-            FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
+            SELECT e.id, e.word, e.fts, e.title_bonus, e.trigram, s.department_id, s.title_de, s.title_en, s.summary_de, s.summary_en,
+                   (SELECT count(*) FROM services)::int AS total
+            FROM evidence e JOIN services s ON s.id = e.id
             """).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var ranked = Rank(rows, db.Services.Count());
-        var top = ranked.Take(take).ToList();
-        var ids = top.Select(r => r.Id).ToList();
-        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new Service(s.Id, s.DepartmentId, s.TitleDe, s.TitleEn, s.SummaryDe, s.SummaryEn)).ToListAsync(ct);
+        var ranked = Rank(rows, rows[0].Total);
         var english = language == "en";
         var hits = new List<SearchHit>();
         var previous = 1.0;
-        for (var i = 0; i < top.Count; i++)
+        for (var i = 0; i < Math.Min(take, ranked.Count); i++)
         {
-            var service = services.Single(s => s.Id == top[i].Id);
-            var confidence = Math.Min(previous, Confidence(top[i].Coverage, i + 1 < ranked.Count ? ranked[i + 1].Score : 0, top[i].Score, i == 0 ? top[i].Score : top[0].Score));
+            var service = rows.First(r => r.Id == ranked[i].Id);
+            var confidence = Math.Min(previous, Confidence(ranked[i].Coverage, i + 1 < ranked.Count ? ranked[i + 1].Score : 0, ranked[i].Score, ranked[0].Score));
             previous = confidence;
             hits.Add(new SearchHit(service.Id, english ? service.TitleEn : service.TitleDe, english ? service.SummaryEn : service.SummaryDe, service.DepartmentId, confidence));
         }

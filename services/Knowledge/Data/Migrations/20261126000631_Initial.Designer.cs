@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace MucGov.Knowledge.Data.Migrations
 {
     [DbContext(typeof(KnowledgeDbContext))]
-    [Migration("20261125234245_Initial")]
+    [Migration("20261126000631_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,20 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("title_en");
 
+                    b.Property<NpgsqlTsVector>("TitleSearchDe")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("title_search_de")
+                        .HasComputedColumnSql("to_tsvector('german', coalesce(title_de, ''))", true);
+
+                    b.Property<NpgsqlTsVector>("TitleSearchEn")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("title_search_en")
+                        .HasComputedColumnSql("to_tsvector('english', coalesce(title_en, ''))", true);
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -190,8 +204,8 @@ namespace MucGov.Knowledge.Data.Migrations
                     b.HasIndex("Term")
                         .HasDatabaseName("ix_service_terms_term");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "GIN");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gist_trgm_ops" });
 
                     b.ToTable("service_terms", (string)null);
                 });

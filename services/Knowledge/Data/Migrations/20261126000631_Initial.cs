@@ -95,7 +95,9 @@ namespace MucGov.Knowledge.Data.Migrations
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     search_de = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('german', coalesce(title_de, '')), 'A') || setweight(to_tsvector('german', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('german', coalesce(summary_de, '')), 'B') || setweight(to_tsvector('german', coalesce(description_de, '')), 'C')", stored: true),
-                    search_en = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('english', coalesce(title_en, '')), 'A') || setweight(to_tsvector('english', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('english', coalesce(summary_en, '')), 'B') || setweight(to_tsvector('english', coalesce(description_en, '')), 'C')", stored: true)
+                    search_en = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('english', coalesce(title_en, '')), 'A') || setweight(to_tsvector('english', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('english', coalesce(summary_en, '')), 'B') || setweight(to_tsvector('english', coalesce(description_en, '')), 'C')", stored: true),
+                    title_search_de = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "to_tsvector('german', coalesce(title_de, ''))", stored: true),
+                    title_search_en = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "to_tsvector('english', coalesce(title_en, ''))", stored: true)
                 },
                 constraints: table =>
                 {
@@ -141,8 +143,8 @@ namespace MucGov.Knowledge.Data.Migrations
                 name: "ix_service_terms_term",
                 table: "service_terms",
                 column: "term")
-                .Annotation("Npgsql:IndexMethod", "GIN")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                .Annotation("Npgsql:IndexMethod", "gist")
+                .Annotation("Npgsql:IndexOperators", new[] { "gist_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_services_department_id",
