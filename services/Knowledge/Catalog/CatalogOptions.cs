@@ -24,8 +24,17 @@ public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Mic
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.KnowledgeDbContext>();
-        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Services, cancellationToken))
+        try
         {
+            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Services, cancellationToken))
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException { InnerException: Npgsql.NpgsqlException })
+        {
+            // A convenience of the first local start, not a reason to stay down: the service starts unready and seeds next time.
+            LogUnreachable(ex.Message);
             return;
         }
 
@@ -36,6 +45,9 @@ public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Mic
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(LogLevel.Warning, "Database not reachable; the sample catalog was not loaded: {Reason}")]
+    private partial void LogUnreachable(string reason);
 
     [LoggerMessage(LogLevel.Information, "Sample catalog loaded: {Departments} departments, {Locations} locations, {Services} services from {Path}")]
     private partial void LogSeeded(int departments, int locations, int services, string path);
