@@ -283,3 +283,44 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
         Assert.False(missing.Message.Found);
     }
 }
+
+public sealed class CatalogFileTests(KnowledgeFixture knowledge) : IClassFixture<KnowledgeFixture>
+{
+    [Fact]
+    public async Task Export_writes_the_catalog_in_the_import_format_and_reimporting_it_changes_nothing()
+    {
+        await using var scope = knowledge.App.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<MucGov.Knowledge.Catalog.CatalogStore>();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+
+        var exported = await store.ExportAsync(CancellationToken.None);
+        var json = JsonSerializer.Serialize(exported, MucGov.Knowledge.Catalog.CatalogFile.Json);
+        var again = JsonSerializer.Deserialize<MucGov.Knowledge.Catalog.CatalogFile>(json, MucGov.Knowledge.Catalog.CatalogFile.Json)!;
+        var counts = await store.ImportAsync(again, CancellationToken.None);
+
+        Assert.Equal("mucgov-catalog/1", again.Format);
+        Assert.True(exported.Services.Count >= 45);
+        Assert.True(exported.Services.Select(s => s.DepartmentId).Distinct().Count() >= 8);
+        Assert.Equal(exported.Services.Count, counts.Services);
+        Assert.Equal(exported.Services.Count, await db.Services.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_with_an_unknown_department_stores_nothing()
+    {
+        await using var scope = knowledge.App.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<MucGov.Knowledge.Catalog.CatalogStore>();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+        var exported = await store.ExportAsync(CancellationToken.None);
+        var before = await db.Services.CountAsync();
+        var broken = exported with
+        {
+            Services = [exported.Services[0] with { Id = "neu-" + Guid.NewGuid().ToString("N")[..6] }, exported.Services[1] with { Id = "kaputt-x", DepartmentId = "gibt-es-nicht" }],
+        };
+
+        var error = await Assert.ThrowsAsync<MucGov.Knowledge.Catalog.CatalogImportException>(() => store.ImportAsync(broken, CancellationToken.None));
+
+        Assert.Contains("gibt-es-nicht", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await db.Services.CountAsync());
+    }
+}
