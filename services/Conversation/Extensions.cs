@@ -1,4 +1,8 @@
+using MucGov.Contracts.Knowledge;
+using MucGov.Conversation.Apis;
+using MucGov.Conversation.Bot;
 using MucGov.Conversation.Data;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
 
@@ -6,11 +10,26 @@ namespace MucGov.Conversation;
 
 public static class Extensions
 {
-    /// <summary>The conversation service's database, bus and outbox.</summary>
+    /// <summary>The conversation service: chats, Mingabot, knowledge requests, token validation.</summary>
     public static IHostApplicationBuilder AddConversationService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ConversationDbContext>("Conversation");
-        builder.AddServiceMessaging<ConversationDbContext>("conversation");
+        builder.AddServiceMessaging<ConversationDbContext>("conversation", bus =>
+        {
+            bus.AddRequestClient<SearchKnowledge>();
+            bus.AddRequestClient<GetServiceDetails>();
+        });
+        builder.AddTokenValidation();
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IKnowledge, RabbitKnowledge>();
+        builder.Services.AddScoped<Mingabot>();
         return builder;
+    }
+
+    public static WebApplication MapConversationService(this WebApplication app)
+    {
+        app.MapConversationsApi();
+        return app;
     }
 }

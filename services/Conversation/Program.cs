@@ -13,5 +13,6 @@ if (app.IsMigrateCommand(args))
 }
 
 app.MapDefaultEndpoints();
+app.MapConversationService();
 await app.RunAsync();
 return 0;

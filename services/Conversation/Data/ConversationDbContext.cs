@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MucGov.Conversation.Chats;
 using MucGov.Shared.Messaging;
 
 namespace MucGov.Conversation.Data;
@@ -6,8 +9,34 @@ namespace MucGov.Conversation.Data;
 /// <summary>The conversation service's own database.</summary>
 public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext> options) : DbContext(options)
 {
+    public DbSet<Chat> Chats => Set<Chat>();
+    public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<Chat>(chat =>
+        {
+            chat.ToTable("conversations");
+            chat.Property(c => c.AccessKeyHash).HasMaxLength(64);
+            chat.Property(c => c.Language).HasMaxLength(8);
+            chat.HasIndex(c => new { c.CitizenId, c.UpdatedAt });
+        });
+        modelBuilder.Entity<ChatMessage>(message =>
+        {
+            message.ToTable("messages");
+            message.Property(m => m.Author).HasMaxLength(20);
+            message.Property(m => m.Language).HasMaxLength(8);
+            message.Property(m => m.ClientMessageId).HasMaxLength(100);
+            message.Property(m => m.CaseReference).HasMaxLength(20);
+            message.Property(m => m.Actions).HasColumnType("jsonb").HasConversion(
+                actions => JsonSerializer.Serialize(actions, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<ChatAction>>(json, JsonSerializerOptions.Web) ?? new List<ChatAction>(),
+                new ValueComparer<List<ChatAction>>((a, b) => a!.SequenceEqual(b!), a => a.Count, a => a.ToList()));
+            message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
+            // A retried post finds its first attempt; concurrent retries collide here instead of storing twice.
+            message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");
+            message.HasOne<Chat>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

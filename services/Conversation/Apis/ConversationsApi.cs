@@ -1,0 +1,249 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MucGov.Conversation.Bot;
+using MucGov.Conversation.Chats;
+using MucGov.Conversation.Data;
+using MucGov.Shared.Auth;
+using Npgsql;
+
+namespace MucGov.Conversation.Apis;
+
+/// <summary>Settings of the <c>Chat</c> section.</summary>
+public sealed class ChatOptions
+{
+    public const string Section = "Chat";
+
+    [Range(1, 10000)]
+    public int MaxMessageLength { get; set; } = 2000;
+
+    [Range(1, 1000)]
+    public int MessagesPerMinute { get; set; } = 20;
+
+    [Range(1, 100000)]
+    public int MaxConversationsPerCitizen { get; set; } = 200;
+}
+
+/// <summary>
+/// <c>/api/conversations</c>: chats with Mingabot. Anonymous chats are reached with the <c>accessKey</c> returned at
+/// creation (header <c>X-Conversation-Key</c>); a signed-in citizen's chats with their token (scope <c>conversation</c>).
+/// Anyone else gets 404, never data.
+/// </summary>
+public static class ConversationsApi
+{
+    public const string KeyHeader = "X-Conversation-Key";
+
+    public static WebApplication MapConversationsApi(this WebApplication app)
+    {
+        // Creating, reading and posting are open to anonymous chats (they prove access with their key); listing needs a citizen.
+        var chats = app.MapGroup("/api/conversations").WithTags("Conversations");
+        chats.MapPost("/", CreateAsync).WithName("CreateConversation");
+        chats.MapGet("/", ListAsync).WithName("ListConversations").RequireAuthorization(Policies.Chat);
+        chats.MapGet("/{id:guid}", GetAsync).WithName("GetConversation");
+        chats.MapPost("/{id:guid}/messages", PostAsync).WithName("PostMessage");
+        return app;
+    }
+
+    public sealed record MessageView(Guid Id, long Seq, string Author, string Text, string Language, DateTimeOffset CreatedAt, IReadOnlyList<ChatAction> Actions, string? CaseReference);
+
+    public sealed record Created(Guid Id, string? AccessKey, IReadOnlyList<MessageView> Messages);
+
+    public sealed record ConversationView(Guid Id, string Language, DateTimeOffset CreatedAt, IReadOnlyList<MessageView> Messages);
+
+    public sealed record ConversationSummary(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? LastMessage);
+
+    public sealed record ConversationList(IReadOnlyList<ConversationSummary> Items);
+
+    public sealed record NewMessage(string? Text, string? ClientMessageId, string? ActionId);
+
+    public sealed record NewMessages(IReadOnlyList<MessageView> Messages);
+
+    internal static async Task<Results<Created<Created>, ProblemHttpResult>> CreateAsync(
+        ClaimsPrincipal user, ConversationDbContext db, IOptions<ChatOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var citizen = Citizen(user);
+        if (user.Identity?.IsAuthenticated == true && citizen is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "The token does not grant the scope 'conversation'.");
+        }
+
+        if (citizen is { } owner && await db.Chats.CountAsync(c => c.CitizenId == owner, ct) >= options.Value.MaxConversationsPerCitizen)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many conversations",
+                detail: $"At most {options.Value.MaxConversationsPerCitizen} conversations per citizen.");
+        }
+
+        var now = Now(clock);
+        var key = citizen is null ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : null;
+        var language = user.FindFirst(MucGovClaims.Locale)?.Value is "en" or "bar" ? user.FindFirst(MucGovClaims.Locale)!.Value : "de";
+        var chat = new Chat { Id = Guid.CreateVersion7(now), CitizenId = citizen, AccessKeyHash = key is null ? null : Hash(key), Language = language, LastSeq = 1, CreatedAt = now, UpdatedAt = now };
+        var welcome = Mingabot.Welcome(citizen is null ? null : user.FindFirst(MucGovClaims.Name)?.Value, language);
+        var message = new ChatMessage { Id = Guid.CreateVersion7(now), ConversationId = chat.Id, Seq = 1, Author = Authors.Bot, Text = welcome.Text, Language = welcome.Language, CreatedAt = now };
+        db.Chats.Add(chat);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/conversations/{chat.Id}", new Created(chat.Id, key, [View(message)]));
+    }
+
+    internal static async Task<Ok<ConversationList>> ListAsync(ClaimsPrincipal user, ConversationDbContext db, CancellationToken ct)
+    {
+        var citizen = Citizen(user);
+        var chats = await db.Chats.AsNoTracking().Where(c => c.CitizenId == citizen).OrderByDescending(c => c.UpdatedAt).Take(100)
+            .Select(c => new ConversationSummary(c.Id, c.CreatedAt, c.UpdatedAt,
+                db.Messages.Where(m => m.ConversationId == c.Id).OrderByDescending(m => m.Seq).Select(m => m.Text).FirstOrDefault()))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new ConversationList(chats));
+    }
+
+    internal static async Task<Results<Ok<ConversationView>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, [FromHeader(Name = KeyHeader)] string? key, ConversationDbContext db, CancellationToken ct)
+    {
+        var chat = await FindAsync(db, id, user, key, ct);
+        if (chat is null)
+        {
+            return NotFound();
+        }
+
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.Seq).ToListAsync(ct);
+        return TypedResults.Ok(new ConversationView(chat.Id, chat.Language, chat.CreatedAt, [.. messages.Select(View)]));
+    }
+
+    internal static async Task<Results<Ok<NewMessages>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        Guid id, NewMessage? body, ClaimsPrincipal user, [FromHeader(Name = KeyHeader)] string? key, HttpContext http,
+        ConversationDbContext db, Mingabot bot, IOptions<ChatOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body?.Text))
+        {
+            errors["text"] = ["Required."];
+        }
+        else if (body.Text.Length > options.Value.MaxMessageLength)
+        {
+            errors["text"] = [$"At most {options.Value.MaxMessageLength} characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.ClientMessageId) || body.ClientMessageId.Length > 100)
+        {
+            errors["clientMessageId"] = ["Required: the client's id of this message (at most 100 characters), so a retry is not stored twice."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The message was not sent.");
+        }
+
+        var chat = await FindAsync(db, id, user, key, ct);
+        if (chat is null)
+        {
+            return NotFound();
+        }
+
+        if (await EarlierAnswerAsync(db, id, body!.ClientMessageId!, ct) is { } earlier)
+        {
+            return TypedResults.Ok(earlier);
+        }
+
+        var since = clock.GetUtcNow().AddMinutes(-1);
+        if (await db.Messages.CountAsync(m => m.ConversationId == id && m.Author == Authors.Citizen && m.CreatedAt > since, ct) >= options.Value.MessagesPerMinute)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down",
+                detail: $"At most {options.Value.MessagesPerMinute} messages a minute per conversation.");
+        }
+
+        // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
+        var reply = await bot.ReplyAsync(body.Text!, body.ActionId, ct);
+        var now = Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var last = await AllocateAsync(db, id, 2, ct);
+        var citizenMessage = new ChatMessage
+        {
+            Id = Guid.CreateVersion7(now), ConversationId = id, Seq = last - 1, Author = Authors.Citizen, Text = body.Text!,
+            Language = reply.Language, CreatedAt = now, ClientMessageId = body.ClientMessageId,
+        };
+        var botMessage = new ChatMessage
+        {
+            Id = Guid.CreateVersion7(now.AddTicks(1)), ConversationId = id, Seq = last, Author = Authors.Bot, Text = reply.Text,
+            Language = reply.Language, CreatedAt = now, InReplyTo = citizenMessage.Id, Actions = [.. reply.Actions],
+        };
+        db.Messages.AddRange(citizenMessage, botMessage);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent retry of the same message won: answer with what it stored.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok((await EarlierAnswerAsync(db, id, body.ClientMessageId!, ct))!);
+        }
+
+        return TypedResults.Ok(new NewMessages([View(citizenMessage), View(botMessage)]));
+    }
+
+    /// <summary>Reserves <paramref name="count"/> sequence numbers; the row lock orders concurrent posts. Returns the last one.</summary>
+    private static async Task<long> AllocateAsync(ConversationDbContext db, Guid id, int count, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
+        command.CommandText = "UPDATE conversations SET last_seq = last_seq + @count, updated_at = now() WHERE id = @id RETURNING last_seq";
+        command.Parameters.Add(new NpgsqlParameter("count", count));
+        command.Parameters.Add(new NpgsqlParameter("id", id));
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<NewMessages?> EarlierAnswerAsync(ConversationDbContext db, Guid id, string clientMessageId, CancellationToken ct)
+    {
+        var original = await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.ConversationId == id && m.ClientMessageId == clientMessageId, ct);
+        if (original is null)
+        {
+            return null;
+        }
+
+        var replies = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id && m.InReplyTo == original.Id).OrderBy(m => m.Seq).ToListAsync(ct);
+        return new NewMessages([View(original), .. replies.Select(View)]);
+    }
+
+    private static async Task<Chat?> FindAsync(ConversationDbContext db, Guid id, ClaimsPrincipal user, string? key, CancellationToken ct)
+    {
+        var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (chat is null)
+        {
+            return null;
+        }
+
+        if (chat.CitizenId is { } owner)
+        {
+            return Citizen(user) == owner ? chat : null;
+        }
+
+        return key is not null && chat.AccessKeyHash is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(chat.AccessKeyHash)) ? chat : null;
+    }
+
+    /// <summary>The signed-in citizen, when the token grants the chat scope.</summary>
+    private static Guid? Citizen(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.Scopes().Contains("conversation") ? user.AccountId() : null;
+
+    /// <summary>Now, to the microsecond PostgreSQL stores, so a first answer and its replay look the same.</summary>
+    private static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such conversation for you.");
+
+    private static MessageView View(ChatMessage m) => new(m.Id, m.Seq, m.Author, m.Text, m.Language, m.CreatedAt, m.Actions, m.CaseReference);
+}

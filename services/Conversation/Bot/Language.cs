@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace MucGov.Conversation.Bot;
+
+/// <summary>
+/// Tells German, English and Bavarian apart by their small, frequent words (a first cut; a statistical detector can
+/// replace it behind the same method).
+/// </summary>
+public static partial class Language
+{
+    private static readonly HashSet<string> Bavarian = new(StringComparer.Ordinal)
+    {
+        "servus", "griaß", "griass", "grüß", "i", "hob", "kriag", "wia", "wos", "des", "ned", "mog", "neia", "neie", "oan", "oans", "mei", "mia", "ma",
+        "kon", "muas", "brauchat", "pfiat", "vergelts", "dank", "scho", "a", "an", "bua", "dirndl", "minga", "oamoi", "moi", "gell", "fei", "hoid", "gscheid",
+    };
+
+    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
+    {
+        "the", "how", "what", "where", "when", "need", "my", "please", "hello", "hi", "thanks", "thank", "you", "is", "do", "can", "i'm", "get", "want", "to", "for", "a",
+    };
+
+    private static readonly HashSet<string> German = new(StringComparer.Ordinal)
+    {
+        "ich", "der", "die", "das", "und", "wie", "wo", "was", "brauche", "mein", "meinen", "einen", "neuen", "bitte", "danke", "hallo", "ist", "nicht", "kann", "muss",
+    };
+
+    /// <summary><c>de</c>, <c>en</c> or <c>bar</c>; German when nothing speaks for another.</summary>
+    public static string Detect(string text)
+    {
+        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        var bar = words.Count(Bavarian.Contains) * 1.2;
+        var en = words.Count(English.Contains);
+        var de = words.Count(German.Contains);
+        if (bar > de && bar >= en && bar > 0)
+        {
+            return "bar";
+        }
+
+        return en > de && en > 0 ? "en" : "de";
+    }
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MucGov.IntegrationTests.Hosting;
+using MucGov.IntegrationTests.Identity;
+using MucGov.Testing;
+
+namespace MucGov.IntegrationTests.Conversation;
+
+/// <summary>Conversation, knowledge (over RabbitMQ) and identity (real sockets, for citizens' tokens) on one virtual host.</summary>
+public sealed class ConversationFixture : Isolated
+{
+    public RunningApp Identity { get; private set; } = null!;
+    public RunningApp Knowledge { get; private set; } = null!;
+    public RunningApp App { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var vhost = await NewVirtualHostAsync("conversation");
+        Identity = await Apps.StartFreshAsync(this, "identity", vhost, kestrel: true);
+        Knowledge = await Apps.StartFreshAsync(this, "knowledge", vhost);
+        App = await Apps.StartFreshAsync(this, "conversation", vhost, extra: new Dictionary<string, string?>
+        {
+            ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
+            ["Chat:MessagesPerMinute"] = "5",
+            ["Bot:KnowledgeTimeout"] = "00:00:10",
+        });
+    }
+
+    public HttpClient Client(string? token = null, string? key = null)
+    {
+        var client = App.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Conversation-Key", key);
+        }
+
+        return client;
+    }
+
+    public async Task<string> CitizenTokenAsync(string username, string scope = "openid profile conversation")
+    {
+        var flow = new OidcFlow(Identity.CreateBrowser());
+        var code = await flow.SignInAsync(username, IdentityFixture.PasswordOf(username), scope);
+        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
+    }
+
+    /// <summary>Starts an anonymous chat; returns its id and a client carrying its key.</summary>
+    public async Task<(Guid Id, HttpClient Client, JsonElement Created)> AnonymousChatAsync()
+    {
+        using var anonymous = Client();
+        var created = await (await anonymous.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("id").GetGuid(), Client(key: created.GetProperty("accessKey").GetString()), created);
+    }
+
+    public static async Task<JsonElement> SayAsync(HttpClient client, Guid chat, string text, string? clientMessageId = null, string? actionId = null)
+    {
+        var response = await client.PostAsJsonAsync($"/api/conversations/{chat}/messages", new { text, clientMessageId = clientMessageId ?? Guid.NewGuid().ToString(), actionId });
+        var body = await response.Content.ReadAsStringAsync();
+        Xunit.Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<JsonElement>(body);
+    }
+
+    public static JsonElement BotReply(JsonElement answer) => answer.GetProperty("messages").EnumerateArray().Last();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Knowledge.DisposeAsync();
+        await Identity.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}

@@ -1,0 +1,118 @@
+using MucGov.Contracts.Knowledge;
+using MucGov.Conversation.Bot;
+using Xunit;
+
+namespace MucGov.Conversation.Tests;
+
+public sealed class MingabotTests
+{
+    /// <summary>A catalog of two services, answering like the knowledge service does (the dialogue is under test, not the search).</summary>
+    private sealed class Catalog(double confidence = 0.8, double second = 0.1, bool down = false) : IKnowledge
+    {
+        public List<string> Asked { get; } = [];
+
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct)
+        {
+            Asked.Add(query);
+            return Task.FromResult<KnowledgeSearchResult?>(down ? null : new KnowledgeSearchResult(query, language,
+            [
+                new KnowledgeHit("personalausweis", "Personalausweis", "…", "buergerbuero", confidence),
+                new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", second),
+            ]));
+        }
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) =>
+            Task.FromResult<ServiceDetails?>(down ? null : new ServiceDetails(serviceId, true, serviceId == "reisepass" ? "Reisepass" : "Personalausweis", "…", "buergerbuero",
+                ["Lichtbild"], ["37 €"], ["Termin buchen"], null,
+                [new LocationStatus("kvr", "KVR Ruppertstraße", "Ruppertstraße 19", true, new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.FromHours(1)), false)]));
+    }
+
+    private static Mingabot Bot(IKnowledge knowledge) =>
+        new(knowledge, new FixedClock(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(1))));
+
+    [Theory]
+    [InlineData("Wo beantrage ich einen neuen Personalausweis?", "de", "Bitte mitbringen")]
+    [InlineData("Where do I get a new ID card?", "en", "Please bring")]
+    [InlineData("Servus, wo kriag i an neia Personalausweis?", "bar", "Mitbringa muast")]
+    public async Task Service_question_is_answered_with_department_opening_and_documents_in_its_language(string question, string language, string documents)
+    {
+        var reply = await Bot(new Catalog()).ReplyAsync(question, null, CancellationToken.None);
+
+        Assert.Equal(language, reply.Language);
+        Assert.Contains("buergerbuero", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(documents, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("16:00", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Servus!", "bar")]
+    [InlineData("Hallo", "de")]
+    [InlineData("Hello", "en")]
+    public async Task A_bare_greeting_is_greeted_back_without_a_search(string greeting, string language)
+    {
+        var catalog = new Catalog();
+
+        var reply = await Bot(catalog).ReplyAsync(greeting, null, CancellationToken.None);
+
+        Assert.Equal(language, reply.Language);
+        Assert.Contains("Mingabot", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(catalog.Asked);
+    }
+
+    [Theory]
+    [InlineData("Danke schön!", "Gern geschehen")]
+    [InlineData("Thanks a lot", "You're welcome")]
+    [InlineData("Wer bist du?", "Ich bin Mingabot")]
+    [InlineData("What can you do?", "I'm Mingabot")]
+    public async Task Thanks_and_questions_about_the_bot_get_their_own_answers(string text, string expected)
+    {
+        var reply = await Bot(new Catalog()).ReplyAsync(text, null, CancellationToken.None);
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_close_services_get_a_clarifying_question_with_both_as_quick_replies()
+    {
+        var reply = await Bot(new Catalog(confidence: 0.4, second: 0.35)).ReplyAsync("Ausweis oder Pass?", null, CancellationToken.None);
+
+        Assert.Equal(["service:personalausweis", "service:reisepass"], reply.Actions.Select(a => a.Id));
+        Assert.Contains("Meinen Sie", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choosing_a_quick_reply_answers_that_service()
+    {
+        var reply = await Bot(new Catalog()).ReplyAsync("Reisepass", "service:reisepass", CancellationToken.None);
+
+        Assert.StartsWith("Reisepass", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Low_confidence_gets_a_polite_did_not_understand()
+    {
+        var reply = await Bot(new Catalog(confidence: 0.1, second: 0.05)).ReplyAsync("Quantenchromodynamik", null, CancellationToken.None);
+
+        Assert.Contains("nicht verstanden", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(reply.Actions);
+    }
+
+    [Fact]
+    public async Task Knowledge_down_gets_a_polite_answer_not_an_error()
+    {
+        var reply = await Bot(new Catalog(down: true)).ReplyAsync("Wo beantrage ich einen Reisepass?", null, CancellationToken.None);
+
+        Assert.Contains("nicht im Verzeichnis", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I hob mei Ausweis vaschlampt, wos muas i doa?", "bar")]
+    [InlineData("I lost my passport, what do I do?", "en")]
+    [InlineData("Ich habe meinen Pass verloren, was muss ich tun?", "de")]
+    public void Language_is_told_apart(string text, string language) => Assert.Equal(language, Language.Detect(text));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
