@@ -18,12 +18,16 @@ public static class Extensions
         {
             bus.AddRequestClient<SearchKnowledge>();
             bus.AddRequestClient<GetServiceDetails>();
+            bus.AddRequestClient<MucGov.Contracts.Identity.GetCitizenProfile>();
+            bus.AddConsumer<Consumers.CaseOpenedConsumer>();
+            bus.AddConsumer<Consumers.CaseMessagePostedConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IKnowledge, RabbitKnowledge>();
         builder.Services.AddScoped<Mingabot>();
+        builder.Services.AddScoped<CitizenProfiles>();
         return builder;
     }
 

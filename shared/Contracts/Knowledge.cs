@@ -39,6 +39,9 @@ public sealed record GetServiceDetails(string ServiceId, string Language, DateTi
 /// <param name="Locations">Where the service is offered, with opening status.</param>
 /// <param name="ProcedureId">Set when the service can be completed in the chat.</param>
 /// <param name="Version">Catalog version of the service.</param>
+/// <param name="IndividualHandling">The service always needs a caseworker (the bot offers one).</param>
+/// <param name="Sensitive">A serious topic (a death, social benefits, a complaint): the bot keeps its humour to itself.</param>
+/// <param name="DepartmentName">Name of the responsible department in the requested language.</param>
 public sealed record ServiceDetails(
     string ServiceId,
     bool Found,
@@ -51,7 +54,10 @@ public sealed record ServiceDetails(
     string? OnlineServiceUrl = null,
     IReadOnlyList<LocationStatus>? Locations = null,
     string? ProcedureId = null,
-    long Version = 0);
+    long Version = 0,
+    bool IndividualHandling = false,
+    bool Sensitive = false,
+    string? DepartmentName = null);
 
 /// <summary>A location offering a service and whether it is open at the requested instant.</summary>
 /// <param name="LocationId">Stable id of the location.</param>

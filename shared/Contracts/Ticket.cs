@@ -24,7 +24,8 @@ public sealed record CaseAssigned(Guid CaseId, Guid ConversationId, string? Assi
 /// <param name="Reference">The case reference.</param>
 /// <param name="PostedAt">When it was posted.</param>
 /// <param name="RequestsInfo">The reply asks the citizen for information.</param>
-public sealed record CaseMessagePosted(Guid CaseMessageId, Guid CaseId, Guid ConversationId, string Text, string? Reference = null, DateTimeOffset? PostedAt = null, bool RequestsInfo = false);
+/// <param name="DepartmentId">The department that answers (the chat signs the reply with it, not with the caseworker's name).</param>
+public sealed record CaseMessagePosted(Guid CaseMessageId, Guid CaseId, Guid ConversationId, string Text, string? Reference = null, DateTimeOffset? PostedAt = null, bool RequestsInfo = false, string? DepartmentId = null);
 
 /// <summary>Event: a case moved to another department.</summary>
 /// <param name="CaseId">The case.</param>

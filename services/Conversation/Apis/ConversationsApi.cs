@@ -10,6 +10,8 @@ using MucGov.Conversation.Bot;
 using MucGov.Conversation.Chats;
 using MucGov.Conversation.Data;
 using MucGov.Shared.Auth;
+using MucGov.Contracts.Conversation;
+using MucGov.Shared.Messaging.Outbox;
 using Npgsql;
 
 namespace MucGov.Conversation.Apis;
@@ -156,22 +158,82 @@ public static class ConversationsApi
                 detail: $"At most {options.Value.MessagesPerMinute} messages a minute per conversation.");
         }
 
-        // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
-        var reply = await bot.ReplyAsync(body.Text!, body.ActionId, ct);
         var now = Now(clock);
+        if (chat.EscalationId is { } escalationId)
+        {
+            // The chat belongs to a department now: the citizen's words go to the case, the bot stays quiet.
+            return await StoreAsync(db, chat, body, now, Language.Detect(body.Text!, chat.Language), reply: null, escalation: null, http.RequestServices, ct,
+                citizenMessage => db.AddToOutbox(new CitizenMessagePosted(chat.Id, citizenMessage.Id, escalationId, citizenMessage.Text, now), clock));
+        }
+
+        // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
+        var state = new BotState(chat.CitizenId is not null, chat.Language, chat.ServiceId, chat.DepartmentId, chat.DepartmentName, chat.UnclearTurns, chat.PendingEscalation);
+        var turn = await bot.TurnAsync(body.Text!, body.ActionId, state, ct);
+        chat.ServiceId = turn.State.ServiceId;
+        chat.DepartmentId = turn.State.DepartmentId;
+        chat.DepartmentName = turn.State.DepartmentName;
+        chat.UnclearTurns = turn.State.UnclearTurns;
+        chat.PendingEscalation = turn.State.PendingEscalation;
+        chat.Language = turn.Reply.Language;
+        return await StoreAsync(db, chat, body, now, turn.Reply.Language, turn.Reply, turn.Escalate, http.RequestServices, ct, _ =>
+        {
+            if (turn.Declined)
+            {
+                db.Consents.Add(new ConsentRecord
+                {
+                    Id = Guid.CreateVersion7(now), ConversationId = chat.Id, CitizenId = chat.CitizenId, DepartmentId = chat.DepartmentId ?? Mingabot.Triage,
+                    Purpose = "escalation", Fields = [.. Mingabot.SharedFields], Granted = false, AnsweredAt = now,
+                });
+            }
+        });
+    }
+
+    /// <summary>Stores the citizen's message, the bot's reply and, after consent, the hand-over — one transaction.</summary>
+    private static async Task<Results<Ok<NewMessages>, ValidationProblem, ProblemHttpResult>> StoreAsync(
+        ConversationDbContext db, Chat chat, NewMessage body, DateTimeOffset now, string language, BotReply? reply, Escalation? escalation,
+        IServiceProvider services, CancellationToken ct, Action<ChatMessage> alsoPublish)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var snapshot = escalation is not null && chat.CitizenId is { } citizenId
+            ? await services.GetRequiredService<CitizenProfiles>().SnapshotAsync(citizenId, chat.Id, escalation, ct)
+            : (ConsentId: Guid.CreateVersion7(now), Fields: (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var last = await AllocateAsync(db, id, 2, ct);
+        var last = await AllocateAsync(db, chat.Id, reply is null ? 1 : 2, ct);
         var citizenMessage = new ChatMessage
         {
-            Id = Guid.CreateVersion7(now), ConversationId = id, Seq = last - 1, Author = Authors.Citizen, Text = body.Text!,
-            Language = reply.Language, CreatedAt = now, ClientMessageId = body.ClientMessageId,
+            Id = Guid.CreateVersion7(now), ConversationId = chat.Id, Seq = reply is null ? last : last - 1, Author = Authors.Citizen, Text = body.Text!,
+            Language = language, CreatedAt = now, ClientMessageId = body.ClientMessageId,
         };
-        var botMessage = new ChatMessage
+        db.Messages.Add(citizenMessage);
+        ChatMessage? botMessage = null;
+        if (reply is not null)
         {
-            Id = Guid.CreateVersion7(now.AddTicks(1)), ConversationId = id, Seq = last, Author = Authors.Bot, Text = reply.Text,
-            Language = reply.Language, CreatedAt = now, InReplyTo = citizenMessage.Id, Actions = [.. reply.Actions],
-        };
-        db.Messages.AddRange(citizenMessage, botMessage);
+            botMessage = new ChatMessage
+            {
+                Id = Guid.CreateVersion7(now.AddTicks(10)), ConversationId = chat.Id, Seq = last, Author = Authors.Bot, Text = reply.Text,
+                Language = reply.Language, CreatedAt = now, InReplyTo = citizenMessage.Id, Actions = [.. reply.Actions],
+            };
+            db.Messages.Add(botMessage);
+        }
+
+        if (escalation is not null)
+        {
+            var escalationId = Guid.CreateVersion7(now);
+            chat.EscalationId = escalationId;
+            db.Consents.Add(new ConsentRecord
+            {
+                Id = snapshot.ConsentId, ConversationId = chat.Id, CitizenId = chat.CitizenId, DepartmentId = escalation.DepartmentId,
+                Purpose = "escalation", Fields = [.. escalation.Fields], Granted = true, AnsweredAt = now,
+            });
+            var transcript = await db.Messages.AsNoTracking().Where(m => m.ConversationId == chat.Id).OrderBy(m => m.Seq)
+                .Select(m => new TranscriptEntry(m.Seq, m.Author, m.Text, m.CreatedAt)).ToListAsync(ct);
+            transcript.Add(new TranscriptEntry(citizenMessage.Seq, citizenMessage.Author, citizenMessage.Text, now));
+            db.AddToOutbox(new ConversationEscalated(escalationId, chat.Id, chat.CitizenId, escalation.ServiceId, escalation.DepartmentId, language,
+                escalation.Reason, transcript, snapshot.Fields, snapshot.ConsentId, now), clock);
+        }
+
+        alsoPublish(citizenMessage);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -182,10 +244,10 @@ public static class ConversationsApi
             // A concurrent retry of the same message won: answer with what it stored.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return TypedResults.Ok((await EarlierAnswerAsync(db, id, body.ClientMessageId!, ct))!);
+            return TypedResults.Ok((await EarlierAnswerAsync(db, chat.Id, body.ClientMessageId!, ct))!);
         }
 
-        return TypedResults.Ok(new NewMessages([View(citizenMessage), View(botMessage)]));
+        return TypedResults.Ok(new NewMessages(botMessage is null ? [View(citizenMessage)] : [View(citizenMessage), View(botMessage)]));
     }
 
     /// <summary>Reserves <paramref name="count"/> sequence numbers; the row lock orders concurrent posts. Returns the last one.</summary>
@@ -212,21 +274,39 @@ public static class ConversationsApi
         return new NewMessages([View(original), .. replies.Select(View)]);
     }
 
+    /// <summary>
+    /// The chat if the caller may see it (its citizen, or the holder of an anonymous chat's key); null otherwise. A
+    /// signed-in citizen holding an anonymous chat's key takes it over: from then on it is theirs.
+    /// </summary>
     private static async Task<Chat?> FindAsync(ConversationDbContext db, Guid id, ClaimsPrincipal user, string? key, CancellationToken ct)
     {
-        var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var chat = await db.Chats.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (chat is null)
         {
             return null;
         }
 
+        var citizen = Citizen(user);
         if (chat.CitizenId is { } owner)
         {
-            return Citizen(user) == owner ? chat : null;
+            return citizen == owner ? chat : null;
         }
 
-        return key is not null && chat.AccessKeyHash is not null
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(chat.AccessKeyHash)) ? chat : null;
+        var keyMatches = key is not null && chat.AccessKeyHash is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(chat.AccessKeyHash));
+        if (!keyMatches)
+        {
+            return null;
+        }
+
+        if (citizen is not null)
+        {
+            chat.CitizenId = citizen;
+            chat.AccessKeyHash = null;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return chat;
     }
 
     /// <summary>The signed-in citizen, when the token grants the chat scope.</summary>

@@ -11,12 +11,13 @@ public static partial class Language
     private static readonly HashSet<string> Bavarian = new(StringComparer.Ordinal)
     {
         "servus", "griaß", "griass", "grüß", "i", "hob", "kriag", "wia", "wos", "des", "ned", "mog", "neia", "neie", "oan", "oans", "mei", "mia", "ma",
-        "kon", "muas", "brauchat", "pfiat", "vergelts", "dank", "scho", "a", "an", "bua", "dirndl", "minga", "oamoi", "moi", "gell", "fei", "hoid", "gscheid",
+        "kon", "muas", "brauchat", "pfiat", "vergelts", "dank", "scho", "jo", "gib's", "weida", "na", "redn", "an", "bua", "dirndl", "minga", "oamoi", "moi", "gell", "fei", "hoid", "gscheid",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.Ordinal)
     {
-        "the", "how", "what", "where", "when", "need", "my", "please", "hello", "hi", "thanks", "thank", "you", "is", "do", "can", "i'm", "get", "want", "to", "for", "a",
+        "the", "how", "what", "where", "when", "need", "my", "please", "hello", "hi", "thanks", "thank", "you", "can", "i'm", "get", "want", "to", "for", "yes", "no", "talk", "person",
+        "is", "do", "a", "i", "lost", "new",
     };
 
     private static readonly HashSet<string> German = new(StringComparer.Ordinal)
@@ -24,13 +25,18 @@ public static partial class Language
         "ich", "der", "die", "das", "und", "wie", "wo", "was", "brauche", "mein", "meinen", "einen", "neuen", "bitte", "danke", "hallo", "ist", "nicht", "kann", "muss",
     };
 
-    /// <summary><c>de</c>, <c>en</c> or <c>bar</c>; German when nothing speaks for another.</summary>
-    public static string Detect(string text)
+    /// <summary><c>de</c>, <c>en</c> or <c>bar</c>; <paramref name="fallback"/> (the chat's language so far) when no word speaks for any.</summary>
+    public static string Detect(string text, string fallback = "de")
     {
         var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
         var bar = words.Count(Bavarian.Contains) * 1.2;
         var en = words.Count(English.Contains);
         var de = words.Count(German.Contains);
+        if (bar == 0 && en == 0 && de == 0)
+        {
+            return fallback is "de" or "en" or "bar" ? fallback : "de";
+        }
+
         if (bar > de && bar >= en && bar > 0)
         {
             return "bar";

@@ -19,6 +19,38 @@ public sealed class Chat
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The service the chat is about (the last one the bot answered).</summary>
+    public string? ServiceId { get; set; }
+
+    /// <summary>The department responsible for <see cref="ServiceId"/>.</summary>
+    public string? DepartmentId { get; set; }
+
+    public string? DepartmentName { get; set; }
+
+    /// <summary>Citizen turns in a row the bot could not answer.</summary>
+    public int UnclearTurns { get; set; }
+
+    /// <summary>Set while the bot waits for consent to hand over; the reason it offered.</summary>
+    public string? PendingEscalation { get; set; }
+
+    /// <summary>Set once the chat was handed to a department; from then on the bot stays quiet.</summary>
+    public Guid? EscalationId { get; set; }
+
+    public string? CaseReference { get; set; }
+}
+
+/// <summary>A citizen's answer to "may I pass this on?": what, to whom, when.</summary>
+public sealed class ConsentRecord
+{
+    public Guid Id { get; init; }
+    public Guid ConversationId { get; init; }
+    public Guid? CitizenId { get; init; }
+    public required string DepartmentId { get; init; }
+    public required string Purpose { get; init; }
+    public List<string> Fields { get; init; } = [];
+    public bool Granted { get; init; }
+    public DateTimeOffset AnsweredAt { get; init; }
 }
 
 /// <summary>One message of a chat.</summary>
@@ -47,6 +79,11 @@ public sealed class ChatMessage
     public List<ChatAction> Actions { get; init; } = [];
 
     public string? CaseReference { get; init; }
+
+    /// <summary>For messages made from another service's event: the event type and its id (unique, so a redelivery never shows twice).</summary>
+    public string? SourceType { get; init; }
+
+    public Guid? SourceId { get; init; }
 }
 
 /// <summary>A quick reply the bot offers.</summary>

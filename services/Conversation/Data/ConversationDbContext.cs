@@ -11,6 +11,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
 {
     public DbSet<Chat> Chats => Set<Chat>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,6 +22,11 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             chat.Property(c => c.AccessKeyHash).HasMaxLength(64);
             chat.Property(c => c.Language).HasMaxLength(8);
             chat.HasIndex(c => new { c.CitizenId, c.UpdatedAt });
+            chat.Property(c => c.ServiceId).HasMaxLength(80);
+            chat.Property(c => c.DepartmentId).HasMaxLength(80);
+            chat.Property(c => c.DepartmentName).HasMaxLength(200);
+            chat.Property(c => c.PendingEscalation).HasMaxLength(40);
+            chat.Property(c => c.CaseReference).HasMaxLength(20);
         });
         modelBuilder.Entity<ChatMessage>(message =>
         {
@@ -36,7 +42,17 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
             // A retried post finds its first attempt; concurrent retries collide here instead of storing twice.
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");
+            message.Property(m => m.SourceType).HasMaxLength(60);
+            message.HasIndex(m => new { m.SourceType, m.SourceId }).IsUnique().HasFilter("source_id IS NOT NULL");
             message.HasOne<Chat>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ConsentRecord>(consent =>
+        {
+            consent.ToTable("consents");
+            consent.Property(c => c.DepartmentId).HasMaxLength(80);
+            consent.Property(c => c.Purpose).HasMaxLength(40);
+            consent.HasIndex(c => c.ConversationId);
+            consent.HasIndex(c => c.CitizenId);
         });
     }
 }

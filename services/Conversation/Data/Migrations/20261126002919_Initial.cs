@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -12,6 +13,24 @@ namespace MucGov.Conversation.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "consents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    citizen_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    department_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    fields = table.Column<List<string>>(type: "text[]", nullable: false),
+                    granted = table.Column<bool>(type: "boolean", nullable: false),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "conversations",
                 columns: table => new
                 {
@@ -21,7 +40,14 @@ namespace MucGov.Conversation.Data.Migrations
                     language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     last_seq = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    service_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    department_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    department_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    unclear_turns = table.Column<int>(type: "integer", nullable: false),
+                    pending_escalation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    escalation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,7 +101,9 @@ namespace MucGov.Conversation.Data.Migrations
                     client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     in_reply_to = table.Column<Guid>(type: "uuid", nullable: true),
                     actions = table.Column<string>(type: "jsonb", nullable: false),
-                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    case_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    source_type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    source_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,6 +115,16 @@ namespace MucGov.Conversation.Data.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consents_citizen_id",
+                table: "consents",
+                column: "citizen_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consents_conversation_id",
+                table: "consents",
+                column: "conversation_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_conversations_citizen_id_updated_at",
@@ -112,6 +150,13 @@ namespace MucGov.Conversation.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_messages_source_type_source_id",
+                table: "messages",
+                columns: new[] { "source_type", "source_id" },
+                unique: true,
+                filter: "source_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 table: "outbox_messages",
                 column: "created_at",
@@ -127,6 +172,9 @@ namespace MucGov.Conversation.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "consents");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 
