@@ -21,6 +21,15 @@ public static class Extensions
             bus.AddRequestClient<MucGov.Contracts.Identity.GetCitizenProfile>();
             bus.AddConsumer<Consumers.CaseOpenedConsumer>();
             bus.AddConsumer<Consumers.CaseMessagePostedConsumer>();
+            bus.AddConsumer<Consumers.CaseTransferredConsumer>();
+            bus.AddConsumer<Consumers.CaseResolvedConsumer>();
+            bus.AddConsumer<Consumers.CitizenErasureRequestedConsumer>();
+            // One auto-delete queue per replica on the fan-out: every replica hears of every new message.
+            bus.AddConsumer<Chats.ConversationMessageAppendedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            });
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);
@@ -28,6 +37,7 @@ public static class Extensions
         builder.Services.AddScoped<IKnowledge, RabbitKnowledge>();
         builder.Services.AddScoped<Mingabot>();
         builder.Services.AddScoped<CitizenProfiles>();
+        builder.Services.AddSingleton<Chats.ChatEvents>();
         return builder;
     }
 

@@ -29,6 +29,10 @@ public sealed class ChatOptions
 
     [Range(1, 100000)]
     public int MaxConversationsPerCitizen { get; set; } = 200;
+
+    /// <summary>Comment line sent on an idle event stream (proxies cut idle connections; YARP after 100 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:40")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>
@@ -48,6 +52,7 @@ public static class ConversationsApi
         chats.MapGet("/", ListAsync).WithName("ListConversations").RequireAuthorization(Policies.Chat);
         chats.MapGet("/{id:guid}", GetAsync).WithName("GetConversation");
         chats.MapPost("/{id:guid}/messages", PostAsync).WithName("PostMessage");
+        chats.MapGet("/{id:guid}/events", StreamAsync).WithName("ConversationEvents").WithSummary("New messages as Server-Sent Events; resumes after Last-Event-ID");
         return app;
     }
 
@@ -234,6 +239,7 @@ public static class ConversationsApi
         }
 
         alsoPublish(citizenMessage);
+        db.AddToOutbox(new ConversationMessageAppended(chat.Id, last), clock);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -248,6 +254,58 @@ public static class ConversationsApi
         }
 
         return TypedResults.Ok(new NewMessages(botMessage is null ? [View(citizenMessage)] : [View(citizenMessage), View(botMessage)]));
+    }
+
+    /// <summary>
+    /// The conversation's messages as Server-Sent Events (<c>id:</c> = seq, <c>data:</c> = the message), from after
+    /// <c>Last-Event-ID</c>: subscribe first, then read from the database, so nothing falls between replay and live.
+    /// </summary>
+    internal static async Task StreamAsync(
+        Guid id, ClaimsPrincipal user, [FromHeader(Name = KeyHeader)] string? key, [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
+        HttpContext http, ConversationDbContext db, Chats.ChatEvents events, IOptions<ChatOptions> options, CancellationToken ct)
+    {
+        var chat = await FindAsync(db, id, user, key, ct);
+        if (chat is null)
+        {
+            await NotFound().ExecuteAsync(http);
+            return;
+        }
+
+        long.TryParse(lastEventId ?? http.Request.Query["lastEventId"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last);
+        using var subscription = events.Subscribe(id);
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(ct);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var batch = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id && m.Seq > last).OrderBy(m => m.Seq).Take(100).ToListAsync(ct);
+                foreach (var message in batch)
+                {
+                    await http.Response.WriteAsync(
+                        $"id: {message.Seq}\ndata: {System.Text.Json.JsonSerializer.Serialize(View(message), System.Text.Json.JsonSerializerOptions.Web)}\n\n", ct);
+                    last = message.Seq;
+                }
+
+                await http.Response.Body.FlushAsync(ct);
+                if (batch.Count == 100)
+                {
+                    continue;
+                }
+
+                if (!await subscription.WaitAsync(options.Value.HeartbeatInterval, ct))
+                {
+                    await http.Response.WriteAsync(": heartbeat\n\n", ct);
+                    await http.Response.Body.FlushAsync(ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away; it resumes with Last-Event-ID.
+        }
     }
 
     /// <summary>Reserves <paramref name="count"/> sequence numbers; the row lock orders concurrent posts. Returns the last one.</summary>

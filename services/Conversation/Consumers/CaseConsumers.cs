@@ -4,6 +4,7 @@ using MucGov.Contracts.Ticket;
 using MucGov.Conversation.Chats;
 using MucGov.Conversation.Data;
 using MucGov.Shared.Messaging.Inbox;
+using MucGov.Shared.Messaging.Outbox;
 using Npgsql;
 
 namespace MucGov.Conversation.Consumers;
@@ -24,6 +25,7 @@ internal static class BackChannel
             command.Parameters.Add(new NpgsqlParameter("id", conversationId));
             var seq = (long)(await command.ExecuteScalarAsync(ct))!;
             var built = message(chat);
+            db.AddToOutbox(new MucGov.Contracts.Conversation.ConversationMessageAppended(conversationId, seq));
             db.Messages.Add(new ChatMessage
             {
                 Id = built.Id, ConversationId = conversationId, Seq = seq, Author = built.Author, Text = built.Text, Language = chat.Language,
@@ -68,5 +70,65 @@ public sealed class CaseMessagePostedConsumer(ConversationDbContext db, TimeProv
                 CreatedAt = context.Message.PostedAt ?? clock.GetUtcNow(), CaseReference = context.Message.Reference ?? chat.CaseReference,
                 SourceType = nameof(CaseMessagePosted), SourceId = context.Message.CaseMessageId,
             };
+        });
+}
+
+/// <summary>Tells the citizen the case moved to another department.</summary>
+public sealed class CaseTransferredConsumer(ConversationDbContext db, TimeProvider clock) : IConsumer<CaseTransferred>
+{
+    public Task Consume(ConsumeContext<CaseTransferred> context) =>
+        BackChannel.AppendAsync(db, context, nameof(CaseTransferredConsumer), context.Message.ConversationId, chat =>
+        {
+            chat.DepartmentId = context.Message.ToDepartmentId;
+            chat.DepartmentName = null;
+            var text = chat.Language switch
+            {
+                "en" => $"Your request has been passed on to {context.Message.ToDepartmentId}, who will answer here.",
+                "bar" => $"Dei Anliegn is an {context.Message.ToDepartmentId} weitergebn worn, de antworten da do.",
+                _ => $"Ihr Anliegen wurde an {context.Message.ToDepartmentId} weitergegeben; die Antwort erscheint hier.",
+            };
+            return new ChatMessage
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
+                CaseReference = context.Message.Reference ?? chat.CaseReference, SourceType = nameof(CaseTransferred),
+                SourceId = context.Message.TransferId ?? context.MessageId,
+            };
+        });
+}
+
+/// <summary>Tells the citizen the case is resolved.</summary>
+public sealed class CaseResolvedConsumer(ConversationDbContext db, TimeProvider clock) : IConsumer<CaseResolved>
+{
+    public Task Consume(ConsumeContext<CaseResolved> context) =>
+        BackChannel.AppendAsync(db, context, nameof(CaseResolvedConsumer), context.Message.ConversationId, chat =>
+        {
+            var resolution = string.IsNullOrWhiteSpace(context.Message.Resolution) ? "" : " " + context.Message.Resolution;
+            var text = chat.Language switch
+            {
+                "en" => $"Your case {chat.CaseReference} is resolved.{resolution}",
+                "bar" => $"Dei Fall {chat.CaseReference} is erledigt.{resolution}",
+                _ => $"Ihr Anliegen {chat.CaseReference} ist erledigt.{resolution}",
+            };
+            return new ChatMessage
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
+                CaseReference = context.Message.Reference ?? chat.CaseReference, SourceType = nameof(CaseResolved), SourceId = context.Message.CaseId,
+            };
+        });
+}
+
+/// <summary>
+/// Erasure: the citizen's conversations are deleted with their messages and consent records. Conversations handed to a
+/// department are deleted here too — the case keeps its own transcript copy, which the ticket service erases or keeps
+/// as the law on records requires.
+/// </summary>
+public sealed class CitizenErasureRequestedConsumer(ConversationDbContext db) : IConsumer<MucGov.Contracts.Identity.CitizenErasureRequested>
+{
+    public Task Consume(ConsumeContext<MucGov.Contracts.Identity.CitizenErasureRequested> context) =>
+        db.ProcessOnceAsync(context, nameof(CitizenErasureRequestedConsumer), async ct =>
+        {
+            var citizen = context.Message.CitizenId;
+            await db.Consents.Where(c => c.CitizenId == citizen).ExecuteDeleteAsync(ct);
+            await db.Chats.Where(c => c.CitizenId == citizen).ExecuteDeleteAsync(ct);
         });
 }

@@ -25,6 +25,7 @@ public sealed class ConversationFixture : Isolated
             ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
             ["Chat:MessagesPerMinute"] = "5",
             ["Bot:KnowledgeTimeout"] = "00:00:10",
+            ["Chat:HeartbeatInterval"] = "00:00:01",
         });
     }
 

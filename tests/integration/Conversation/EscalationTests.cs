@@ -134,4 +134,30 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
         Assert.StartsWith("Bürgerbüro: ", messages.Single(m => m.GetProperty("author").GetString() == "caseworker").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(1, messages.Count).Select(i => (long)i), messages.Select(m => m.GetProperty("seq").GetInt64()));
     }
+
+    [Fact]
+    public async Task Erasure_deletes_the_citizens_conversations_once_however_often_it_arrives()
+    {
+        using var olena = conversation.Client(await conversation.CitizenTokenAsync("olena.kovalenko"));
+        var id = (await (await olena.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ConversationFixture.SayAsync(olena, id, "Can I talk to a real person?");
+        await ConversationFixture.SayAsync(olena, id, "No", actionId: "consent:no");
+        var citizenId = Guid.Parse(OidcSubject(olena));
+        using var identity = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("identity-stand-in"), conversation.RabbitSettings(await VirtualHostAsync()), "erasurestandin");
+        var erasure = new MucGov.Contracts.Identity.CitizenErasureRequested(Guid.NewGuid(), citizenId, DateTimeOffset.UtcNow);
+
+        await identity.Services.GetRequiredService<IPublishEndpoint>().Publish(erasure);
+        await identity.Services.GetRequiredService<IPublishEndpoint>().Publish(erasure);
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = conversation.App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConversationDbContext>();
+            return !await db.Chats.AnyAsync(c => c.CitizenId == citizenId) && !await db.Consents.AnyAsync(c => c.CitizenId == citizenId)
+                && !await db.Messages.AnyAsync(m => m.ConversationId == id);
+        }, "the citizen's chats are gone", Patience);
+    }
+
+    private static string OidcSubject(HttpClient client) =>
+        Identity.OidcFlow.Claims(client.DefaultRequestHeaders.Authorization!.Parameter!).GetProperty("sub").GetString()!;
 }

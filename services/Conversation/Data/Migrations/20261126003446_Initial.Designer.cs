@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MucGov.Conversation.Data.Migrations
 {
     [DbContext(typeof(ConversationDbContext))]
-    [Migration("20261126002919_Initial")]
+    [Migration("20261126003446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
