@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MucGov.Testing;
 using Xunit;
 
@@ -12,13 +13,19 @@ public sealed class RunningServices : Isolated
 {
     public Dictionary<string, RunningApp> Apps { get; } = [];
 
+    public string VirtualHost { get; private set; } = "";
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var vhost = await NewVirtualHostAsync("platform");
+        VirtualHost = await NewVirtualHostAsync("platform");
         foreach (var name in Hosting.Apps.Services)
         {
-            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true);
+            // Identity starts first; the others read its keys to validate citizens' tokens.
+            var extra = Apps.TryGetValue("identity", out var identity)
+                ? new Dictionary<string, string?> { ["Auth:MetadataAddress"] = new Uri(identity.Address, ".well-known/openid-configuration").ToString() }
+                : null;
+            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, VirtualHost, kestrel: true, extra: extra);
         }
     }
 
@@ -150,6 +157,38 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         var result = await client.GetFromJsonAsync<JsonElement>("/api/knowledge/search?q=Perso+verloren&lang=de");
 
         Assert.Equal("personalausweis", result.GetProperty("hits")[0].GetProperty("serviceId").GetString());
+    }
+
+    [Fact]
+    public async Task Signed_in_citizen_asks_in_bavarian_consents_and_the_case_reference_reaches_the_chat()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        var received = new Messaging.Received();
+        using var ticket = await Messaging.SampleHost.StartAsync(await platform.NewDatabaseAsync("ticket-stand-in"), platform.RabbitSettings(platform.VirtualHost), "ticketstandin",
+            bus => bus.AddConsumer<Messaging.Recorder<MucGov.Contracts.Conversation.ConversationEscalated>>(), received);
+        var flow = new Identity.OidcFlow(gateway.CreateBrowser());
+        var code = await flow.SignInAsync("sepp.brandl", Identity.IdentityFixture.PasswordOf("sepp.brandl"), "openid profile conversation");
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await Identity.OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken);
+        var id = (await (await client.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var answer = Conversation.ConversationFixture.BotReply(await Conversation.ConversationFixture.SayAsync(client, id, "Servus, wo kriag i an neia Personalausweis?"));
+        await Conversation.ConversationFixture.SayAsync(client, id, "I mog mit am Mitarbeiter redn");
+        await Conversation.ConversationFixture.SayAsync(client, id, "Jo", actionId: "consent:yes");
+
+        Assert.Equal("bar", answer.GetProperty("language").GetString());
+        Assert.Contains("buergerbuero", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Mitbringa muast", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Matches("grad offen|grad zua", answer.GetProperty("text").GetString()!);
+        await MucGov.Testing.Eventually.HoldsAsync(() => received.Count<MucGov.Contracts.Conversation.ConversationEscalated>(e => e.ConversationId == id) == 1,
+            "exactly one escalation is published", TimeSpan.FromSeconds(60));
+        var escalation = received.Messages.Select(m => m.Message).OfType<MucGov.Contracts.Conversation.ConversationEscalated>().Single(e => e.ConversationId == id);
+        await ticket.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(
+            new MucGov.Contracts.Ticket.CaseOpened(Guid.NewGuid(), "M-2026-000042", id, escalation.EscalationId, null, escalation.DepartmentId));
+        await MucGov.Testing.Eventually.HoldsAsync(async () =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()
+                .Any(m => m.GetProperty("caseReference").GetString() == "M-2026-000042"), "the reference appears in the chat", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, received.Count<MucGov.Contracts.Conversation.ConversationEscalated>(e => e.ConversationId == id));
     }
 
     [Fact]
