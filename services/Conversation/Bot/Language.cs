@@ -25,16 +25,43 @@ public static partial class Language
         "ich", "der", "die", "das", "und", "wie", "wo", "was", "brauche", "mein", "meinen", "einen", "neuen", "bitte", "danke", "hallo", "ist", "nicht", "kann", "muss",
     };
 
-    /// <summary><c>de</c>, <c>en</c> or <c>bar</c>; <paramref name="fallback"/> (the chat's language so far) when no word speaks for any.</summary>
+    /// <summary>Languages the bot answers in itself; for others it offers a caseworker who speaks them.</summary>
+    public static readonly IReadOnlySet<string> Answered = new HashSet<string> { "de", "en", "bar" };
+
+    private static readonly HashSet<string> Turkish = new(StringComparer.Ordinal)
+    {
+        "merhaba", "nasıl", "nerede", "nereye", "kimlik", "yardım", "istiyorum", "lütfen", "teşekkürler", "ben", "bir", "için", "ve", "mı", "mi", "evet", "hayır",
+    };
+
+    /// <summary>
+    /// <c>de</c>, <c>en</c> or <c>bar</c> by their frequent words; <c>ar</c>, <c>uk</c>, <c>ru</c> by script and <c>tr</c> by its
+    /// letters and words (the bot offers a caseworker for those); <paramref name="fallback"/> (the chat's language so
+    /// far) when nothing speaks for any.
+    /// </summary>
     public static string Detect(string text, string fallback = "de")
     {
+        if (Arabic().IsMatch(text))
+        {
+            return "ar";
+        }
+
+        if (Cyrillic().IsMatch(text))
+        {
+            return Ukrainian().IsMatch(text) ? "uk" : "ru";
+        }
+
         var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        if (TurkishLetters().IsMatch(text) || words.Count(Turkish.Contains) >= 2)
+        {
+            return "tr";
+        }
+
         var bar = words.Count(Bavarian.Contains) * 1.2;
         var en = words.Count(English.Contains);
         var de = words.Count(German.Contains);
         if (bar == 0 && en == 0 && de == 0)
         {
-            return fallback is "de" or "en" or "bar" ? fallback : "de";
+            return fallback;
         }
 
         if (bar > de && bar >= en && bar > 0)
@@ -44,6 +71,18 @@ public static partial class Language
 
         return en > de && en > 0 ? "en" : "de";
     }
+
+    [GeneratedRegex(@"[\u0600-\u06FF]")]
+    private static partial Regex Arabic();
+
+    [GeneratedRegex(@"[\u0400-\u04FF]")]
+    private static partial Regex Cyrillic();
+
+    [GeneratedRegex(@"[іїєґІЇЄҐ]")]
+    private static partial Regex Ukrainian();
+
+    [GeneratedRegex(@"[ğşıİĞŞ]")]
+    private static partial Regex TurkishLetters();
 
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Word();

@@ -106,6 +106,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return Offer(language, state, "asked-for-person");
         }
 
+        if (!Language.Answered.Contains(language))
+        {
+            // Languages the bot cannot answer in: a short template in that language, and a caseworker who speaks it (triage).
+            return OfferInLanguage(language, state with { DepartmentId = Triage, DepartmentName = null, Language = language });
+        }
+
         if (actionId is not null && actionId.StartsWith(ServiceActionPrefix, StringComparison.Ordinal))
         {
             return await AnswerServiceAsync(actionId[ServiceActionPrefix.Length..], language, state, ct);
@@ -181,6 +187,23 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             new(ConsentNo, language switch { "en" => "No", "bar" => "Na", _ => "Nein" }),
         };
         return new BotTurn(reply with { Actions = actions }, state with { PendingEscalation = reason, UnclearTurns = 0 });
+    }
+
+    private static readonly Dictionary<string, (string Text, string Yes, string No)> Templates = new()
+    {
+        ["tr"] = ("Merhaba! Ben Münih Belediyesi'nin sohbet asistanı Mingabot'um. Maalesef yalnızca Almanca ve İngilizce yanıt verebiliyorum. Sorunuzu Türkçe konuşan bir çalışanımıza iletmemi ister misiniz? Bunun için Bürgerkonto hesabınızla giriş yapmanız gerekir.", "Evet, iletin", "Hayır"),
+        ["uk"] = ("Вітаю! Я Mingabot, чат-асистент міста Мюнхен. На жаль, я відповідаю лише німецькою та англійською. Передати ваше питання співробітнику, який говорить українською? Для цього потрібно увійти з Bürgerkonto.", "Так, передати", "Ні"),
+        ["ru"] = ("Здравствуйте! Я Mingabot, чат-ассистент города Мюнхен. К сожалению, я отвечаю только на немецком и английском. Передать ваш вопрос сотруднику, говорящему по-русски? Для этого нужно войти через Bürgerkonto.", "Да, передать", "Нет"),
+        ["ar"] = ("مرحبًا! أنا Mingabot، المساعد الآلي لمدينة ميونخ. للأسف أستطيع الرد بالألمانية والإنجليزية فقط. هل تريد أن أحيل سؤالك إلى موظف يتحدث العربية؟ يلزم لذلك تسجيل الدخول بحساب Bürgerkonto.", "نعم، أحِلْه", "لا"),
+    };
+
+    private static BotTurn OfferInLanguage(string language, BotState state)
+    {
+        var (text, yes, no) = Templates.TryGetValue(language, out var template)
+            ? template
+            : ("Hello! I'm Mingabot. I can only answer in German or English. Shall I pass your question on to a colleague who speaks your language?", "Yes", "No");
+        return new BotTurn(new BotReply(text, language, [new ChatAction(ConsentYes, yes), new ChatAction(ConsentNo, no)]),
+            state with { PendingEscalation = "language", UnclearTurns = 0 });
     }
 
     private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, BotState state, CancellationToken ct)
@@ -264,13 +287,14 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     {
         "en" => new(en, "en"),
         "bar" => new(bar, "bar"),
-        _ => new(de, "de"),
+        "de" => new(de, "de"),
+        _ => new(en, language),
     };
 
-    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte)\b")]
+    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم)(\b|\s|$)")]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks)\b")]
+    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا)(\b|\s|$)")]
     private static partial Regex No();
 
     [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|persönlich|wen zum redn|a mensch)\b")]

@@ -116,3 +116,32 @@ public sealed class MingabotTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public sealed class OtherLanguagesTests
+{
+    private sealed class NoCatalog : IKnowledge
+    {
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
+    }
+
+    [Theory]
+    [InlineData("Merhaba, kimlik kartımı kaybettim, ne yapmalıyım?", "tr", "Türkçe")]
+    [InlineData("Добрий день, мені потрібна довідка про реєстрацію", "uk", "українською")]
+    [InlineData("Здравствуйте, мне нужна справка", "ru", "по-русски")]
+    [InlineData("مرحبا، أحتاج إلى جواز سفر", "ar", "العربية")]
+    public async Task Other_languages_get_a_template_in_their_language_and_the_offer_of_a_caseworker_who_speaks_it(string text, string language, string named)
+    {
+        var bot = new Mingabot(new NoCatalog(), TimeProvider.System);
+
+        var turn = await bot.TurnAsync(text, null, new BotState(SignedIn: true), CancellationToken.None);
+        var consent = await bot.TurnAsync("ok", "consent:yes", turn.State, CancellationToken.None);
+
+        Assert.Equal(language, turn.Reply.Language);
+        Assert.Contains(named, turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["consent:yes", "consent:no"], turn.Reply.Actions.Select(a => a.Id));
+        Assert.Equal("buergerservice", consent.Escalate!.DepartmentId);
+        Assert.Equal("language", consent.Escalate.Reason);
+    }
+}
