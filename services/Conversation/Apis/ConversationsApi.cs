@@ -204,7 +204,7 @@ public static class ConversationsApi
             : (ConsentId: Guid.CreateVersion7(now), Fields: (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var last = await AllocateAsync(db, chat.Id, reply is null ? 1 : 2, ct);
+        var last = await Sequence.AllocateAsync(db, chat.Id, reply is null ? 1 : 2, ct);
         var citizenMessage = new ChatMessage
         {
             Id = Guid.CreateVersion7(now), ConversationId = chat.Id, Seq = reply is null ? last : last - 1, Author = Authors.Citizen, Text = body.Text!,
@@ -306,18 +306,6 @@ public static class ConversationsApi
         {
             // The client went away; it resumes with Last-Event-ID.
         }
-    }
-
-    /// <summary>Reserves <paramref name="count"/> sequence numbers; the row lock orders concurrent posts. Returns the last one.</summary>
-    private static async Task<long> AllocateAsync(ConversationDbContext db, Guid id, int count, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
-        command.CommandText = "UPDATE conversations SET last_seq = last_seq + @count, updated_at = now() WHERE id = @id RETURNING last_seq";
-        command.Parameters.Add(new NpgsqlParameter("count", count));
-        command.Parameters.Add(new NpgsqlParameter("id", id));
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<NewMessages?> EarlierAnswerAsync(ConversationDbContext db, Guid id, string clientMessageId, CancellationToken ct)

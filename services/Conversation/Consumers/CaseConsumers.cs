@@ -5,7 +5,6 @@ using MucGov.Conversation.Chats;
 using MucGov.Conversation.Data;
 using MucGov.Shared.Messaging.Inbox;
 using MucGov.Shared.Messaging.Outbox;
-using Npgsql;
 
 namespace MucGov.Conversation.Consumers;
 
@@ -18,12 +17,7 @@ internal static class BackChannel
         {
             var chat = await db.Chats.SingleOrDefaultAsync(c => c.Id == conversationId, ct)
                 ?? throw new MessageOutOfOrderException($"Conversation {conversationId} is not here (yet).");
-            var connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
-            command.CommandText = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = @id RETURNING last_seq";
-            command.Parameters.Add(new NpgsqlParameter("id", conversationId));
-            var seq = (long)(await command.ExecuteScalarAsync(ct))!;
+            var seq = await Sequence.AllocateAsync(db, conversationId, 1, ct);
             var built = message(chat);
             db.AddToOutbox(new MucGov.Contracts.Conversation.ConversationMessageAppended(conversationId, seq));
             db.Messages.Add(new ChatMessage
