@@ -222,6 +222,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
 
         var text = new StringBuilder();
+        if (details.Sensitive)
+        {
+            // Serious topics (a death, social benefits, a complaint): a considerate first sentence, no Munich jokes.
+            text.Append(SeriousOpening(details, language)).Append(' ');
+        }
+
         text.Append(language switch
         {
             "en" => $"{details.Title}: the responsible department is {details.DepartmentName ?? details.DepartmentId} ({details.DepartmentId}).",
@@ -260,6 +266,18 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         return new BotTurn(answer, state);
     }
+
+    private static string SeriousOpening(ServiceDetails details, string language) =>
+        (details.ServiceId.Contains("sterbe", StringComparison.Ordinal), details.DepartmentId, language) switch
+        {
+            (true, _, "en") => "I'm very sorry for your loss.",
+            (true, _, "bar") => "Herzliches Beileid.",
+            (true, _, _) => "Mein aufrichtiges Beileid.",
+            (_, "soziales", "en") => "You are entitled to ask for support, and the city will help you with it.",
+            (_, "soziales", _) => "Dafür gibt es Unterstützung, und die Stadt hilft Ihnen dabei.",
+            (_, _, "en") => "We take your concern seriously.",
+            _ => "Ihr Anliegen nehmen wir ernst.",
+        };
 
     private string Opening(LocationStatus place, string language)
     {

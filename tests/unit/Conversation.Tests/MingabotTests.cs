@@ -145,3 +145,27 @@ public sealed class OtherLanguagesTests
         Assert.Equal("language", consent.Escalate.Reason);
     }
 }
+
+public sealed class SeriousTopicsTests
+{
+    private sealed class Sensitive(string serviceId, string departmentId) : IKnowledge
+    {
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
+            Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit(serviceId, "…", "…", departmentId, 0.9)]));
+
+        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct) =>
+            Task.FromResult<ServiceDetails?>(new ServiceDetails(id, true, "Sterbeurkunde", "…", departmentId, ["Totenschein"], ["12 €"], [], null, [], Sensitive: true));
+    }
+
+    [Theory]
+    [InlineData("sterbeurkunde", "standesamt", "Mein Vater ist gestorben, was muss ich tun?", "Mein aufrichtiges Beileid.")]
+    [InlineData("sterbeurkunde", "standesamt", "My father died, what do I need to do?", "I'm very sorry for your loss.")]
+    [InlineData("wohngeld", "soziales", "Ich kann meine Miete nicht mehr zahlen", "Dafür gibt es Unterstützung")]
+    [InlineData("laermbeschwerde", "ordnung", "Die Nachbarn sind jede Nacht laut", "Ihr Anliegen nehmen wir ernst.")]
+    public async Task Serious_topics_open_with_a_considerate_sentence(string serviceId, string department, string question, string opening)
+    {
+        var reply = await new Mingabot(new Sensitive(serviceId, department), TimeProvider.System).ReplyAsync(question, null, CancellationToken.None);
+
+        Assert.StartsWith(opening, reply.Text, StringComparison.Ordinal);
+    }
+}
