@@ -8,6 +8,12 @@ using MucGov.Shared.Messaging;
 
 namespace MucGov.Conversation;
 
+/// <summary>Loads the language models in the background at start, so the first citizen does not wait for them.</summary>
+internal sealed class LanguageWarmUp : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(Language.WarmUp, stoppingToken);
+}
+
 public static class Extensions
 {
     /// <summary>The conversation service: chats, Mingabot, knowledge requests, token validation.</summary>
@@ -38,6 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<Mingabot>();
         builder.Services.AddScoped<CitizenProfiles>();
         builder.Services.AddSingleton<Chats.ChatEvents>();
+        builder.Services.AddHostedService<LanguageWarmUp>();
         return builder;
     }
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace MucGov.Conversation.Bot;
 
 /// <summary>
-/// Tells German, English and Bavarian apart by their small, frequent words (a first cut; a statistical detector can
-/// replace it behind the same method).
+/// The language of a citizen's message: Bavarian by its lexicon of frequent dialect words, the others with one
+/// statistical detector; very short messages by their frequent words or the chat's language so far.
 /// </summary>
 public static partial class Language
 {
@@ -28,40 +28,39 @@ public static partial class Language
     /// <summary>Languages the bot answers in itself; for others it offers a caseworker who speaks them.</summary>
     public static readonly IReadOnlySet<string> Answered = new HashSet<string> { "de", "en", "bar" };
 
-    private static readonly HashSet<string> Turkish = new(StringComparer.Ordinal)
+    // One statistical detector for exactly the languages the bot handles (each model loads on first use; all of
+    // Lingua's languages would take about a gigabyte). Bavarian is not among them: its lexicon decides first.
+    private static readonly Lazy<Lingua.LanguageDetector> Detector = new(() => Lingua.LanguageDetectorBuilder
+        .FromLanguages(Lingua.Language.German, Lingua.Language.English, Lingua.Language.Turkish, Lingua.Language.Ukrainian, Lingua.Language.Russian, Lingua.Language.Arabic)
+        .Build());
+
+    /// <summary>Loads the language models ahead of the first citizen (the first detection per language takes a second or two).</summary>
+    public static void WarmUp()
     {
-        "merhaba", "nasıl", "nerede", "nereye", "kimlik", "yardım", "istiyorum", "lütfen", "teşekkürler", "ben", "bir", "için", "ve", "mı", "mi", "evet", "hayır",
-    };
+        foreach (var sample in new[] { "Wo beantrage ich einen Reisepass?", "Where do I apply for a passport?", "Pasaport nereden alınır?", "Де отримати паспорт?", "Где получить паспорт?", "أين أحصل على جواز سفر؟" })
+        {
+            Detector.Value.DetectLanguageOf(sample);
+        }
+    }
 
     /// <summary>
-    /// <c>de</c>, <c>en</c> or <c>bar</c> by their frequent words; <c>ar</c>, <c>uk</c>, <c>ru</c> by script and <c>tr</c> by its
-    /// letters and words (the bot offers a caseworker for those); <paramref name="fallback"/> (the chat's language so
-    /// far) when nothing speaks for any.
+    /// <c>bar</c> when Bavarian words dominate; otherwise the statistical detector (<c>SearchPioneer.Lingua</c>) for German,
+    /// English, Turkish, Ukrainian, Russian and Arabic (the bot offers a caseworker for the last four). Messages of one or
+    /// two words without a clear marker keep <paramref name="fallback"/> (the chat's language so far).
     /// </summary>
     public static string Detect(string text, string fallback = "de")
     {
-        if (Arabic().IsMatch(text))
-        {
-            return "ar";
-        }
-
-        if (Cyrillic().IsMatch(text))
-        {
-            return Ukrainian().IsMatch(text) ? "uk" : "ru";
-        }
-
         var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
-        if (TurkishLetters().IsMatch(text) || words.Count(Turkish.Contains) >= 2)
-        {
-            return "tr";
-        }
-
         var bar = words.Count(Bavarian.Contains) * 1.2;
         var en = words.Count(English.Contains);
         var de = words.Count(German.Contains);
-        if (bar == 0 && en == 0 && de == 0)
+        var statistical = Statistical(text);
+        var shortMessage = words.Count <= 2;
+
+        // Other scripts are certain even in one word; Turkish (Latin script) needs a sentence to tell from dialect.
+        if (statistical is "uk" or "ru" or "ar" || statistical == "tr" && !shortMessage && bar < 2)
         {
-            return fallback;
+            return statistical;
         }
 
         if (bar > de && bar >= en && bar > 0)
@@ -69,20 +68,24 @@ public static partial class Language
             return "bar";
         }
 
-        return en > de && en > 0 ? "en" : "de";
+        if (shortMessage)
+        {
+            return en > de ? "en" : de > 0 ? "de" : fallback;
+        }
+
+        return statistical is "de" or "en" ? statistical : en > de ? "en" : "de";
     }
 
-    [GeneratedRegex(@"[\u0600-\u06FF]")]
-    private static partial Regex Arabic();
-
-    [GeneratedRegex(@"[\u0400-\u04FF]")]
-    private static partial Regex Cyrillic();
-
-    [GeneratedRegex(@"[іїєґІЇЄҐ]")]
-    private static partial Regex Ukrainian();
-
-    [GeneratedRegex(@"[ğşıİĞŞ]")]
-    private static partial Regex TurkishLetters();
+    private static string? Statistical(string text) => Detector.Value.DetectLanguageOf(text) switch
+    {
+        Lingua.Language.German => "de",
+        Lingua.Language.English => "en",
+        Lingua.Language.Turkish => "tr",
+        Lingua.Language.Ukrainian => "uk",
+        Lingua.Language.Russian => "ru",
+        Lingua.Language.Arabic => "ar",
+        _ => null,
+    };
 
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Word();
