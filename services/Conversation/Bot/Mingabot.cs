@@ -251,6 +251,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             text.Append(' ').Append(language switch { "en" => "Fees:", "bar" => "Kostn:", _ => "Gebühren:" }).Append(' ').Append(string.Join("; ", fees)).Append('.');
         }
 
+        if (details.Checklist is { Count: > 0 } checklist)
+        {
+            text.Append(' ').Append(language switch { "en" => "Step by step:", "bar" => "Schritt fia Schritt:", _ => "Schritt für Schritt:" })
+                .Append(' ').Append(string.Join(" → ", checklist)).Append('.');
+        }
+
         if (details.OnlineServiceUrl is { } url)
         {
             text.Append(' ').Append(language switch { "en" => "Online:", "bar" => "Online geht's do:", _ => "Online:" }).Append(' ').Append(url);

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
@@ -97,5 +98,49 @@ public sealed class StreamTests(ConversationFixture conversation) : IClassFixtur
         var response = await stranger.GetAsync($"/api/conversations/{id}/events");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+/// <summary>Two replicas of the conversation service on one database and virtual host.</summary>
+public sealed class ReplicaTests(MucGov.Testing.Isolated isolated) : IClassFixture<MucGov.Testing.Isolated>
+{
+    [Fact]
+    public async Task A_stream_on_one_replica_sees_messages_written_on_another()
+    {
+        var database = await isolated.NewDatabaseAsync("conversation");
+        var vhost = await isolated.NewVirtualHostAsync("replicas");
+        var settings = Hosting.Apps.Settings(isolated, "conversation", database, vhost);
+        settings["Bot:KnowledgeTimeout"] = "00:00:01";
+        // No heartbeat within the test's deadline: only the fan-out can wake the stream.
+        settings["Chat:HeartbeatInterval"] = "00:01:40";
+        await using var first = Hosting.Apps.Start("conversation", settings);
+        await using var second = Hosting.Apps.Start("conversation", settings);
+        using var creator = first.CreateClient();
+        var created = await (await creator.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var key = created.GetProperty("accessKey").GetString()!;
+        using var onFirst = first.CreateClient();
+        onFirst.DefaultRequestHeaders.Add("X-Conversation-Key", key);
+        using var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Add("X-Conversation-Key", key);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/events");
+        request.Headers.Add("Last-Event-ID", "1");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stream = await onFirst.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(deadline.Token));
+        await ConversationFixture.SayAsync(onSecond, id, "Danke");
+
+        var ids = new List<long>();
+        while (!ids.Contains(3))
+        {
+            var line = await reader.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException("The stream ended.");
+            if (line.StartsWith("id: ", StringComparison.Ordinal))
+            {
+                ids.Add(long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.Equal([2L, 3L], ids);
     }
 }

@@ -42,6 +42,8 @@ public sealed class MingabotTests
         Assert.Contains("buergerbuero", reply.Text, StringComparison.Ordinal);
         Assert.Contains(documents, reply.Text, StringComparison.Ordinal);
         Assert.Contains("16:00", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("37 €", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Termin buchen", reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -167,5 +169,47 @@ public sealed class SeriousTopicsTests
         var reply = await new Mingabot(new Sensitive(serviceId, department), TimeProvider.System).ReplyAsync(question, null, CancellationToken.None);
 
         Assert.StartsWith(opening, reply.Text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class HandOverTests
+{
+    private sealed class Unclear(bool individual = false) : IKnowledge
+    {
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
+            Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language,
+                individual ? [new KnowledgeHit("einbuergerung", "Einbürgerung", "…", "auslaenderbehoerde", 0.9)] : []));
+
+        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct) =>
+            Task.FromResult<ServiceDetails?>(new ServiceDetails(id, true, "Einbürgerung", "…", "auslaenderbehoerde", ["Pass"], ["255 €"], [], null, [],
+                IndividualHandling: individual, DepartmentName: "Ausländerbehörde"));
+    }
+
+    [Fact]
+    public async Task Two_unclear_turns_in_a_row_lead_to_the_offer_of_the_triage_department()
+    {
+        var bot = new Mingabot(new Unclear(), TimeProvider.System);
+
+        var first = await bot.TurnAsync("Blablub Quatsch Dings", null, new BotState(SignedIn: true), CancellationToken.None);
+        var second = await bot.TurnAsync("Wieder Dings Bums Quatsch", null, first.State, CancellationToken.None);
+
+        Assert.Empty(first.Reply.Actions);
+        Assert.Equal(["consent:yes", "consent:no"], second.Reply.Actions.Select(a => a.Id));
+        Assert.Equal("low-confidence", second.State.PendingEscalation);
+        Assert.Contains("Bürgerservice", second.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_that_needs_individual_handling_is_answered_and_the_department_is_offered()
+    {
+        var bot = new Mingabot(new Unclear(individual: true), TimeProvider.System);
+
+        var turn = await bot.TurnAsync("Wie werde ich deutscher Staatsbürger?", null, new BotState(SignedIn: true), CancellationToken.None);
+        var consent = await bot.TurnAsync("Ja", null, turn.State, CancellationToken.None);
+
+        Assert.Contains("Ausländerbehörde", turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("individual-handling", turn.State.PendingEscalation);
+        Assert.Equal("auslaenderbehoerde", consent.Escalate!.DepartmentId);
+        Assert.Equal("einbuergerung", consent.Escalate.ServiceId);
     }
 }
