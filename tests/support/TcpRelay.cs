@@ -53,10 +53,17 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             foreach (var connection in connections)
             {
-                // Reset rather than close politely: the peer must see the network vanish.
-                if (connection.Client is { Connected: true } socket)
+                // Reset rather than close politely: the peer must see the network vanish. A pump may be closing the
+                // same connection right now; then it is gone already, which is what we want.
+                try
                 {
-                    socket.LingerState = new LingerOption(true, 0);
+                    if (connection.Client is { Connected: true } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+                {
                 }
 
                 connection.Dispose();
