@@ -27,25 +27,19 @@ public sealed partial class RabbitKnowledge(
     Microsoft.Extensions.Options.IOptions<BotOptions> options,
     ILogger<RabbitKnowledge> logger) : IKnowledge
 {
-    public async Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct)
-    {
-        try
-        {
-            var response = await search.GetResponse<KnowledgeSearchResult>(new SearchKnowledge(query, language, 3), ct, RequestTimeout.After(ms: (int)options.Value.KnowledgeTimeout.TotalMilliseconds));
-            return response.Message;
-        }
-        catch (Exception ex) when (ex is RequestTimeoutException or RequestFaultException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            LogUnavailable(ex.GetType().Name);
-            return null;
-        }
-    }
+    public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
+        AskAsync<SearchKnowledge, KnowledgeSearchResult>(search, new SearchKnowledge(query, language, 3), ct);
 
-    public async Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct)
+    public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) =>
+        AskAsync<GetServiceDetails, ServiceDetails>(details, new GetServiceDetails(serviceId, language), ct);
+
+    /// <summary>One request with the bot's timeout; null (logged) when the knowledge service does not answer in time or fails.</summary>
+    private async Task<TResponse?> AskAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request, CancellationToken ct)
+        where TRequest : class where TResponse : class
     {
         try
         {
-            var response = await details.GetResponse<ServiceDetails>(new GetServiceDetails(serviceId, language), ct, RequestTimeout.After(ms: (int)options.Value.KnowledgeTimeout.TotalMilliseconds));
+            var response = await client.GetResponse<TResponse>(request, ct, RequestTimeout.After(ms: (int)options.Value.KnowledgeTimeout.TotalMilliseconds));
             return response.Message;
         }
         catch (Exception ex) when (ex is RequestTimeoutException or RequestFaultException or OperationCanceledException && !ct.IsCancellationRequested)

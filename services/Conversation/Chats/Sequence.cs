@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MucGov.Conversation.Data;
-using Npgsql;
+using MucGov.Shared.Data;
 
 namespace MucGov.Conversation.Chats;
 
@@ -14,13 +12,14 @@ public static class Sequence
     /// </summary>
     public static async Task<long> AllocateAsync(ConversationDbContext db, Guid conversationId, int count, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Numbers are reserved inside the transaction that stores the messages.");
-        command.CommandText = "UPDATE conversations SET last_seq = last_seq + @count, updated_at = now() WHERE id = @id RETURNING last_seq";
-        command.Parameters.Add(new NpgsqlParameter("count", count));
-        command.Parameters.Add(new NpgsqlParameter("id", conversationId));
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Numbers are reserved inside the transaction that stores the messages.");
+        }
+
+        var last = await db.ScalarAsync<long>(
+            "UPDATE conversations SET last_seq = last_seq + @count, updated_at = now() WHERE id = @id RETURNING last_seq",
+            ct, ("count", count), ("id", conversationId));
+        return last > 0 ? last : throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
     }
 }

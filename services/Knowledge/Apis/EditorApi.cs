@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MucGov.Knowledge.Catalog;
 using MucGov.Knowledge.Data;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Data;
 
 namespace MucGov.Knowledge.Apis;
 
@@ -140,15 +140,8 @@ public static class EditorApi
     /// </summary>
     private static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, ServiceRow row, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = "SELECT xmin FROM services WHERE id = @id FOR UPDATE";
-        var id = command.CreateParameter();
-        id.ParameterName = "id";
-        id.Value = row.Id;
-        command.Parameters.Add(id);
-        return await command.ExecuteScalarAsync(ct) is uint current && current == row.RowVersion;
+        var current = await db.ScalarAsync<uint>("SELECT xmin FROM services WHERE id = @id FOR UPDATE", ct, ("id", row.Id));
+        return current == row.RowVersion;
     }
 
     /// <summary>The ETag of a service: its row version.</summary>

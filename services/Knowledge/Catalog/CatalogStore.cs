@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MucGov.Contracts.Knowledge;
 using MucGov.Knowledge.Data;
 using MucGov.Knowledge.Search;
+using MucGov.Shared.Data;
 using MucGov.Shared.Messaging.Outbox;
 
 namespace MucGov.Knowledge.Catalog;
@@ -10,19 +10,8 @@ namespace MucGov.Knowledge.Catalog;
 /// <summary>Writes to the catalog: every change gets a new catalog version and a <see cref="KnowledgeCatalogChanged"/> in the same transaction.</summary>
 public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
 {
-    public async Task<long> NextVersionAsync(CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nextval('catalog_version')";
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
+    public async Task<long> NextVersionAsync(CancellationToken ct) =>
+        await db.ScalarAsync<long>("SELECT nextval('catalog_version')", ct);
 
     /// <summary>Adds or replaces a service (the caller saves).</summary>
     public async Task<ServiceRow> PutServiceAsync(ServiceEntry entry, ServiceRow? existing, CancellationToken ct)

@@ -13,16 +13,17 @@ public sealed class ConversationFixture : Isolated
     public RunningApp Identity { get; private set; } = null!;
     public RunningApp Knowledge { get; private set; } = null!;
     public RunningApp App { get; private set; } = null!;
+    public string VirtualHost { get; private set; } = "";
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var vhost = await NewVirtualHostAsync("conversation");
+        var vhost = VirtualHost = await NewVirtualHostAsync("conversation");
         Identity = await Apps.StartFreshAsync(this, "identity", vhost, kestrel: true);
         Knowledge = await Apps.StartFreshAsync(this, "knowledge", vhost);
         App = await Apps.StartFreshAsync(this, "conversation", vhost, extra: new Dictionary<string, string?>
         {
-            ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
+            ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
             ["Chat:MessagesPerMinute"] = "5",
             ["Bot:KnowledgeTimeout"] = "00:00:10",
             ["Chat:HeartbeatInterval"] = "00:00:01",

@@ -28,11 +28,7 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
         return (host, received);
     }
 
-    private async Task<string> VirtualHostAsync()
-    {
-        var settings = conversation.App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        return await Task.FromResult(settings["RabbitMq:VirtualHost"]!);
-    }
+    private Task<string> VirtualHostAsync() => Task.FromResult(conversation.VirtualHost);
 
     [Fact]
     public async Task Signed_in_citizen_asks_for_a_person_consents_and_exactly_one_escalation_is_published()

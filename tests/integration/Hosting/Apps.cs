@@ -88,6 +88,9 @@ public static class Apps
         ["Seed:DemoAccounts"] = "true",
     };
 
+    /// <summary>Where a service reads the signing keys of the identity service under test.</summary>
+    public static string MetadataOf(RunningApp identity) => new Uri(identity.Address, ".well-known/openid-configuration").ToString();
+
     public const string GatewaySecret = "test-gateway-secret";
     public const string CatalogImportSecret = "test-catalog-import-secret";
 

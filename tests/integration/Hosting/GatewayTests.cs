@@ -23,7 +23,7 @@ public sealed class RunningServices : Isolated
         {
             // Identity starts first; the others read its keys to validate citizens' tokens.
             var extra = Apps.TryGetValue("identity", out var identity)
-                ? new Dictionary<string, string?> { ["Auth:MetadataAddress"] = new Uri(identity.Address, ".well-known/openid-configuration").ToString() }
+                ? new Dictionary<string, string?> { ["Auth:MetadataAddress"] = Hosting.Apps.MetadataOf(identity) }
                 : null;
             Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, VirtualHost, kestrel: true, extra: extra);
         }

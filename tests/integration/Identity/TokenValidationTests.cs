@@ -34,7 +34,7 @@ public sealed class TokenValidationFixture : Isolated
         {
             ["Service:Name"] = "ticket",
             ["Auth:Issuer"] = "http://localhost/",
-            ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
+            ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
             ["Auth:Audience"] = "ticket",
             ["Auth:RequireHttpsMetadata"] = "false",
         });

@@ -21,7 +21,7 @@ public sealed class KnowledgeFixture : Isolated
         Identity = await Apps.StartFreshAsync(this, "identity", VirtualHost, kestrel: true);
         App = await Apps.StartFreshAsync(this, "knowledge", VirtualHost, extra: new Dictionary<string, string?>
         {
-            ["Auth:MetadataAddress"] = new Uri(Identity.Address, ".well-known/openid-configuration").ToString(),
+            ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
         });
     }
 
