@@ -19,6 +19,7 @@ public static class Extensions
         {
             bus.AddConsumer<SearchKnowledgeConsumer>();
             bus.AddConsumer<GetServiceDetailsConsumer>();
+            bus.AddConsumer<GetDepartmentsConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);

@@ -13,5 +13,6 @@ if (app.IsMigrateCommand(args))
 }
 
 app.MapDefaultEndpoints();
+app.MapTicketService();
 await app.RunAsync();
 return 0;

@@ -74,3 +74,20 @@ public sealed record LocationStatus(string LocationId, string Name, string Addre
 /// <param name="Version">Catalog version after the change; consumers ignore versions older than what they hold.</param>
 /// <param name="Deleted">The entry was removed.</param>
 public sealed record KnowledgeCatalogChanged(string? ServiceId, string? DepartmentId, long Version, bool Deleted = false);
+
+/// <summary>Request: every department of the catalog with its business hours (the ticket service computes SLA deadlines in them). Answered with <see cref="DepartmentDirectory"/>.</summary>
+/// <param name="Language">Language of the department names (<c>de</c> or <c>en</c>).</param>
+public sealed record GetDepartments(string Language = "de");
+
+/// <summary>Reply to <see cref="GetDepartments"/>.</summary>
+/// <param name="Version">Highest catalog version among the departments; a cache holding this version or newer is current.</param>
+/// <param name="Departments">All departments, ordered by id.</param>
+public sealed record DepartmentDirectory(long Version, IReadOnlyList<DepartmentEntry> Departments);
+
+/// <summary>One department and its business hours.</summary>
+/// <param name="DepartmentId">Stable id (e.g. <c>buergerbuero</c>).</param>
+/// <param name="Name">Display name in the requested language.</param>
+/// <param name="Languages">Languages its staff answer in.</param>
+/// <param name="BusinessHours">Weekday (<c>mon</c> … <c>sun</c>) → intervals as <c>"08:00-16:00"</c>; a missing day is closed.</param>
+/// <param name="Version">Catalog version of this department.</param>
+public sealed record DepartmentEntry(string DepartmentId, string Name, IReadOnlyList<string> Languages, IReadOnlyDictionary<string, IReadOnlyList<string>> BusinessHours, long Version);

@@ -12,6 +12,7 @@ using MucGov.Conversation.Data;
 using MucGov.Shared.Auth;
 using MucGov.Contracts.Conversation;
 using MucGov.Shared.Messaging.Outbox;
+using MucGov.Shared.ServiceDefaults;
 using Npgsql;
 
 namespace MucGov.Conversation.Apis;
@@ -368,8 +369,7 @@ public static class ConversationsApi
 
     private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such conversation for you.");
+    private static ProblemHttpResult NotFound() => Problems.NotFound("There is no such conversation for you.");
 
     private static MessageView View(ChatMessage m) => new(m.Id, m.Seq, m.Author, m.Text, m.Language, m.CreatedAt, m.Actions, m.CaseReference);
 }

@@ -57,7 +57,7 @@ public sealed class CaseMessagePostedConsumer(ConversationDbContext db, TimeProv
     public Task Consume(ConsumeContext<CaseMessagePosted> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseMessagePostedConsumer), context.Message.ConversationId, chat =>
         {
-            var department = context.Message.DepartmentId ?? chat.DepartmentName ?? chat.DepartmentId ?? "Stadt München";
+            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId ?? "Stadt München";
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.Caseworker, Text = $"{department}: {context.Message.Text}",
@@ -74,12 +74,13 @@ public sealed class CaseTransferredConsumer(ConversationDbContext db, TimeProvid
         BackChannel.AppendAsync(db, context, nameof(CaseTransferredConsumer), context.Message.ConversationId, chat =>
         {
             chat.DepartmentId = context.Message.ToDepartmentId;
-            chat.DepartmentName = null;
+            chat.DepartmentName = context.Message.ToDepartmentName;
+            var department = context.Message.ToDepartmentName ?? context.Message.ToDepartmentId;
             var text = chat.Language switch
             {
-                "en" => $"Your request has been passed on to {context.Message.ToDepartmentId}, who will answer here.",
-                "bar" => $"Dei Anliegn is an {context.Message.ToDepartmentId} weitergebn worn, de antworten da do.",
-                _ => $"Ihr Anliegen wurde an {context.Message.ToDepartmentId} weitergegeben; die Antwort erscheint hier.",
+                "en" => $"Your request has been passed on to {department}, who will answer here.",
+                "bar" => $"Dei Anliegn is an {department} weitergebn worn, de antworten da do.",
+                _ => $"Ihr Anliegen wurde an {department} weitergegeben; die Antwort erscheint hier.",
             };
             return new ChatMessage
             {
@@ -90,12 +91,15 @@ public sealed class CaseTransferredConsumer(ConversationDbContext db, TimeProvid
         });
 }
 
-/// <summary>Tells the citizen the case is resolved.</summary>
+/// <summary>Tells the citizen the case is resolved and hands the chat back to the bot.</summary>
 public sealed class CaseResolvedConsumer(ConversationDbContext db, TimeProvider clock) : IConsumer<CaseResolved>
 {
     public Task Consume(ConsumeContext<CaseResolved> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseResolvedConsumer), context.Message.ConversationId, chat =>
         {
+            // The department is done: from now on Mingabot answers again, and a new request would open a new case.
+            chat.EscalationId = null;
+            chat.PendingEscalation = null;
             var resolution = string.IsNullOrWhiteSpace(context.Message.Resolution) ? "" : " " + context.Message.Resolution;
             var text = chat.Language switch
             {

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MucGov.Conversation.Chats;
+using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
 
 namespace MucGov.Conversation.Data;
@@ -35,10 +34,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             message.Property(m => m.Language).HasMaxLength(8);
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.CaseReference).HasMaxLength(20);
-            message.Property(m => m.Actions).HasColumnType("jsonb").HasConversion(
-                actions => JsonSerializer.Serialize(actions, JsonSerializerOptions.Web),
-                json => JsonSerializer.Deserialize<List<ChatAction>>(json, JsonSerializerOptions.Web) ?? new List<ChatAction>(),
-                new ValueComparer<List<ChatAction>>((a, b) => a!.SequenceEqual(b!), a => a.Count, a => a.ToList()));
+            message.Property(m => m.Actions).HasJsonb();
             message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
             // A retried post finds its first attempt; concurrent retries collide here instead of storing twice.
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");

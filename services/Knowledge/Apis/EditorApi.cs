@@ -6,6 +6,7 @@ using MucGov.Knowledge.Catalog;
 using MucGov.Knowledge.Data;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Knowledge.Apis;
 
@@ -158,8 +159,7 @@ public static class EditorApi
         return ifMatch.Trim() == ETag(row) || ifMatch.Trim() == "*" ? null : Stale();
     }
 
-    private static IResult Stale() => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile",
-        detail: "The service was changed by someone else since you read it. Read it again and repeat your change.");
+    private static IResult Stale() => Problems.Stale("The service was changed by someone else since you read it. Read it again and repeat your change.");
 
     private static async Task<ProblemHttpResult?> ReferenceProblemAsync(ServiceEntry service, KnowledgeDbContext db, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MucGov.Knowledge.Catalog;
 using MucGov.Knowledge.Data;
 using MucGov.Knowledge.Search;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Knowledge.Apis;
 
@@ -99,8 +100,7 @@ public static partial class KnowledgeApi
         return TypedResults.Ok(new OpeningStatusView(id, view.Name, instant, view.OpenNow, view.ClosesAt, view.NextOpening, view.ClosedBecause));
     }
 
-    internal static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+    internal static ProblemHttpResult NotFound(string detail) => Problems.NotFound(detail);
 
     [GeneratedRegex("^[a-z]{2,3}$")]
     private static partial Regex Language();

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MucGov.Knowledge.Catalog;
+using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
 using NpgsqlTypes;
 
@@ -26,13 +24,13 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
         {
             d.ToTable("departments");
             d.Property(x => x.Id).HasMaxLength(80);
-            d.Json(x => x.Entry);
+            d.Property(x => x.Entry).HasJsonb(CatalogFile.Json);
         });
         modelBuilder.Entity<LocationRow>(l =>
         {
             l.ToTable("locations");
             l.Property(x => x.Id).HasMaxLength(80);
-            l.Json(x => x.Entry);
+            l.Property(x => x.Entry).HasJsonb(CatalogFile.Json);
         });
         modelBuilder.Entity<ServiceRow>(s =>
         {
@@ -40,7 +38,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             s.Property(x => x.Id).HasMaxLength(80);
             s.Property(x => x.DepartmentId).HasMaxLength(80);
             s.HasIndex(x => x.DepartmentId);
-            s.Json(x => x.Entry);
+            s.Property(x => x.Entry).HasJsonb(CatalogFile.Json);
             s.Property(x => x.RowVersion).IsRowVersion();
             // Weighted full-text vectors, kept by PostgreSQL: title and synonyms (A), summary (B), description (C).
             s.Property(x => x.SearchDe).HasComputedColumnSql(Vector("german", "de"), stored: true);
@@ -65,26 +63,6 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
         $"setweight(to_tsvector('{config}', coalesce(synonyms_text, '')), 'A') || " +
         $"setweight(to_tsvector('{config}', coalesce(summary_{language}, '')), 'B') || " +
         $"setweight(to_tsvector('{config}', coalesce(description_{language}, '')), 'C')";
-}
-
-internal static class JsonColumns
-{
-    private static readonly JsonSerializerOptions Options = CatalogFile.Json;
-
-    /// <summary>Stores a record as jsonb, compared by its JSON.</summary>
-    public static void Json<TEntity, TValue>(this EntityTypeBuilder<TEntity> entity, System.Linq.Expressions.Expression<Func<TEntity, TValue>> property)
-        where TEntity : class where TValue : class
-    {
-        entity.Property(property)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                value => JsonSerializer.Serialize(value, Options),
-                json => JsonSerializer.Deserialize<TValue>(json, Options)!,
-                new ValueComparer<TValue>(
-                    (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                    value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-                    value => JsonSerializer.Deserialize<TValue>(JsonSerializer.Serialize(value, Options), Options)!));
-    }
 }
 
 public sealed class DepartmentRow

@@ -1,13 +1,82 @@
 using Microsoft.EntityFrameworkCore;
+using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
+using MucGov.Ticket.Cases;
+using MucGov.Ticket.Departments;
 
 namespace MucGov.Ticket.Data;
 
-/// <summary>The ticket service's own database.</summary>
+/// <summary>The ticket service's own database: cases, their messages and audit trail, reference counters, departments' hours.</summary>
 public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
 {
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseMessage> Messages => Set<CaseMessage>();
+    public DbSet<CaseHistoryEntry> History => Set<CaseHistoryEntry>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<DepartmentCalendar> Departments => Set<DepartmentCalendar>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Case>(c =>
+        {
+            c.ToTable("cases");
+            c.Property(x => x.Reference).HasMaxLength(20);
+            c.HasIndex(x => x.Reference).IsUnique();
+            c.Property(x => x.Type).HasMaxLength(20);
+            c.HasIndex(x => x.EscalationId).IsUnique().HasFilter("escalation_id IS NOT NULL");
+            c.HasIndex(x => x.SubmissionId).IsUnique().HasFilter("submission_id IS NOT NULL");
+            c.HasIndex(x => x.CitizenId);
+            c.HasIndex(x => x.ConversationId);
+            c.Property(x => x.DepartmentId).HasMaxLength(60);
+            c.Property(x => x.ServiceId).HasMaxLength(100);
+            c.Property(x => x.Language).HasMaxLength(8);
+            c.Property(x => x.Reason).HasMaxLength(40);
+            c.Property(x => x.Status).HasMaxLength(30);
+            c.Property(x => x.Priority).HasMaxLength(10);
+            c.Property(x => x.AssigneeId).HasMaxLength(100);
+            c.Property(x => x.AssigneeName).HasMaxLength(200);
+            c.Property(x => x.Transcript).HasJsonb();
+            c.Property(x => x.CitizenSnapshot).HasJsonb();
+            c.Property(x => x.FormData).HasJsonb();
+            c.Property(x => x.Version).IsRowVersion();
+            // The queue: a department's open cases by deadline.
+            c.HasIndex(x => new { x.DepartmentId, x.Status, x.SlaDueAt });
+        });
+        modelBuilder.Entity<CaseMessage>(m =>
+        {
+            m.ToTable("case_messages");
+            m.Property(x => x.Author).HasMaxLength(20);
+            m.Property(x => x.AuthorId).HasMaxLength(100);
+            m.Property(x => x.AuthorName).HasMaxLength(200);
+            m.HasIndex(x => new { x.CaseId, x.CreatedAt });
+            m.HasIndex(x => x.SourceId).IsUnique().HasFilter("source_id IS NOT NULL");
+            m.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<CaseHistoryEntry>(h =>
+        {
+            h.ToTable("case_history");
+            h.Property(x => x.Id).UseIdentityAlwaysColumn();
+            h.Property(x => x.Actor).HasMaxLength(100);
+            h.Property(x => x.ActorName).HasMaxLength(200);
+            h.Property(x => x.Action).HasMaxLength(40);
+            h.Property(x => x.FromStatus).HasMaxLength(30);
+            h.Property(x => x.ToStatus).HasMaxLength(30);
+            h.HasIndex(x => new { x.CaseId, x.Id });
+            h.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ReferenceCounter>(r =>
+        {
+            r.ToTable("reference_counters");
+            r.HasKey(x => x.Year);
+            r.Property(x => x.Year).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<DepartmentCalendar>(d =>
+        {
+            d.ToTable("department_calendars");
+            d.Property(x => x.Id).HasMaxLength(60);
+            d.Property(x => x.Name).HasMaxLength(200);
+            d.Property(x => x.BusinessHours).HasJsonb();
+        });
         modelBuilder.AddOutboxAndInbox();
     }
 }

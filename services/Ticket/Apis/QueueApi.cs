@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MucGov.Contracts.Ticket;
+using MucGov.Shared.Auth;
+using MucGov.Shared.Data;
+using MucGov.Shared.Messaging.Outbox;
+using MucGov.Shared.ServiceDefaults;
+using MucGov.Ticket.Cases;
+using MucGov.Ticket.Data;
+
+namespace MucGov.Ticket.Apis;
+
+/// <summary><c>/api/queue</c>: the caseworker's view of their departments' cases, most urgent first, and "give me the next one".</summary>
+public static partial class QueueApi
+{
+    public const int MaxPageSize = 100;
+
+    public static WebApplication MapQueueApi(this WebApplication app)
+    {
+        var queue = app.MapGroup("/api/queue").WithTags("Queue").RequireAuthorization(Policies.Caseworker);
+        queue.MapGet("/", ListAsync).WithName("GetQueue").WithSummary("Cases of the caller's departments, ordered by SLA deadline");
+        queue.MapPost("/next", NextAsync).WithName("ClaimNextCase").WithSummary("Claims the most urgent unclaimed case in a language the caller speaks; 204 when there is none");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<QueuePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, CancellationToken ct,
+        string? status = null, string? language = null, bool? unassigned = null, bool? breaching = null, string? department = null, int page = 1, int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !CaseStatus.All.Contains(status) && status != "open")
+        {
+            errors["status"] = [$"One of open, {string.Join(", ", CaseStatus.All)}."];
+        }
+
+        if (language is not null && !LanguageCode().IsMatch(language))
+        {
+            errors["language"] = ["A language code such as de, en or bar."];
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["1 or more."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The queue filter is not valid.");
+        }
+
+        if (department is not null && !user.Departments().Contains(department))
+        {
+            return Problems.NotFound($"You do not work in a department '{department}'.");
+        }
+
+        var now = clock.GetUtcNow();
+        var cases = db.OwnCases(user).AsNoTracking();
+        cases = status switch
+        {
+            null or "open" => cases.Where(c => c.Status != CaseStatus.Resolved),
+            _ => cases.Where(c => c.Status == status),
+        };
+        if (department is not null)
+        {
+            cases = cases.Where(c => c.DepartmentId == department);
+        }
+
+        if (language is not null)
+        {
+            cases = cases.Where(c => c.Language == language);
+        }
+
+        if (unassigned == true)
+        {
+            cases = cases.Where(c => c.AssigneeId == null);
+        }
+        else if (unassigned == false)
+        {
+            cases = cases.Where(c => c.AssigneeId != null);
+        }
+
+        if (breaching == true)
+        {
+            cases = cases.Where(c => c.SlaDueAt < now);
+        }
+        else if (breaching == false)
+        {
+            cases = cases.Where(c => c.SlaDueAt == null || c.SlaDueAt >= now);
+        }
+
+        var total = await cases.CountAsync(ct);
+        var items = await cases
+            .OrderBy(c => c.SlaDueAt == null)
+            .ThenBy(c => c.SlaDueAt)
+            .ThenBy(c => c.Priority == Priorities.Urgent ? 0 : c.Priority == Priorities.High ? 1 : 2)
+            .ThenBy(c => c.OpenedAt)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new QueuePage([.. items.Select(c => QueueItem.Of(c, now))], page, pageSize, total));
+    }
+
+    internal static async Task<Results<Ok<QueueItem>, NoContent>> NextAsync(ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var me = Actor.Of(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One statement picks and takes the case; a case another caseworker is taking right now is skipped, not waited for.
+        var id = await db.ScalarAsync<Guid>(
+            """
+            UPDATE cases SET status = 'in-progress', assignee_id = @me, assignee_name = @name, updated_at = @now
+            WHERE id = (
+                SELECT id FROM cases
+                WHERE department_id = ANY(@departments) AND status = 'new' AND assignee_id IS NULL AND language = ANY(@languages)
+                ORDER BY sla_due_at NULLS LAST, CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, opened_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """,
+            ct,
+            ("me", me.Id), ("name", (object?)me.Name ?? DBNull.Value), ("now", now),
+            ("departments", user.Departments().ToArray()), ("languages", Staff.CaseLanguages(user)));
+        if (id == Guid.Empty)
+        {
+            return TypedResults.NoContent();
+        }
+
+        var claimed = await db.Cases.SingleAsync(c => c.Id == id, ct);
+        db.Record(claimed, me, "claimed", CaseStatus.New, CaseStatus.InProgress, now, "next case from the queue");
+        db.AddToOutbox(new CaseAssigned(claimed.Id, claimed.ConversationId, me.Id), clock);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(QueueItem.Of(claimed, now));
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguageCode();
+}

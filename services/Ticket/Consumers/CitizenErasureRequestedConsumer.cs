@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MucGov.Contracts.Identity;
+using MucGov.Shared.Messaging.Inbox;
+using MucGov.Ticket.Cases;
+using MucGov.Ticket.Data;
+
+namespace MucGov.Ticket.Consumers;
+
+/// <summary>
+/// Erasure rule: a case is the city's administrative record and is kept for its retention period, but nothing in it
+/// points to the person any more — the citizen snapshot (name, birth date, address, e-mail, phone) is emptied and the
+/// link to the Bürgerkonto removed. What the citizen wrote stays as part of the record. Open cases are closed, since
+/// nobody can be answered any more (the chat is erased too), without a message to the chat.
+/// </summary>
+public sealed class CitizenErasureRequestedConsumer(TicketDbContext db, TimeProvider clock) : IConsumer<CitizenErasureRequested>
+{
+    public const string ClosedForErasure = "Closed: the citizen deleted their Bürgerkonto.";
+
+    public Task Consume(ConsumeContext<CitizenErasureRequested> context) =>
+        db.ProcessOnceAsync(context, nameof(CitizenErasureRequestedConsumer), async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var cases = await db.Cases.Where(c => c.CitizenId == context.Message.CitizenId).ToListAsync(ct);
+            foreach (var @case in cases)
+            {
+                var from = @case.Status;
+                var to = CaseStateMachine.Apply(from, CaseAction.CloseForErasure).To ?? from;
+                if (to != from)
+                {
+                    @case.Status = to;
+                    @case.Resolution = ClosedForErasure;
+                    @case.ResolvedAt = now;
+                    @case.SlaDueAt = null;
+                }
+
+                @case.CitizenSnapshot = [];
+                @case.CitizenId = null;
+                @case.AnonymisedAt = now;
+                db.Record(@case, Actor.System, "anonymised", from, to, now, $"erasure {context.Message.ErasureId}");
+            }
+        }, clock);
+}
