@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MucGov.Testing;
 
@@ -9,7 +11,7 @@ namespace MucGov.Testing;
 /// (environment <c>Testing</c>, so no Development defaults leak in). <typeparamref name="TMarker"/> is any type of
 /// the service's assembly (services' <c>Program</c> classes share one name).
 /// </summary>
-public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> settings, bool kestrel = false) : WebApplicationFactory<TMarker>
+public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> settings, bool kestrel = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<TMarker>
     where TMarker : class
 {
     /// <summary>Base address when hosted on Kestrel (real sockets); otherwise the in-memory test server's.</summary>
@@ -32,5 +34,10 @@ public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> setting
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        if (services is not null)
+        {
+            // After the service's own registrations, so a test can replace one (a fake clock, say).
+            builder.ConfigureTestServices(services);
+        }
     }
 }

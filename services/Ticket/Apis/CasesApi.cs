@@ -296,8 +296,10 @@ public static class CasesApi
         {
             db.ChangeTracker.Clear();
             var current = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == id, ct);
-            return current.AssigneeId is not null && current.AssigneeId != Actor.Of(user).Id
-                ? Staff.HeldBy(current, $"{current.AssigneeName ?? current.AssigneeId} took or changed this case a moment ago.")
+            return current.AssigneeId is not null
+                ? Staff.HeldBy(current, current.AssigneeId == Actor.Of(user).Id
+                    ? "Another of your requests changed this case a moment ago; read it again."
+                    : $"{current.AssigneeName ?? current.AssigneeId} took or changed this case a moment ago.")
                 : Problems.Conflict("Changed meanwhile", "The case changed while you were acting on it; read it again.", new Dictionary<string, object?> { ["status"] = current.Status });
         }
 

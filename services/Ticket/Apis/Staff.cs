@@ -36,7 +36,7 @@ internal static class Staff
     public static string ETag(Case @case) => $"\"{@case.Version}\"";
 
     /// <summary>409 naming who holds the case.</summary>
-    public static ProblemHttpResult HeldBy(Case @case, string detail) => Problems.Conflict("The case is held by someone else", detail, new Dictionary<string, object?>
+    public static ProblemHttpResult HeldBy(Case @case, string detail) => Problems.Conflict("The case is claimed", detail, new Dictionary<string, object?>
     {
         ["assignee"] = @case.AssigneeName,
         ["assigneeId"] = @case.AssigneeId,

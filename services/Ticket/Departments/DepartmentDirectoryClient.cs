@@ -71,25 +71,29 @@ public sealed partial class DepartmentDirectoryClient(
 }
 
 /// <summary>Fills the cache at start (retrying until the knowledge service answers) and refreshes it now and then, in case an event was missed.</summary>
-public sealed class DepartmentDirectoryRefresher(IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider clock) : BackgroundService
+public sealed partial class DepartmentDirectoryRefresher(
+    IServiceScopeFactory scopes, IOptions<SlaOptions> options, TimeProvider clock, ILogger<DepartmentDirectoryRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            bool refreshed;
+            var refreshed = false;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 refreshed = await scope.ServiceProvider.GetRequiredService<DepartmentDirectoryClient>().RefreshAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // Another replica refreshed at the same moment, or the database is not up yet: try again soon.
-                refreshed = false;
+                // The database or the bus is not up yet, or another replica refreshed at the same moment: the loop retries.
+                LogFailed(ex);
             }
 
             await Task.Delay(refreshed ? options.Value.DirectoryRefreshInterval : options.Value.DirectoryRetryInterval, clock, stoppingToken);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Refreshing the departments' business hours failed; retrying")]
+    private partial void LogFailed(Exception ex);
 }

@@ -26,7 +26,7 @@ public sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<Sla
                 {
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(ex);
             }
@@ -44,7 +44,7 @@ public sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<Sla
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var breached = await db.Cases
             .FromSql($"""
-                SELECT * FROM cases
+                SELECT *, xmin FROM cases
                 WHERE sla_due_at < {now} AND status IN ('new', 'in-progress')
                   AND (sla_breach_reported_for IS NULL OR sla_breach_reported_for <> sla_due_at)
                 ORDER BY sla_due_at

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MucGov.Testing;
 
 namespace MucGov.IntegrationTests.Hosting;
@@ -94,21 +95,22 @@ public static class Apps
     public const string GatewaySecret = "test-gateway-secret";
     public const string CatalogImportSecret = "test-catalog-import-secret";
 
-    public static RunningApp Start(string name, IDictionary<string, string?> settings, bool kestrel = false)
+    public static RunningApp Start(string name, IDictionary<string, string?> settings, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         return name switch
         {
-            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.AccountDbContext>(settings, kestrel), kestrel),
-            "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel), kestrel),
-            "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel), kestrel),
-            "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel), kestrel),
-            "gateway" => Wrap(name, new ServiceFactory<MucGov.Gateway.Data.GatewayDbContext>(settings, kestrel), kestrel),
+            "identity" => Wrap(name, new ServiceFactory<MucGov.Identity.Data.AccountDbContext>(settings, kestrel, services), kestrel),
+            "knowledge" => Wrap(name, new ServiceFactory<MucGov.Knowledge.Data.KnowledgeDbContext>(settings, kestrel, services), kestrel),
+            "conversation" => Wrap(name, new ServiceFactory<MucGov.Conversation.Data.ConversationDbContext>(settings, kestrel, services), kestrel),
+            "ticket" => Wrap(name, new ServiceFactory<MucGov.Ticket.Data.TicketDbContext>(settings, kestrel, services), kestrel),
+            "gateway" => Wrap(name, new ServiceFactory<MucGov.Gateway.Data.GatewayDbContext>(settings, kestrel, services), kestrel),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown app"),
         };
     }
 
     /// <summary>Starts <paramref name="name"/> with a fresh database (and virtual host for services).</summary>
-    public static async Task<RunningApp> StartFreshAsync(Isolated isolated, string name, string? virtualHost = null, bool kestrel = false, IDictionary<string, string?>? extra = null)
+    public static async Task<RunningApp> StartFreshAsync(
+        Isolated isolated, string name, string? virtualHost = null, bool kestrel = false, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var database = await isolated.NewDatabaseAsync(name);
         var vhost = name == "gateway" ? null : virtualHost ?? await isolated.NewVirtualHostAsync(name);
@@ -118,7 +120,7 @@ public static class Apps
             settings[key] = value;
         }
 
-        var app = Start(name, settings, kestrel);
+        var app = Start(name, settings, kestrel, services);
         // Some apps finish starting in the background (the identity service registers its clients): wait until ready.
         using var client = app.CreateClient();
         var last = "";

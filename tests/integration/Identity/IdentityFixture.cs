@@ -34,6 +34,21 @@ public sealed class IdentityFixture : Isolated
         return (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(username))!))!;
     }
 
+    /// <summary>
+    /// An access token for a demo account through the real code flow with PKCE (staff answer the TOTP step with their
+    /// authenticator secret, read from <paramref name="identity"/>).
+    /// </summary>
+    public static async Task<string> AccessTokenAsync(RunningApp identity, string username, string scope)
+    {
+        await using var scope_ = identity.Services.CreateAsyncScope();
+        var users = scope_.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = await users.FindByNameAsync(username) ?? throw new ArgumentException($"No demo account '{username}'.", nameof(username));
+        var totp = account.Kind == AccountKind.Staff ? await users.GetAuthenticatorKeyAsync(account) : null;
+        var flow = new OidcFlow(identity.CreateBrowser());
+        var code = await flow.SignInAsync(username, PasswordOf(username), scope, totp);
+        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
+    }
+
     /// <summary>A fresh citizen of this test alone (for tests that change or lock their account).</summary>
     public async Task<(string Username, string Password)> NewCitizenAsync(string trustLevel = TrustLevels.Basic)
     {
