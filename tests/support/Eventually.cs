@@ -28,4 +28,12 @@ public static class Eventually
     /// <summary>Synchronous-condition overload.</summary>
     public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         HoldsAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls <paramref name="probe"/> until it gives a value, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
+    {
+        T? value = null;
+        await HoldsAsync(async () => (value = await probe()) is not null, what, timeout);
+        return value!;
+    }
 }
