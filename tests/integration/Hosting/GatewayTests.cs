@@ -202,6 +202,9 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         Assert.Equal("resolved", mine.GetProperty("status").GetString());
         Assert.Equal("Termin am Dienstag um 9 Uhr ist gebucht.", mine.GetProperty("resolution").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await sepp.GetAsync("/api/queue")).StatusCode);
+        // The case is closed: Mingabot answers again.
+        var after = await Conversation.ConversationFixture.SayAsync(sepp, id, "Vergelt's Gott, pfiad di!");
+        Assert.Equal("bot", Conversation.ConversationFixture.BotReply(after).GetProperty("author").GetString());
     }
 
     /// <summary>The code flow with PKCE through the gateway's public routes; staff answer the TOTP step.</summary>
