@@ -17,7 +17,7 @@ public sealed partial class DepartmentDirectoryClient(
     TimeProvider clock,
     ILogger<DepartmentDirectoryClient> logger)
 {
-    /// <summary>Asks the knowledge service for every department and stores what changed; false when it did not answer in time.</summary>
+    /// <summary>Asks the knowledge service for every department and stores what changed; false when it did not answer in time or has none yet.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)
     {
         DepartmentDirectory directory;
@@ -29,6 +29,13 @@ public sealed partial class DepartmentDirectoryClient(
         catch (Exception ex) when (ex is RequestTimeoutException or RequestFaultException)
         {
             LogUnavailable(ex.GetType().Name);
+            return false;
+        }
+
+        if (directory.Departments.Count == 0)
+        {
+            // The catalog is still empty (being seeded or imported): keep what we have and ask again soon.
+            LogUnavailable("no departments yet");
             return false;
         }
 
