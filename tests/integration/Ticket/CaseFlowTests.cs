@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MucGov.Contracts.Conversation;
 using MucGov.Contracts.Ticket;
 using MucGov.IntegrationTests.Hosting;
+using MucGov.Knowledge.Catalog;
+using MucGov.Shared.Calendar;
 using MucGov.Testing;
 using MucGov.Ticket.Cases;
 using Xunit;
@@ -56,6 +59,28 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
         Assert.Equal("Soll ich Sie verbinden?", detail.GetProperty("transcript")[1].GetProperty("text").GetString());
         Assert.Equal("personalausweis", detail.GetProperty("serviceId").GetString());
         Assert.Equal("opened", detail.GetProperty("history")[0].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task Changed_business_hours_in_the_catalog_reach_the_deadlines_of_new_cases()
+    {
+        // Fundbüro is used by this test alone. An editor imports new hours: Mondays 09:00–10:00 only.
+        var hours = new Dictionary<string, List<TimeInterval>> { ["mon"] = [TimeInterval.Parse("09:00", "10:00")] };
+        await using (var scope = ticket.Knowledge.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<CatalogStore>();
+            var department = new DepartmentEntry("fundbuero", new LocalizedText("Fundbüro", "Lost property office"), null, null, ["de"], hours);
+            await store.ImportAsync(new CatalogFile(null, CatalogFile.CurrentFormat, [department], [], []), CancellationToken.None);
+        }
+
+        await Eventually.HoldsAsync(async () => (await ticket.WithDbAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Id == "fundbuero"))).BusinessHours.Keys.SequenceEqual(["mon"]),
+            "the ticket service caches the new hours", TicketFixture.Patience);
+        var opened = await ticket.OpenAsync(TicketFixture.Escalation("fundbuero"));
+
+        var local = MunichCalendar.ToLocal(opened.SlaDueAt!.Value);
+        Assert.Equal(DayOfWeek.Monday, local.DayOfWeek);
+        Assert.InRange(local.TimeOfDay, TimeSpan.FromHours(9), TimeSpan.FromHours(10));
+        Assert.True(opened.SlaDueAt > DateTimeOffset.UtcNow.AddDays(7 * 7), "eight business hours at one hour a week are seven weeks or more away");
     }
 
     [Fact]
