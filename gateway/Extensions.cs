@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.DataProtection;
+using MucGov.Gateway.Bff;
 using MucGov.Gateway.Data;
 using MucGov.Gateway.Health;
+using MucGov.Gateway.Security;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 
 namespace MucGov.Gateway;
 
 public static class Extensions
 {
-    /// <summary>The gateway's own database (Data Protection keys, later browser sessions), the reverse proxy and the services' health view.</summary>
+    /// <summary>
+    /// The gateway: its own database (Data Protection keys, browser sessions), the backend-for-frontend sign-in, bearer
+    /// validation, CSRF protection, rate limits, security headers, the reverse proxy and the services' health view.
+    /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<GatewayDbContext>("Gateway");
@@ -17,8 +23,23 @@ public static class Extensions
             .SetApplicationName("mucgov-gateway")
             .PersistKeysToDbContext<GatewayDbContext>();
 
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.AddBff();
+        builder.Services.AddHttpClient("oidc");
+        builder.AddGatewaySecurity();
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddBffTransforms();
         builder.AddServicesHealth();
         return builder;
+    }
+
+    /// <summary>The citizen chat at <c>/</c> and the caseworker console at <c>/console</c>: static files, no build step.</summary>
+    public static WebApplication MapWebPages(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGet("/console", (IWebHostEnvironment environment) =>
+                Results.File(Path.Combine(environment.WebRootPath, "console.html"), "text/html; charset=utf-8"))
+            .RequireAuthorization(Policies.Caseworker)
+            .ExcludeFromDescription();
+        return app;
     }
 }

@@ -1,5 +1,7 @@
 using MucGov.Gateway;
+using MucGov.Gateway.Bff;
 using MucGov.Gateway.Health;
+using MucGov.Gateway.Security;
 using MucGov.Shared.Data;
 using MucGov.Shared.ServiceDefaults;
 
@@ -14,6 +16,9 @@ if (app.IsMigrateCommand(args))
 }
 
 app.MapDefaultEndpoints();
+app.UseGatewaySecurity();
+app.MapWebPages();
+app.MapBff();
 app.MapServicesHealth();
 app.MapReverseProxy();
 await app.RunAsync();

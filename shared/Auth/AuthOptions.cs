@@ -18,7 +18,7 @@ public sealed class AuthOptions
     /// </summary>
     public string? MetadataAddress { get; set; }
 
-    /// <summary>This service's audience; tokens not naming it are refused.</summary>
+    /// <summary>This service's audience (the gateway: several, separated by spaces); tokens naming none of them are refused.</summary>
     [Required]
     public string Audience { get; set; } = "";
 

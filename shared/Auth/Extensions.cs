@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +17,25 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddTokenValidation(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
-        builder.Services.AddAuthorizationBuilder().AddMucGovPolicies();
+        builder.AddJwtBearerValidation();
+        builder.Services.Configure<AuthenticationOptions>(options => options.DefaultScheme = JwtBearerDefaults.AuthenticationScheme);
         return builder;
     }
 
-    /// <summary>Adds the MucGov policies only (for a service that authenticates otherwise, such as the identity service itself).</summary>
+    /// <summary>
+    /// The bearer-token scheme with the settings of <c>Auth</c> and the MucGov policies, without making it the default
+    /// scheme (the gateway chooses between it and the browser session per request).
+    /// </summary>
+    public static AuthenticationBuilder AddJwtBearerValidation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var authentication = builder.Services.AddAuthentication().AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        builder.Services.AddAuthorizationBuilder().AddMucGovPolicies();
+        return authentication;
+    }
+
     public static IServiceCollection AddMucGovPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddMucGovPolicies();
@@ -39,7 +50,7 @@ public static class Extensions
         jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.ValidIssuer = issuer;
-        jwt.TokenValidationParameters.ValidAudience = auth.Audience;
+        jwt.TokenValidationParameters.ValidAudiences = auth.Audience.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         jwt.TokenValidationParameters.NameClaimType = MucGovClaims.Name;
         jwt.TokenValidationParameters.RoleClaimType = MucGovClaims.Role;
         jwt.TokenValidationParameters.ClockSkew = auth.ClockSkew;

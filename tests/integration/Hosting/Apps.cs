@@ -59,6 +59,15 @@ public static class Apps
             settings["Auth:RequireHttpsMetadata"] = "false";
         }
 
+        if (name == "gateway")
+        {
+            settings["Auth:Issuer"] = "http://localhost/";
+            settings["Auth:MetadataAddress"] = "http://127.0.0.1:9/.well-known/openid-configuration";
+            settings["Auth:RequireHttpsMetadata"] = "false";
+            settings["Bff:ClientSecret"] = GatewaySecret;
+            settings["Bff:SecureCookies"] = "false";
+        }
+
         if (name == "knowledge")
         {
             settings["Catalog:SeedSampleWhenEmpty"] = "true";

@@ -34,6 +34,7 @@ public sealed class RunningServices : Isolated
     public async Task<RunningApp> StartGatewayAsync(IDictionary<string, string?>? overrides = null)
     {
         var extra = Apps.ToDictionary(a => $"ReverseProxy:Clusters:{a.Key}:Destinations:primary:Address", a => (string?)a.Value.Address.ToString());
+        extra["Auth:MetadataAddress"] = Hosting.Apps.MetadataOf(Apps["identity"]);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             extra[key] = value;

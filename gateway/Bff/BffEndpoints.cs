@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MucGov.Shared.Auth;
+
+namespace MucGov.Gateway.Bff;
+
+/// <summary><c>/bff/login</c>, <c>/bff/logout</c>, <c>/bff/user</c>: the browser session's own endpoints.</summary>
+public static class BffEndpoints
+{
+    public sealed record SessionUser(
+        bool Authenticated, string? Subject, string? Name, string? Kind, string? TrustLevel, IReadOnlyList<string> Roles,
+        IReadOnlyList<string> Departments, IReadOnlyList<string> Languages, string? LogoutUrl);
+
+    public static WebApplication MapBff(this WebApplication app)
+    {
+        var bff = app.MapGroup("/bff").WithTags("Browser session").AllowAnonymous();
+        bff.MapGet("/login", Login).WithSummary("Starts sign-in with the Bürgerkonto; returns to returnUrl (a local path)");
+        bff.MapGet("/logout", LogoutAsync).WithSummary("Ends the session here and at the identity service (sid from /bff/user)");
+        bff.MapGet("/user", UserAsync).WithSummary("Who the session belongs to");
+        return app;
+    }
+
+    internal static IResult Login(string? returnUrl) =>
+        TypedResults.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [BffAuthentication.OidcScheme]);
+
+    internal static async Task<IResult> LogoutAsync(string? sid, HttpContext context)
+    {
+        var session = await context.AuthenticateAsync(BffAuthentication.CookieScheme);
+        if (!session.Succeeded)
+        {
+            return TypedResults.Redirect("/");
+        }
+
+        // The sid is only known to the page of this session: another site cannot log the user out.
+        if (sid is null || sid != session.Principal!.FindFirst(BffAuthentication.SessionIdClaim)?.Value)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Log out with the link /bff/user gives.");
+        }
+
+        await context.SignOutAsync(BffAuthentication.CookieScheme);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [BffAuthentication.OidcScheme]);
+    }
+
+    internal static async Task<Ok<SessionUser>> UserAsync(HttpContext context, CancellationToken ct)
+    {
+        var session = await context.AuthenticateAsync(BffAuthentication.CookieScheme);
+        if (!session.Succeeded)
+        {
+            return TypedResults.Ok(new SessionUser(false, null, null, null, null, [], [], [], null));
+        }
+
+        var user = session.Principal!;
+        var roles = user.FindAll(MucGovClaims.Role).Select(c => c.Value).ToList();
+        return TypedResults.Ok(new SessionUser(
+            true, user.FindFirst(MucGovClaims.Subject)?.Value, user.FindFirst(MucGovClaims.Name)?.Value, roles.Count > 0 ? "staff" : "citizen",
+            user.FindFirst(MucGovClaims.TrustLevel)?.Value, roles, [.. user.Departments()], [.. user.Languages()],
+            "/bff/logout?sid=" + user.FindFirst(BffAuthentication.SessionIdClaim)?.Value));
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}
