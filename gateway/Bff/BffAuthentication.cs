@@ -57,6 +57,13 @@ public static class BffAuthentication
     /// <summary>API paths answer 401/403; pages are sent to sign in.</summary>
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/bff");
 
+    /// <summary>
+    /// The metadata is read from the identity service's internal address, so its endpoints carry that address; the
+    /// browser is sent to the same path on the public origin (the issuer). Back-channel calls stay internal.
+    /// </summary>
+    private static string Public(string issuer, string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var address) ? new Uri(new Uri(issuer), address.PathAndQuery).ToString() : endpoint;
+
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, BffOptions bff)
     {
         cookie.Cookie.Name = SessionCookie;
@@ -141,8 +148,15 @@ public static class BffAuthentication
                 // An API call never starts a sign-in: it is simply not authenticated.
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.HandleResponse();
+                return Task.CompletedTask;
             }
 
+            context.ProtocolMessage.IssuerAddress = Public(issuer, context.ProtocolMessage.IssuerAddress);
+            return Task.CompletedTask;
+        };
+        oidc.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            context.ProtocolMessage.IssuerAddress = Public(issuer, context.ProtocolMessage.IssuerAddress);
             return Task.CompletedTask;
         };
     }

@@ -22,7 +22,8 @@ public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> setting
     {
         if (kestrel)
         {
-            UseKestrel(0);
+            // A fixed port when the address must be known before start (an issuer URL); otherwise any free one.
+            UseKestrel(settings.TryGetValue(Ports.KestrelSetting, out var port) && port is not null ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : 0);
         }
 
         StartServer();

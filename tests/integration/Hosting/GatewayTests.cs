@@ -109,11 +109,38 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         Assert.Equal(3, report.GetProperty("services").EnumerateArray().Count(s => s.GetProperty("ready").GetBoolean()));
     }
 
+    /// <summary>Routes the gateway lets through only with a user, and the policy each requires.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProtectedRoutes = new Dictionary<string, string>
+    {
+        ["identity-profile"] = "/api/profile/me",
+        ["ticket-queue"] = "/api/queue",
+        ["ticket-cases"] = $"/api/cases/{Guid.Empty}",
+        ["ticket-departments"] = "/api/departments/buergerbuero/stats",
+        ["ticket-my"] = "/api/my/cases",
+    };
+
+    [Fact]
+    public async Task Protected_routes_without_token_or_session_are_refused_by_the_gateway_with_401()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+
+        foreach (var path in ProtectedRoutes.Values)
+        {
+            var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("gateway", (await Apps.ProblemAsync(response)).GetProperty("service").GetString());
+        }
+    }
+
     [Theory]
     [MemberData(nameof(DesignRoutes))]
     public async Task Design_path_is_proxied_to_its_service(string path, string service)
     {
-        await using var gateway = await platform.StartGatewayAsync();
+        // Routing alone: the routes' sign-in requirements are lifted here (they have tests of their own).
+        await using var gateway = await platform.StartGatewayAsync(ProtectedRoutes.ToDictionary(
+            r => $"ReverseProxy:Routes:{r.Key}:AuthorizationPolicy", _ => (string?)"anonymous"));
         using var client = gateway.CreateClient();
 
         var response = await client.GetAsync(path);
@@ -219,6 +246,29 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
 
     private static async Task<List<JsonElement>> ChatAsync(HttpClient client, Guid id) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()];
+
+    [Fact]
+    public async Task Too_many_requests_from_one_address_get_429_with_retry_after()
+    {
+        await using var gateway = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["RateLimit:PermitLimit"] = "5",
+            ["RateLimit:Window"] = "00:01:00",
+        });
+        using var client = gateway.CreateClient();
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 7; i++)
+        {
+            answers.Add(await client.GetAsync("/api/knowledge/departments"));
+        }
+
+        Assert.All(answers.Take(5), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(answers.Skip(5), r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
+        Assert.InRange(int.Parse(answers[^1].Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal(429, (await Apps.ProblemAsync(answers[^1])).GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
 
     [Fact]
     public async Task Correlation_id_passes_through_the_gateway_once()

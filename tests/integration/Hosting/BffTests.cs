@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MucGov.Testing;
+using Xunit;
+
+namespace MucGov.IntegrationTests.Hosting;
+
+public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
+{
+    private static HttpRequestMessage Post(string path, object body, bool csrf = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (csrf)
+        {
+            request.Headers.Add("X-CSRF", "1");
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task Citizen_signs_in_through_the_gateway_and_the_session_carries_the_token_to_the_services()
+    {
+        using var browser = web.Browser();
+
+        await web.SignInAsync(browser, "anna.huber");
+        var user = await WebPlatform.UserAsync(browser);
+        var chat = await browser.SendAsync(Post("/api/conversations", new { }));
+        var cases = await browser.GetAsync("/api/my/cases");
+
+        Assert.True(user.GetProperty("authenticated").GetBoolean());
+        Assert.Equal("Anna Huber", user.GetProperty("name").GetString());
+        Assert.Equal("citizen", user.GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.Created, chat.StatusCode);
+        var created = await chat.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("accessKey").ValueKind);
+        Assert.Contains("Anna", created.GetProperty("messages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, cases.StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_cookie_is_httponly_samesite_and_holds_no_token()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var browser = new HttpClient(handler) { BaseAddress = web.Origin };
+
+        await web.SignInAsync(browser, "emily.clarke");
+
+        var session = handler.CookieContainer.GetCookies(web.Origin).Single(c => c.Name == "mucgov.session");
+        Assert.True(session.HttpOnly);
+        Assert.True(session.Value.Length < 1200, "the cookie holds a session reference, not the tokens");
+        Assert.DoesNotContain("eyJ", session.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cookie_call_that_changes_state_without_x_csrf_is_refused_with_403()
+    {
+        using var browser = web.Browser();
+        await web.SignInAsync(browser, "sepp.brandl");
+
+        var without = await browser.SendAsync(Post("/api/conversations", new { }, csrf: false));
+        var with = await browser.SendAsync(Post("/api/conversations", new { }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, without.StatusCode);
+        Assert.Contains("X-CSRF", (await Apps.ProblemAsync(without)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, with.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_chat_key_stays_in_the_session_and_never_reaches_the_page()
+    {
+        using var browser = web.Browser();
+        using var stranger = web.Browser();
+
+        var created = await (await browser.SendAsync(Post("/api/conversations", new { }))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var reply = await browser.SendAsync(Post($"/api/conversations/{id}/messages", new { text = "Hallo", clientMessageId = "a1" }));
+        var foreign = await stranger.GetAsync($"/api/conversations/{id}");
+
+        Assert.False(created.TryGetProperty("accessKey", out _));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/conversations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_need_a_session_and_the_console_a_caseworker()
+    {
+        using var anonymous = web.Browser();
+        using var citizen = web.Browser();
+        await web.SignInAsync(citizen, "ayse.yilmaz");
+
+        var chat = await anonymous.GetAsync("/");
+        var console = await anonymous.GetAsync("/console");
+        var citizenConsole = await citizen.GetAsync("/console");
+        var citizenQueue = await citizen.GetAsync("/api/queue");
+
+        Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        Assert.Contains("Mingabot", await chat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.Equal("/bff/login?returnUrl=%2Fconsole", console.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, citizenConsole.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, citizenQueue.StatusCode);
+    }
+
+    [Fact]
+    public async Task Caseworker_signs_in_with_totp_and_opens_the_console_and_the_queue()
+    {
+        using var browser = web.Browser();
+
+        await web.SignInAsync(browser, "cw.buergerbuero", "/console");
+        var console = await browser.GetAsync("/console");
+        var queue = await browser.GetAsync("/api/queue");
+        var user = await WebPlatform.UserAsync(browser);
+
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Equal("staff", user.GetProperty("kind").GetString());
+        Assert.Equal(["buergerbuero"], user.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Logout_needs_the_sessions_own_link_and_ends_the_identity_session_too()
+    {
+        using var browser = web.Browser();
+        await web.SignInAsync(browser, "olena.kovalenko");
+        var link = (await WebPlatform.UserAsync(browser)).GetProperty("logoutUrl").GetString()!;
+
+        var forged = await browser.GetAsync("/bff/logout?sid=0000");
+        var stillIn = (await WebPlatform.UserAsync(browser)).GetProperty("authenticated").GetBoolean();
+        var logout = await browser.GetAsync(link);
+        var after = await WebPlatform.UserAsync(browser);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.True(stillIn);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith(new Uri(web.Origin, "connect/endsession").ToString(), logout.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.False(after.GetProperty("authenticated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Invalid_bearer_token_is_refused_by_the_gateway_even_on_open_routes()
+    {
+        using var client = web.Gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+
+        var response = await client.GetAsync("/api/knowledge/departments");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("gateway", (await Apps.ProblemAsync(response)).GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers()
+    {
+        using var client = web.Gateway.CreateClient();
+
+        foreach (var path in new[] { "/", "/api/knowledge/departments", "/account/login" })
+        {
+            var response = await client.GetAsync(path);
+            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_404_problem_json()
+    {
+        using var client = web.Gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("gateway", (await Apps.ProblemAsync(response)).GetProperty("service").GetString());
+    }
+}
