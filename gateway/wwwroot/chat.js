@@ -97,6 +97,8 @@ function listen() {
 
 async function send(text, actionId) {
   MucGov.showError($("error"));
+  if (!state.conversation) await start();
+  if (!state.conversation) return;
   try {
     const answer = await api(`/api/conversations/${state.conversation}/messages`, {
       method: "POST", body: { text, clientMessageId: crypto.randomUUID(), actionId },

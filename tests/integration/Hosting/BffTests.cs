@@ -37,6 +37,9 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
         Assert.Equal(JsonValueKind.Null, created.GetProperty("accessKey").ValueKind);
         Assert.Contains("Anna", created.GetProperty("messages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, cases.StatusCode);
+        var id = created.GetProperty("id").GetGuid();
+        var said = await browser.SendAsync(Post($"/api/conversations/{id}/messages", new { text = "Wo bekomme ich einen Reisepass?", clientMessageId = "p1" }));
+        Assert.True(said.StatusCode == HttpStatusCode.OK, $"{(int)said.StatusCode} {await said.Content.ReadAsStringAsync()}");
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MucGov.IntegrationTests.Identity;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace MucGov.IntegrationTests.Hosting;
+
+/// <summary>A shared platform for the browser test (its own, so no other test's cases show in the queue).</summary>
+public sealed class BrowserPlatform : IAsyncLifetime
+{
+    public WebPlatform Web { get; } = new();
+
+    public ValueTask InitializeAsync() => Web.InitializeAsync();
+
+    public ValueTask DisposeAsync() => Web.DisposeAsync();
+}
+
+/// <summary>The two web pages in a real browser: Debian's chromium, headless, driven by Playwright (never a downloaded browser).</summary>
+public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixture<BrowserPlatform>
+{
+    private static readonly string Chromium = Environment.GetEnvironmentVariable("MUCGOV_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private static readonly string Artifacts = Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } dir
+        ? dir
+        : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    private WebPlatform Web => platform.Web;
+
+    private static async Task SignInAsync(IPage page, string username, string? totpSecret = null)
+    {
+        await page.Locator("#username").FillAsync(username);
+        await page.Locator("#password").FillAsync(IdentityFixture.PasswordOf(username));
+        await page.Locator("button[type=submit]").ClickAsync();
+        if (totpSecret is not null)
+        {
+            await page.Locator("#code").FillAsync(Totp.Code(totpSecret, DateTimeOffset.UtcNow));
+            await page.Locator("button[type=submit]").ClickAsync();
+        }
+    }
+
+    private static Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Artifacts);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Citizen_chats_and_consents_caseworker_replies_in_the_console_and_the_reply_appears_live_in_the_chat()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (./mucgov test installs Debian's package).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var citizen = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } })).NewPageAsync();
+        var caseworker = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } })).NewPageAsync();
+
+        // The citizen signs in with the Bürgerkonto, asks in Bavarian, asks for a person and consents in the dialog.
+        await citizen.GotoAsync(Web.Origin.ToString());
+        await citizen.Locator("#login").ClickAsync();
+        await SignInAsync(citizen, "sepp.brandl");
+        await Expect(citizen.Locator("#who")).ToContainTextAsync("Sepp");
+        await citizen.Locator("#start").ClickAsync();
+        await citizen.Locator("#text").FillAsync("Servus, wo kriag i an neia Personalausweis?");
+        await citizen.Locator("#text").PressAsync("Enter");
+        await Expect(citizen.Locator("#messages li.bot").Nth(1)).ToContainTextAsync("Mitbringa muast");
+        await citizen.Locator("#text").FillAsync("I mog mit am Mitarbeiter redn");
+        await citizen.Locator("#text").PressAsync("Enter");
+        await Expect(citizen.Locator("#consent")).ToBeVisibleAsync();
+        await ScreenshotAsync(citizen, "chat-consent");
+        await citizen.Locator("#consent-actions button").First.ClickAsync();
+        var notice = citizen.Locator("#messages li.system").Filter(new LocatorFilterOptions { HasTextRegex = ReferencePattern() });
+        await Expect(notice).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        var reference = ReferencePattern().Match(await notice.InnerTextAsync()).Value;
+
+        // The caseworker signs in (password and TOTP) at the console, finds the case, claims it and replies.
+        await caseworker.GotoAsync(new Uri(Web.Origin, "console").ToString());
+        await SignInAsync(caseworker, "cw.buergerbuero", await IdentityFixture.TotpSecretAsync(Web.Apps["identity"], "cw.buergerbuero"));
+        await Expect(caseworker.Locator("#queue")).ToContainTextAsync(reference);
+        await caseworker.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = reference }).ClickAsync();
+        await Expect(caseworker.Locator("#transcript")).ToContainTextAsync("I mog mit am Mitarbeiter redn");
+        await Expect(caseworker.Locator("#snapshot")).ToContainTextAsync("Brandl");
+        await caseworker.Locator("#claim").ClickAsync();
+        await Expect(caseworker.Locator("#case-meta")).ToContainTextAsync("Maria Schneider");
+        await caseworker.Locator("#reply-text").FillAsync("Griaß Eana! Bringa S' bittschön a biometrisches Passbuid mit. <b>Servus</b>");
+        await caseworker.Locator("#reply button[type=submit]").ClickAsync();
+        await Expect(caseworker.Locator("#case-messages")).ToContainTextAsync("Griaß Eana");
+        await ScreenshotAsync(caseworker, "console");
+
+        // The reply reaches the citizen's open page over the live stream, shown as text (the markup stays visible).
+        var reply = citizen.Locator("#messages li.caseworker");
+        await Expect(reply).ToContainTextAsync("Bürgerbüro: Griaß Eana!", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await Expect(reply).ToContainTextAsync("<b>Servus</b>");
+        Assert.Equal(0, await citizen.Locator("#messages b").CountAsync());
+        await ScreenshotAsync(citizen, "chat");
+    }
+
+    [GeneratedRegex(@"M-\d{4}-\d{6}")]
+    private static partial Regex ReferencePattern();
+}
