@@ -1,3 +1,4 @@
+using MucGov.Shared.Clients;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MucGov.IntegrationTests.Identity;

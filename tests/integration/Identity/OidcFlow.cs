@@ -1,3 +1,4 @@
+using MucGov.Shared.Clients;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -189,42 +190,3 @@ public sealed partial class OidcFlow(HttpClient browser)
 }
 
 public sealed record Tokens(string AccessToken, string? RefreshToken, string? IdToken, int ExpiresIn);
-
-/// <summary>RFC 6238 time-based one-time passwords (what an authenticator app computes).</summary>
-public static class Totp
-{
-    public static string Code(string base32Secret, DateTimeOffset at)
-    {
-        var key = Base32(base32Secret);
-        var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var buffer = 0;
-        var bytes = new List<byte>();
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
-}
