@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -12,13 +11,15 @@ namespace MucGov.Gateway.Bff;
 /// (concurrent requests of the same session wait for it and use its result).
 /// </summary>
 public sealed partial class AccessTokens(
+    DatabaseTicketStore sessions,
     IHttpClientFactory http,
     IOptionsMonitor<OpenIdConnectOptions> oidc,
     IOptions<BffOptions> bff,
     TimeProvider clock,
     ILogger<AccessTokens> logger)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshing = new(StringComparer.Ordinal);
+    // Striped locks: one session always maps to the same lock, and memory stays bounded however many sessions there are.
+    private readonly SemaphoreSlim[] refreshing = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>The session's access token, or null when the request has no session or its refresh was refused.</summary>
     public async Task<string?> GetAsync(HttpContext context)
@@ -34,26 +35,36 @@ public sealed partial class AccessTokens(
             return result.Properties.GetTokenValue("access_token");
         }
 
-        var session = result.Principal!.FindFirst(BffAuthentication.SessionIdClaim)?.Value ?? result.Principal.FindFirst("sub")?.Value ?? "";
-        var gate = refreshing.GetOrAdd(session, _ => new SemaphoreSlim(1, 1));
+        if (result.Principal?.FindFirst(BffAuthentication.SessionIdClaim)?.Value is not { } session)
+        {
+            return null;
+        }
+
+        var gate = refreshing[(int)((uint)StringComparer.Ordinal.GetHashCode(session) % refreshing.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try
         {
-            // Another request of this session may have refreshed meanwhile: read the session again.
-            var current = await context.AuthenticateAsync(BffAuthentication.CookieScheme);
-            if (current.Succeeded && current.Properties is { } properties && !Expiring(properties))
+            // Another request of this session may have refreshed while this one waited: read the session again.
+            var current = await sessions.RetrieveAsync(session);
+            if (current is null)
             {
-                return properties.GetTokenValue("access_token");
-            }
-
-            var refreshed = await RefreshAsync(result.Properties, context.RequestAborted);
-            if (refreshed is null)
-            {
-                await context.SignOutAsync(BffAuthentication.CookieScheme);
                 return null;
             }
 
-            await context.SignInAsync(BffAuthentication.CookieScheme, result.Principal, refreshed);
+            if (!Expiring(current.Properties))
+            {
+                return current.Properties.GetTokenValue("access_token");
+            }
+
+            var refreshed = await RefreshAsync(current.Properties, context.RequestAborted);
+            if (refreshed is null)
+            {
+                await sessions.RemoveAsync(session);
+                return null;
+            }
+
+            // The session keeps its id (and the browser its cookie); only the stored tokens change.
+            await sessions.RenewAsync(session, new AuthenticationTicket(current.Principal, refreshed, current.AuthenticationScheme));
             return refreshed.GetTokenValue("access_token");
         }
         finally

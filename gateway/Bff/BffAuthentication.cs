@@ -42,6 +42,7 @@ public static class BffAuthentication
             options.DefaultSignInScheme = CookieScheme;
         });
         builder.Services.AddSingleton<DatabaseTicketStore>();
+        builder.Services.AddHostedService<ExpiredSessionCleanup>();
         builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseDatabaseTicketStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<BffOptions>>((cookie, bff) => ConfigureCookie(cookie, bff.Value));
         builder.Services.AddOptions<OpenIdConnectOptions>(OidcScheme)

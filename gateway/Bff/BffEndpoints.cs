@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MucGov.Shared.Auth;
@@ -33,7 +35,7 @@ public static class BffEndpoints
         }
 
         // The sid is only known to the page of this session: another site cannot log the user out.
-        if (sid is null || sid != session.Principal!.FindFirst(BffAuthentication.SessionIdClaim)?.Value)
+        if (sid is null || sid != LogoutId(session.Principal!))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Log out with the link /bff/user gives.");
         }
@@ -55,8 +57,12 @@ public static class BffEndpoints
         return TypedResults.Ok(new SessionUser(
             true, user.FindFirst(MucGovClaims.Subject)?.Value, user.FindFirst(MucGovClaims.Name)?.Value, roles.Count > 0 ? "staff" : "citizen",
             user.FindFirst(MucGovClaims.TrustLevel)?.Value, roles, [.. user.Departments()], [.. user.Languages()],
-            "/bff/logout?sid=" + user.FindFirst(BffAuthentication.SessionIdClaim)?.Value));
+            "/bff/logout?sid=" + LogoutId(user)));
     }
+
+    /// <summary>Derived from the session id, not the id itself (which keys the stored session).</summary>
+    private static string LogoutId(ClaimsPrincipal user) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("logout:" + user.FindFirst(BffAuthentication.SessionIdClaim)?.Value)))[..32];
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));

@@ -31,7 +31,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
-        var id = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // The session id is the sign-in's own random id, so the token refresh can find and update the session in place.
+        var id = ticket.Principal.FindFirst(BffAuthentication.SessionIdClaim)?.Value ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         await RenewAsync(id, ticket);
         return id;
     }
@@ -96,5 +97,28 @@ internal sealed class UseDatabaseTicketStore(DatabaseTicketStore store) : Micros
         {
             options.SessionStore = store;
         }
+    }
+}
+
+/// <summary>Deletes sessions that expired (idle too long) every hour, so tokens do not linger in the database.</summary>
+public sealed class ExpiredSessionCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredSessionCleanup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var now = clock.GetUtcNow();
+                await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Deleting expired sessions failed; trying again in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

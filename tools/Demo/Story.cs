@@ -29,6 +29,8 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
     public const string Citizen = "sepp.brandl";
     public const string Caseworker = "cw.buergerbuero";
 
+    private static readonly TimeZoneInfo Munich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
     public async Task RunAsync(CancellationToken ct = default)
     {
         using var citizen = new HttpClient { BaseAddress = gateway };
@@ -82,7 +84,7 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
             var item = await UntilAsync(async () => (await JsonAsync(await caseworker.GetAsync("/api/queue", ct), ct)).GetProperty("items").EnumerateArray()
                 .Cast<JsonElement?>().FirstOrDefault(i => i!.Value.GetProperty("reference").GetString() == reference), "the case in the queue", ct);
             caseId = item!.Value.GetProperty("id").GetGuid();
-            return $"{item.Value.GetProperty("departmentId").GetString()}, language {item.Value.GetProperty("language").GetString()}, due {item.Value.GetProperty("slaDueAt").GetDateTimeOffset():g}";
+            return $"{item.Value.GetProperty("departmentId").GetString()}, language {item.Value.GetProperty("language").GetString()}, due {TimeZoneInfo.ConvertTime(item.Value.GetProperty("slaDueAt").GetDateTimeOffset(), Munich):ddd dd.MM. HH:mm} Munich time";
         });
         await output.StepAsync("Claims it and reads the transcript", async () =>
         {

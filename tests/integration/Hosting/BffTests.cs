@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MucGov.Gateway.Bff;
+using MucGov.Gateway.Data;
 using MucGov.Testing;
 using Xunit;
 
@@ -40,6 +45,37 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
         var id = created.GetProperty("id").GetGuid();
         var said = await browser.SendAsync(Post($"/api/conversations/{id}/messages", new { text = "Wo bekomme ich einen Reisepass?", clientMessageId = "p1" }));
         Assert.True(said.StatusCode == HttpStatusCode.OK, $"{(int)said.StatusCode} {await said.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task An_expiring_access_token_is_refreshed_once_for_many_concurrent_requests_of_the_session()
+    {
+        using var browser = web.Browser();
+        await web.SignInAsync(browser, "ayse.yilmaz");
+        var subject = Guid.Parse((await WebPlatform.UserAsync(browser)).GetProperty("subject").GetString()!);
+        var store = web.Gateway.Services.GetRequiredService<DatabaseTicketStore>();
+        string key;
+        await using (var scope = web.Gateway.Services.CreateAsyncScope())
+        {
+            key = await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Sessions.Where(s => s.Subject == subject)
+                .OrderByDescending(s => s.UpdatedAt).Select(s => s.Id).FirstAsync();
+        }
+
+        // Make the session's access token about to expire.
+        var ticket = (await store.RetrieveAsync(key))!;
+        var before = ticket.Properties.GetTokenValue("access_token");
+        ticket.Properties.UpdateTokenValue("expires_at", DateTimeOffset.UtcNow.AddSeconds(5).ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        await store.RenewAsync(key, ticket);
+
+        // The identity service revokes the whole grant when a refresh token is used twice (no leeway in tests):
+        // all of these succeed only if the gateway refreshed once.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => browser.GetAsync("/api/my/cases")));
+        var after = (await store.RetrieveAsync(key))!.Properties;
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.NotEqual(before, after.GetTokenValue("access_token"));
+        Assert.True(DateTimeOffset.Parse(after.GetTokenValue("expires_at")!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/my/cases")).StatusCode);
     }
 
     [Fact]
