@@ -124,8 +124,20 @@ public sealed class TestServers
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // A server process that is not ours (autovacuum, say) still works in it: it ends soon.
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>Creates a RabbitMQ virtual host with a unique name the administrator may use.</summary>
