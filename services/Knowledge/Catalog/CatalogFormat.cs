@@ -79,6 +79,23 @@ public sealed record ServiceEntry(
     bool AppointmentRequired,
     string? OnlineTrustLevel,
     IReadOnlyList<string> LocationIds,
-    string? ProcedureId,
+    ProcedureEntry? Procedure,
     bool IndividualHandling,
     bool Sensitive);
+
+/// <summary>A procedure the bot can complete in the chat: a form, the trust level to submit it, and what comes of it.</summary>
+/// <param name="Id">Stable id of the procedure (form), e.g. <c>meldebescheinigung</c>.</param>
+/// <param name="TrustLevel">Bürgerkonto trust level needed to submit online: <c>basic</c>, <c>substantial</c> or <c>high</c>.</param>
+/// <param name="Result"><c>document</c> (issued at once) or <c>case</c> (an application for the department).</param>
+/// <param name="Confirmation">What the citizen is told after submitting.</param>
+/// <param name="Fields">The form, in the order the bot asks.</param>
+public sealed record ProcedureEntry(string Id, string TrustLevel, string Result, LocalizedText Confirmation, IReadOnlyList<ProcedureField> Fields);
+
+/// <summary>One field of a procedure's form.</summary>
+/// <param name="Name">Name of the value (camelCase), e.g. <c>preferredDate</c>.</param>
+/// <param name="Type">One of <c>text</c>, <c>date</c>, <c>postcode</c>, <c>plate</c>, <c>count</c>, <c>choice</c>.</param>
+/// <param name="Label">Short label (summary, caseworker's form).</param>
+/// <param name="Prompt">The bot's question.</param>
+/// <param name="Validation">Rule for the type (see <c>MucGov.Shared.Procedures.FieldRule</c>), e.g. <c>workday:2-60</c>.</param>
+/// <param name="PrefillFrom">Bürgerkonto field it is taken from with consent (<c>givenName</c>, <c>familyName</c>, <c>birthDate</c>, <c>address</c>, <c>email</c>, <c>phone</c>).</param>
+public sealed record ProcedureField(string Name, string Type, LocalizedText Label, LocalizedText Prompt, string? Validation, string? PrefillFrom);

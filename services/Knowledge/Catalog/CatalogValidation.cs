@@ -70,7 +70,76 @@ public static partial class CatalogValidation
             Add("locationIds", "At least one location.");
         }
 
+        if (service.Procedure is { } procedure)
+        {
+            foreach (var (field, message) in Procedure(procedure))
+            {
+                Add(field, message);
+            }
+        }
+
         return errors;
+    }
+
+    /// <summary>Problems of a procedure definition, as (field path, message).</summary>
+    public static IEnumerable<(string Field, string Message)> Procedure(ProcedureEntry procedure)
+    {
+        if (string.IsNullOrWhiteSpace(procedure.Id) || !Slug().IsMatch(procedure.Id))
+        {
+            yield return ("procedure.id", "Lowercase letters, digits and dashes.");
+        }
+
+        if (!TrustLevels.Contains(procedure.TrustLevel))
+        {
+            yield return ("procedure.trustLevel", "basic, substantial or high.");
+        }
+
+        if (procedure.Result is not ("document" or "case"))
+        {
+            yield return ("procedure.result", "document (issued at once) or case (an application for the department).");
+        }
+
+        var confirmation = new List<string>();
+        CheckText(procedure.Confirmation, "procedure.confirmation", 1000, (_, message) => confirmation.Add(message));
+        foreach (var message in confirmation)
+        {
+            yield return ("procedure.confirmation", message);
+        }
+
+        if (procedure.Fields is not { Count: > 0 and <= 30 })
+        {
+            yield return ("procedure.fields", "Between 1 and 30 fields.");
+            yield break;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < procedure.Fields.Count; i++)
+        {
+            var field = procedure.Fields[i];
+            var path = $"procedure.fields[{i}]";
+            if (field.Name is null || !FieldName().IsMatch(field.Name) || !names.Add(field.Name))
+            {
+                yield return ($"{path}.name", "A unique camelCase name.");
+            }
+
+            if (MucGov.Shared.Procedures.FieldRule.Parse(field.Type ?? "", field.Validation, out var problem) is null)
+            {
+                yield return ($"{path}.validation", problem!);
+            }
+
+            if (field.PrefillFrom is not null && !MucGov.Shared.Procedures.PrefillSources.All.Contains(field.PrefillFrom))
+            {
+                yield return ($"{path}.prefillFrom", $"One of {string.Join(", ", MucGov.Shared.Procedures.PrefillSources.All)}.");
+            }
+
+            var texts = new List<string>();
+            CheckText(field.Label, $"{path}.label", 100, (_, message) => texts.Add($"label: {message}"));
+            CheckText(field.Prompt, $"{path}.prompt", 500, (_, message) => texts.Add($"prompt: {message}"));
+            foreach (var message in texts)
+            {
+                yield return (path, message);
+            }
+        }
     }
 
     /// <summary>References to things the catalog does not have (department, locations): a 422.</summary>
@@ -118,4 +187,7 @@ public static partial class CatalogValidation
 
     [GeneratedRegex("^[0-9]{14}$")]
     private static partial Regex LeikaKey();
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]{0,39}$")]
+    private static partial Regex FieldName();
 }

@@ -15,7 +15,18 @@ public sealed record ServiceView(
     string DepartmentId, string? DepartmentName,
     IReadOnlyList<string> Documents, IReadOnlyList<string> Fees, string? ProcessingTime, string? LegalBasis,
     string? OnlineServiceUrl, IReadOnlyList<string> Checklist, bool AppointmentRequired, string? OnlineTrustLevel,
-    IReadOnlyList<LocationView> Locations, string? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language);
+    IReadOnlyList<LocationView> Locations, ProcedureView? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language);
+
+/// <summary>A procedure's form in one language: what the bot asks, and what it takes from the Bürgerkonto.</summary>
+public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> Fields, string TrustLevel, string Result, string Confirmation)
+{
+    public static ProcedureView? Of(ProcedureEntry? procedure, string language) => procedure is null ? null : new(
+        procedure.Id,
+        [.. procedure.Fields.Select(f => new ProcedureFieldView(f.Name, f.Type, f.Label.In(language), f.Prompt.In(language), f.Validation, f.PrefillFrom))],
+        procedure.TrustLevel, procedure.Result, procedure.Confirmation.In(language));
+}
+
+public sealed record ProcedureFieldView(string Name, string Type, string Label, string Prompt, string? Validation, string? PrefillFrom);
 
 public sealed class ServiceDetailsReader(KnowledgeDbContext db)
 {
@@ -38,7 +49,7 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db)
             [.. entry.Documents.Select(d => d.In(lang))], [.. entry.Fees.Select(f => f.In(lang))], entry.ProcessingTime?.In(lang), entry.LegalBasis,
             entry.OnlineServiceUrl, [.. entry.Checklist.Select(c => c.In(lang))], entry.AppointmentRequired, entry.OnlineTrustLevel,
             [.. entry.LocationIds.Select(lid => locations.FirstOrDefault(l => l.Id == lid)).OfType<LocationRow>().Select(l => Location(l.Entry, lang, at))],
-            entry.ProcedureId, entry.IndividualHandling, entry.Sensitive, row.Version, lang);
+            ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang);
         return (view, Apis.EditorApi.ETag(row));
     }
 

@@ -39,7 +39,7 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
         ["appointmentRequired"] = false,
         ["onlineTrustLevel"] = null,
         ["locationIds"] = new JsonArray(FirstLocation),
-        ["procedureId"] = null,
+        ["procedure"] = null,
         ["individualHandling"] = false,
         ["sensitive"] = false,
     };
@@ -214,6 +214,48 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
         await Hosting.Apps.ProblemAsync(response);
+    }
+
+    [Fact]
+    public async Task Service_details_show_the_procedure_form_in_the_asked_language()
+    {
+        using var client = knowledge.Client();
+
+        var sperrmuell = await client.GetFromJsonAsync<JsonElement>("/api/knowledge/services/sperrmuell?lang=en");
+        var meldebescheinigung = await client.GetFromJsonAsync<JsonElement>("/api/knowledge/services/meldebescheinigung?lang=de");
+
+        var procedure = sperrmuell.GetProperty("procedure");
+        Assert.Equal(("case", "basic"), (procedure.GetProperty("result").GetString(), procedure.GetProperty("trustLevel").GetString()));
+        var date = procedure.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "preferredDate");
+        Assert.Equal(("date", "workday:3-60", "Preferred date"), (date.GetProperty("type").GetString(), date.GetProperty("validation").GetString(), date.GetProperty("label").GetString()));
+        Assert.Equal("address", procedure.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "address").GetProperty("prefillFrom").GetString());
+        Assert.Equal(("document", "substantial"), (meldebescheinigung.GetProperty("procedure").GetProperty("result").GetString(), meldebescheinigung.GetProperty("procedure").GetProperty("trustLevel").GetString()));
+        Assert.StartsWith("Wann sind Sie geboren", meldebescheinigung.GetProperty("procedure").GetProperty("fields")[2].GetProperty("prompt").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_with_an_invalid_procedure_is_400_naming_the_field_and_nothing_is_stored()
+    {
+        var id = "badform-" + Guid.NewGuid().ToString("N")[..8];
+        var body = NewService(id);
+        body["locationIds"] = new JsonArray(await LocationIdAsync());
+        body["procedure"] = new JsonObject
+        {
+            ["id"] = "wiesntisch", ["trustLevel"] = "basic", ["result"] = "case",
+            ["confirmation"] = new JsonObject { ["de"] = "Danke.", ["en"] = "Thank you." },
+            ["fields"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "guests", ["type"] = "count", ["validation"] = "viele", ["prefillFrom"] = null,
+                ["label"] = new JsonObject { ["de"] = "Gäste", ["en"] = "Guests" }, ["prompt"] = new JsonObject { ["de"] = "Wie viele?", ["en"] = "How many?" },
+            }),
+        };
+        using var editor = knowledge.Client(await knowledge.EditorTokenAsync());
+
+        var response = await editor.PostAsJsonAsync("/api/knowledge/services", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Hosting.Apps.ProblemAsync(response)).GetProperty("errors").TryGetProperty("procedure.fields[0].validation", out _));
+        Assert.False(await StoredAsync(id));
     }
 
     [Fact]

@@ -5,10 +5,52 @@ namespace MucGov.Knowledge.Tests;
 
 public sealed class CatalogValidationTests
 {
-    private static ServiceEntry Service(string id = "anmeldung", LocalizedText? title = null, string department = "buergerbuero", string? url = null) => new(
+    private static ServiceEntry Service(string id = "anmeldung", LocalizedText? title = null, string department = "buergerbuero", string? url = null, ProcedureEntry? procedure = null) => new(
         id, null, department, title ?? new LocalizedText("Anmeldung", "Registration"), new LocalizedText("Kurz", "Short"), new LocalizedText("Lang", "Long"),
         ["Zuzug"], [new LocalizedText("Ausweis", "ID card")], [new LocalizedText("frei", "free")], null, null, url,
-        [new LocalizedText("Termin", "Appointment")], true, null, ["kvr"], null, false, false);
+        [new LocalizedText("Termin", "Appointment")], true, null, ["kvr"], procedure, false, false);
+
+    private static ProcedureField Field(string name, string type, string? validation = null, string? prefill = null) =>
+        new(name, type, new LocalizedText("Feld", "Field"), new LocalizedText("Frage?", "Question?"), validation, prefill);
+
+    private static ProcedureEntry Procedure(string result = "case", string trust = "basic", params ProcedureField[] fields) =>
+        new("sperrmuell", trust, result, new LocalizedText("Danke.", "Thank you."), fields.Length > 0 ? fields : [Field("address", "text", prefill: "address")]);
+
+    [Fact]
+    public void Every_procedure_of_the_sample_catalog_is_valid()
+    {
+        var file = System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!;
+
+        var procedures = file.Services.Where(s => s.Procedure is not null).ToList();
+
+        Assert.Equal(["bewohnerparkausweis", "hundesteuer", "meldebescheinigung", "sperrmuell"], procedures.Select(s => s.Id).Order());
+        Assert.All(procedures, s => Assert.Empty(CatalogValidation.Shape(s)));
+        Assert.Equal(("document", "substantial"), procedures.Single(s => s.Id == "meldebescheinigung").Procedure is { } p ? (p.Result, p.TrustLevel) : default);
+    }
+
+    [Fact]
+    public void A_procedure_with_every_field_type_is_valid() =>
+        Assert.Empty(CatalogValidation.Shape(Service(procedure: Procedure("case", "basic",
+            Field("name", "text", "length:2-50", "familyName"), Field("day", "date", "workday:3-60"), Field("zip", "postcode", "munich"),
+            Field("plate", "plate"), Field("items", "count", "1-30"), Field("kind", "choice", "a|b")))));
+
+    [Theory]
+    [InlineData("date", "tomorrow", "procedure.fields[0].validation")]
+    [InlineData("count", "1..5", "procedure.fields[0].validation")]
+    [InlineData("choice", "only-one", "procedure.fields[0].validation")]
+    [InlineData("colour", null, "procedure.fields[0].validation")]
+    public void A_field_with_an_unknown_type_or_rule_is_refused(string type, string? rule, string error) =>
+        Assert.Contains(error, CatalogValidation.Shape(Service(procedure: Procedure(fields: Field("x", type, rule)))).Keys);
+
+    [Fact]
+    public void Prefill_only_from_known_buergerkonto_fields_and_names_unique() =>
+        Assert.Equal(["procedure.fields[0].prefillFrom", "procedure.fields[1].name"],
+            CatalogValidation.Shape(Service(procedure: Procedure(fields: [Field("iban", "text", prefill: "bankAccount"), Field("iban", "text")]))).Keys.Order());
+
+    [Fact]
+    public void Result_and_trust_level_must_be_known() =>
+        Assert.Equal(["procedure.result", "procedure.trustLevel"], CatalogValidation.Shape(Service(procedure: Procedure("pdf", "medium"))).Keys.Order());
 
     [Fact]
     public void A_complete_service_is_valid() => Assert.Empty(CatalogValidation.Shape(Service()));
