@@ -63,7 +63,8 @@ async function openCase(id) {
       el("span", { class: "who", text: t(m.author + "Author") }), el("span", { text: m.text }))));
     const snapshot = Object.entries(c.citizen);
     $("snapshot").replaceChildren(...(snapshot.length ? snapshot.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]) : [el("dd", { text: t("noSnapshot") })]));
-    $("form-data").replaceChildren(...(c.form ? [el("h3", { text: t("form") }), el("dl", {}, ...Object.entries(c.form).flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]))] : []));
+    // An application's form: the confirmed fields as label and value, in form order.
+    $("form-data").replaceChildren(...(c.form ? [el("h3", { text: t("form") }), el("dl", { class: "form" }, ...c.form.flatMap(f => [el("dt", { text: f.label }), el("dd", { text: f.value })]))] : []));
     $("case-messages").replaceChildren(...c.messages.map(m => el("li", { class: "msg " + (m.internal ? "internal" : m.author) },
       el("span", { class: "who", text: `${m.authorName || t(m.author + "Author")}${m.internal ? " · " + t("internalNote") : ""} · ${MucGov.when(m.createdAt)}` }),
       el("span", { text: m.text }))));

@@ -29,6 +29,7 @@ public static class Extensions
             bus.AddConsumer<Consumers.CaseMessagePostedConsumer>();
             bus.AddConsumer<Consumers.CaseTransferredConsumer>();
             bus.AddConsumer<Consumers.CaseResolvedConsumer>();
+            bus.AddConsumer<Consumers.DocumentIssuedConsumer>();
             bus.AddConsumer<Consumers.CitizenErasureRequestedConsumer>();
             // One auto-delete queue per replica on the fan-out: every replica hears of every new message.
             bus.AddConsumer<Chats.ConversationMessageAppendedConsumer>().Endpoint(endpoint =>

@@ -6,6 +6,7 @@ using MucGov.Ticket.Apis;
 using MucGov.Ticket.Consumers;
 using MucGov.Ticket.Data;
 using MucGov.Ticket.Departments;
+using MucGov.Ticket.Documents;
 using MucGov.Ticket.Sla;
 
 namespace MucGov.Ticket;
@@ -23,10 +24,12 @@ public static class Extensions
             bus.AddConsumer<CitizenMessagePostedConsumer>();
             bus.AddConsumer<KnowledgeCatalogChangedConsumer>();
             bus.AddConsumer<CitizenErasureRequestedConsumer>();
+            bus.AddConsumer<ProcedureSubmittedConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SlaClock>();
         builder.Services.AddScoped<DepartmentDirectoryClient>();
         builder.Services.AddHostedService<DepartmentDirectoryRefresher>();
@@ -41,6 +44,7 @@ public static class Extensions
         app.MapCasesApi();
         app.MapMyCasesApi();
         app.MapDepartmentsApi();
+        app.MapDocumentsApi();
         return app;
     }
 }

@@ -49,6 +49,11 @@ public sealed record CitizenMessagePosted(Guid ConversationId, Guid MessageId, G
 /// <param name="Fields">The confirmed form fields.</param>
 /// <param name="Language">Language of the conversation.</param>
 /// <param name="SubmittedAt">When it was confirmed.</param>
+/// <param name="DepartmentId">The department responsible for the service.</param>
+/// <param name="Result"><c>document</c> (issue it at once) or <c>case</c> (an application for the department).</param>
+/// <param name="ServiceTitle">The service's title, for the document or the case.</param>
+/// <param name="FieldLabels">Field name → label in the catalog's German, in form order, for the caseworker's form.</param>
+/// <param name="ConsentId">The consent record under which Bürgerkonto fields were used.</param>
 public sealed record ProcedureSubmitted(
     Guid SubmissionId,
     Guid ConversationId,
@@ -57,7 +62,12 @@ public sealed record ProcedureSubmitted(
     string? ProcedureId = null,
     IReadOnlyDictionary<string, string>? Fields = null,
     string? Language = null,
-    DateTimeOffset? SubmittedAt = null);
+    DateTimeOffset? SubmittedAt = null,
+    string? DepartmentId = null,
+    string? Result = null,
+    string? ServiceTitle = null,
+    IReadOnlyList<KeyValuePair<string, string>>? FieldLabels = null,
+    Guid? ConsentId = null);
 
 /// <summary>Fan-out notice: a message was appended to a conversation; every conversation replica that streams it reads it from the database.</summary>
 /// <param name="ConversationId">The chat.</param>

@@ -115,6 +115,28 @@ public sealed class CaseResolvedConsumer(ConversationDbContext db, TimeProvider 
         });
 }
 
+/// <summary>A document issued for the citizen's procedure: the chat links to the download and names the verification code.</summary>
+public sealed class DocumentIssuedConsumer(ConversationDbContext db, TimeProvider clock) : IConsumer<DocumentIssued>
+{
+    public Task Consume(ConsumeContext<DocumentIssued> context) =>
+        BackChannel.AppendAsync(db, context, nameof(DocumentIssuedConsumer), context.Message.ConversationId, chat =>
+        {
+            var issued = context.Message;
+            var link = $"/api/my/documents/{issued.DocumentId}";
+            var text = chat.Language switch
+            {
+                "en" => $"Your document \"{issued.Title}\" is ready: {link} (verification code {issued.VerificationCode}).",
+                "bar" => $"Dei Dokument „{issued.Title}“ is fertig: {link} (Prüfcode {issued.VerificationCode}).",
+                _ => $"Ihr Dokument „{issued.Title}“ ist fertig: {link} (Prüfcode {issued.VerificationCode}).",
+            };
+            return new ChatMessage
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
+                SourceType = nameof(DocumentIssued), SourceId = issued.DocumentId,
+            };
+        });
+}
+
 /// <summary>
 /// Erasure: the citizen's conversations are deleted with their messages and consent records. Conversations handed to a
 /// department are deleted here too — the case keeps its own transcript copy, which the ticket service erases or keeps

@@ -58,6 +58,7 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
         new("sv.buergerbuero", "Thomas", "Bauer", "thomas.bauer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker], Departments: ["buergerbuero"], Languages: ["de", "en"]),
         new("cw.standesamt", "Katharina", "Wagner", "katharina.wagner@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["standesamt"], Languages: ["de", "en"]),
         new("cw.auslaenderbehoerde", "Iryna", "Shevchenko", "iryna.shevchenko@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["auslaenderbehoerde"], Languages: ["de", "en", "uk", "ru"]),
+        new("cw.abfall", "Florian", "Huber", "florian.huber@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["abfall"], Languages: ["de", "en"]),
         new("cw.buergerservice", "Lukas", "Hofmann", "lukas.hofmann@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerservice"], Languages: ["de", "en", "tr", "ar"]),
         new("sv.buergerservice", "Sabine", "Maier", "sabine.maier@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker], Departments: ["buergerservice", "ordnung"], Languages: ["de", "en"]),
         new("editor.knowledge", "Jonas", "Fischer", "jonas.fischer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.KnowledgeEditor], Departments: [], Languages: ["de", "en"]),

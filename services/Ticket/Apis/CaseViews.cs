@@ -31,5 +31,5 @@ public sealed record HistoryView(DateTimeOffset At, string Actor, string? ActorN
 public sealed record CaseDetail(
     Guid Id, string Reference, string Type, string Status, string DepartmentId, string? ServiceId, string Language, string? Reason, string Priority,
     DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SlaDueAt, bool Breaching, string? Assignee, string? AssigneeId,
-    string? Resolution, Guid ConversationId, IReadOnlyDictionary<string, string> Citizen, bool Anonymised, IReadOnlyDictionary<string, string>? Form,
+    string? Resolution, Guid ConversationId, IReadOnlyDictionary<string, string> Citizen, bool Anonymised, IReadOnlyList<FormValue>? Form,
     IReadOnlyList<TranscriptEntry> Transcript, IReadOnlyList<CaseMessageView> Messages, IReadOnlyList<HistoryView> History, string Version);

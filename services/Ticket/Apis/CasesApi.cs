@@ -64,7 +64,7 @@ public static class CasesApi
         return TypedResults.Ok(new CaseDetail(
             c.Id, c.Reference, c.Type, c.Status, c.DepartmentId, c.ServiceId, c.Language, c.Reason, c.Priority, c.OpenedAt, c.UpdatedAt, c.SlaDueAt,
             c.SlaDueAt < clock.GetUtcNow(), c.AssigneeName, c.AssigneeId, c.Resolution, c.ConversationId, c.CitizenSnapshot, c.AnonymisedAt is not null,
-            c.FormData, c.Transcript, [.. messages.Select(CaseMessageView.Of)], [.. history.Select(HistoryView.Of)], Staff.ETag(c)));
+            c.Form, c.Transcript, [.. messages.Select(CaseMessageView.Of)], [.. history.Select(HistoryView.Of)], Staff.ETag(c)));
     }
 
     internal static Task<Results<Ok<QueueItem>, ProblemHttpResult>> ClaimAsync(

@@ -66,8 +66,8 @@ public sealed class Case
     /// <summary>The Bürgerkonto fields the citizen consented to pass on; emptied on erasure.</summary>
     public Dictionary<string, string> CitizenSnapshot { get; set; } = [];
 
-    /// <summary>The structured form of an application (field name → value).</summary>
-    public Dictionary<string, string>? FormData { get; set; }
+    /// <summary>The structured form of an application, in form order.</summary>
+    public List<FormValue>? Form { get; set; }
 
     /// <summary>When the citizen's personal data was removed after an erasure request.</summary>
     public DateTimeOffset? AnonymisedAt { get; set; }
@@ -75,6 +75,12 @@ public sealed class Case
     /// <summary>Row version (PostgreSQL <c>xmin</c>): concurrent changes of one case collide instead of overwriting each other.</summary>
     public uint Version { get; set; }
 }
+
+/// <summary>One answered field of an application.</summary>
+/// <param name="Name">Field name of the procedure.</param>
+/// <param name="Label">Field label (German, as in the catalog).</param>
+/// <param name="Value">The confirmed value.</param>
+public sealed record FormValue(string Name, string Label, string Value);
 
 /// <summary>A message on a case: the citizen's, a caseworker's public reply or internal note, or a system notice.</summary>
 public sealed class CaseMessage

@@ -10,7 +10,8 @@ namespace MucGov.Ticket.Consumers;
 /// <summary>
 /// Erasure rule: a case is the city's administrative record and is kept for its retention period, but nothing in it
 /// points to the person any more — the citizen snapshot (name, birth date, address, e-mail, phone) is emptied and the
-/// link to the Bürgerkonto removed. What the citizen wrote stays as part of the record. Open cases are closed, since
+/// link to the Bürgerkonto removed. What the citizen wrote stays as part of the record. Issued documents lose their PDF
+/// copy and owner; their verification record stays, so the paper in the citizen's hands can still be checked. Open cases are closed, since
 /// nobody can be answered any more (the chat is erased too), without a message to the chat.
 /// </summary>
 public sealed class CitizenErasureRequestedConsumer(TicketDbContext db, TimeProvider clock) : IConsumer<CitizenErasureRequested>
@@ -39,5 +40,9 @@ public sealed class CitizenErasureRequestedConsumer(TicketDbContext db, TimeProv
                 @case.AnonymisedAt = now;
                 db.Record(@case, Actor.System, "anonymised", from, to, now, $"erasure {context.Message.ErasureId}");
             }
+
+            // Issued documents: the PDF and the link to the account go; the verification record stays (the paper is the citizen's).
+            await db.Documents.Where(d => d.CitizenId == context.Message.CitizenId)
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.Pdf, (byte[]?)null).SetProperty(x => x.CitizenId, (Guid?)null), ct);
         }, clock);
 }

@@ -1,9 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MucGov.Contracts.Conversation;
-using MucGov.Contracts.Ticket;
 using MucGov.Shared.Messaging.Inbox;
-using MucGov.Shared.Messaging.Outbox;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Data;
 using MucGov.Ticket.Sla;
@@ -23,29 +21,9 @@ public sealed class ConversationEscalatedConsumer(TicketDbContext db, SlaClock s
                 return;
             }
 
-            var now = clock.GetUtcNow();
-            var opened = new Case
-            {
-                Id = Guid.CreateVersion7(now),
-                Reference = await References.NextAsync(db, now, ct),
-                Type = CaseTypes.Enquiry,
-                ConversationId = escalation.ConversationId,
-                EscalationId = escalation.EscalationId,
-                CitizenId = escalation.CitizenId,
-                DepartmentId = escalation.DepartmentId,
-                ServiceId = escalation.ServiceId,
-                Language = escalation.Language,
-                Reason = escalation.Reason,
-                Status = CaseStatus.New,
-                Priority = Priorities.Normal,
-                OpenedAt = now,
-                UpdatedAt = now,
-                SlaDueAt = await sla.ResponseDueAsync(escalation.DepartmentId, now, ct),
-                Transcript = [.. escalation.Transcript ?? []],
-                CitizenSnapshot = escalation.CitizenSnapshot?.ToDictionary() ?? [],
-            };
-            db.Cases.Add(opened);
-            db.Record(opened, Actor.System, "opened", null, CaseStatus.New, now, $"escalation {escalation.EscalationId} ({escalation.Reason ?? "unspecified"})");
-            db.AddToOutbox(new CaseOpened(opened.Id, opened.Reference, opened.ConversationId, escalation.EscalationId, null, opened.DepartmentId, opened.SlaDueAt), clock);
+            await CaseOpening.OpenAsync(db, sla, clock, new NewCase(
+                CaseTypes.Enquiry, escalation.ConversationId, escalation.EscalationId, null, escalation.CitizenId, escalation.DepartmentId, escalation.ServiceId,
+                escalation.Language, escalation.Reason, escalation.Transcript ?? [], escalation.CitizenSnapshot ?? new Dictionary<string, string>(), null,
+                $"escalation {escalation.EscalationId} ({escalation.Reason ?? "unspecified"})"), ct);
         }, clock);
 }

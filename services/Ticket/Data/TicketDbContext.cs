@@ -3,6 +3,7 @@ using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Departments;
+using MucGov.Ticket.Documents;
 
 namespace MucGov.Ticket.Data;
 
@@ -14,6 +15,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
     public DbSet<CaseHistoryEntry> History => Set<CaseHistoryEntry>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DepartmentCalendar> Departments => Set<DepartmentCalendar>();
+    public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,7 +39,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             c.Property(x => x.AssigneeName).HasMaxLength(200);
             c.Property(x => x.Transcript).HasJsonb();
             c.Property(x => x.CitizenSnapshot).HasJsonb();
-            c.Property(x => x.FormData).HasJsonb();
+            c.Property(x => x.Form).HasJsonb();
             c.Property(x => x.Version).IsRowVersion();
             // The queue: a department's open cases by deadline.
             c.HasIndex(x => new { x.DepartmentId, x.Status, x.SlaDueAt });
@@ -76,6 +78,16 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             d.Property(x => x.Id).HasMaxLength(60);
             d.Property(x => x.Name).HasMaxLength(200);
             d.Property(x => x.BusinessHours).HasJsonb();
+        });
+        modelBuilder.Entity<IssuedDocument>(d =>
+        {
+            d.ToTable("documents");
+            d.HasIndex(x => x.SubmissionId).IsUnique();
+            d.HasIndex(x => x.VerificationCode).IsUnique();
+            d.HasIndex(x => x.CitizenId);
+            d.Property(x => x.VerificationCode).HasMaxLength(32);
+            d.Property(x => x.ServiceId).HasMaxLength(100);
+            d.Property(x => x.Title).HasMaxLength(200);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -132,6 +132,28 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
     }
 
     [Fact]
+    public async Task An_issued_document_is_linked_in_the_chat_once_however_often_it_arrives()
+    {
+        using var emily = conversation.Client(await conversation.CitizenTokenAsync("emily.clarke"));
+        var id = (await (await emily.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var ticket = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("ticket"), conversation.RabbitSettings(await VirtualHostAsync()), "ticketstandin");
+        var publisher = ticket.Services.GetRequiredService<IPublishEndpoint>();
+        var issued = new DocumentIssued(Guid.NewGuid(), Guid.NewGuid(), id, "Meldebescheinigung", "7KQ2-M9XD-4HTR-B8WN");
+
+        await publisher.Publish(issued);
+        await publisher.Publish(issued);
+
+        await Eventually.HoldsAsync(async () => (await emily.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()
+            .Any(m => m.GetProperty("text").GetString()!.Contains("7KQ2-M9XD-4HTR-B8WN", StringComparison.Ordinal)), "the document appears in the chat", Patience);
+        await publisher.Publish(new CaseOpened(Guid.NewGuid(), "M-2026-000777", id, Guid.NewGuid(), null, "buergerbuero"));
+        await Eventually.HoldsAsync(async () => (await emily.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()
+            .Any(m => m.GetProperty("caseReference").ValueKind == JsonValueKind.String), "a later message arrives after both deliveries", Patience);
+        var messages = (await emily.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray().ToList();
+        var link = Assert.Single(messages, m => m.GetProperty("text").GetString()!.Contains("7KQ2-M9XD-4HTR-B8WN", StringComparison.Ordinal));
+        Assert.Contains($"/api/my/documents/{issued.DocumentId}", link.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Erasure_deletes_the_citizens_conversations_once_however_often_it_arrives()
     {
         using var olena = conversation.Client(await conversation.CitizenTokenAsync("olena.kovalenko"));

@@ -51,6 +51,7 @@ public sealed class TicketFixture : Isolated
             bus.AddConsumer<Recorder<CaseTransferred>>();
             bus.AddConsumer<Recorder<CaseResolved>>();
             bus.AddConsumer<Recorder<CaseSlaBreached>>();
+            bus.AddConsumer<Recorder<DocumentIssued>>();
         }, Events);
         await Eventually.HoldsAsync(async () => await WithDbAsync(db => db.Departments.CountAsync()) >= 16, "the departments' hours are cached", Patience);
     }

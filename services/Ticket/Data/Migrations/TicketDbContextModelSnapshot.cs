@@ -157,9 +157,9 @@ namespace MucGov.Ticket.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
 
-                    b.Property<string>("FormData")
+                    b.Property<string>("Form")
                         .HasColumnType("jsonb")
-                        .HasColumnName("form_data");
+                        .HasColumnName("form");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -434,6 +434,68 @@ namespace MucGov.Ticket.Data.Migrations
                         .HasName("pk_department_calendars");
 
                     b.ToTable("department_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Ticket.Documents.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_id");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("verification_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("CitizenId")
+                        .HasDatabaseName("ix_documents_citizen_id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_submission_id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_verification_code");
+
+                    b.ToTable("documents", (string)null);
                 });
 
             modelBuilder.Entity("MucGov.Ticket.Cases.CaseHistoryEntry", b =>
