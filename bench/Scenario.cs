@@ -55,5 +55,6 @@ public static class ScenarioRegistry
         new Scenarios.ProxyHop(),
         new Scenarios.ServicesHealth(),
         new Scenarios.KnowledgeSearch(),
+        new Scenarios.TicketQueue(),
     ];
 }
