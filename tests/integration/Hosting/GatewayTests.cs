@@ -271,6 +271,32 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task Active_health_checks_take_a_dead_destination_out_of_rotation()
+    {
+        await using var gateway = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:knowledge:Destinations:broken:Address"] = $"http://127.0.0.1:{MucGov.Testing.Ports.Free()}/",
+            ["ReverseProxy:Clusters:knowledge:LoadBalancingPolicy"] = "RoundRobin",
+            ["ReverseProxy:Clusters:knowledge:HealthCheck:Active:Interval"] = "00:00:01",
+        });
+        using var client = gateway.CreateClient();
+
+        // Until the first probe, round robin sends every other request to the dead destination.
+        await MucGov.Testing.Eventually.HoldsAsync(async () =>
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetAsync("/api/knowledge/departments")));
+            return batch.All(r => r.StatusCode == HttpStatusCode.OK);
+        }, "the dead destination is taken out", TimeSpan.FromSeconds(30));
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            answers.Add((await client.GetAsync("/api/knowledge/departments")).StatusCode);
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
     public async Task Correlation_id_passes_through_the_gateway_once()
     {
         await using var gateway = await platform.StartGatewayAsync();

@@ -146,6 +146,34 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
     }
 
     [Fact]
+    public async Task Queue_pages_by_deadline_and_filters_breaching_and_status()
+    {
+        // French cases of the Ausländerbehörde appear in no other test.
+        var cases = new List<CaseOpened>();
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add(await ticket.OpenAsync(TicketFixture.Escalation("auslaenderbehoerde", "fr")));
+        }
+
+        var overdue = cases[2].CaseId;
+        await ticket.WithDbAsync(db => db.Cases.Where(c => c.Id == overdue).ExecuteUpdateAsync(c => c.SetProperty(x => x.SlaDueAt, DateTimeOffset.UtcNow.AddMinutes(-5))));
+        using var iryna = await ticket.ClientOfAsync("cw.auslaenderbehoerde");
+
+        var first = await OkJsonAsync(await iryna.GetAsync("/api/queue?language=fr&pageSize=2&page=1"));
+        var second = await OkJsonAsync(await iryna.GetAsync("/api/queue?language=fr&pageSize=2&page=2"));
+        var breaching = await OkJsonAsync(await iryna.GetAsync("/api/queue?language=fr&breaching=true"));
+        var inProgress = await OkJsonAsync(await iryna.GetAsync("/api/queue?language=fr&status=in-progress"));
+
+        Assert.Equal((3, 3), (first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32()));
+        var order = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal([overdue, cases[0].CaseId, cases[1].CaseId], order);
+        var late = Assert.Single(breaching.GetProperty("items").EnumerateArray());
+        Assert.Equal(overdue, late.GetProperty("id").GetGuid());
+        Assert.True(late.GetProperty("breaching").GetBoolean());
+        Assert.Empty(inProgress.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Public_reply_reaches_the_chat_and_internal_note_never_leaves_the_service()
     {
         var anna = await ticket.CitizenIdAsync("anna.huber");
