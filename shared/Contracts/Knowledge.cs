@@ -42,6 +42,7 @@ public sealed record GetServiceDetails(string ServiceId, string Language, DateTi
 /// <param name="IndividualHandling">The service always needs a caseworker (the bot offers one).</param>
 /// <param name="Sensitive">A serious topic (a death, social benefits, a complaint): the bot keeps its humour to itself.</param>
 /// <param name="DepartmentName">Name of the responsible department in the requested language.</param>
+/// <param name="Procedure">The form the bot can complete in the chat, in the requested language; null when there is none.</param>
 public sealed record ServiceDetails(
     string ServiceId,
     bool Found,
@@ -57,7 +58,25 @@ public sealed record ServiceDetails(
     long Version = 0,
     bool IndividualHandling = false,
     bool Sensitive = false,
-    string? DepartmentName = null);
+    string? DepartmentName = null,
+    ProcedureDefinition? Procedure = null);
+
+/// <summary>A procedure's form as the bot uses it.</summary>
+/// <param name="Id">Stable id of the procedure.</param>
+/// <param name="TrustLevel">Bürgerkonto trust level needed to submit: <c>basic</c>, <c>substantial</c>, <c>high</c>.</param>
+/// <param name="Result"><c>document</c> (issued at once) or <c>case</c> (an application).</param>
+/// <param name="Confirmation">Told to the citizen after submitting.</param>
+/// <param name="Fields">The fields in the order they are asked.</param>
+public sealed record ProcedureDefinition(string Id, string TrustLevel, string Result, string Confirmation, IReadOnlyList<ProcedureFieldDefinition> Fields);
+
+/// <summary>One field of a procedure's form.</summary>
+/// <param name="Name">Name of the value.</param>
+/// <param name="Type">Field type (<c>text</c>, <c>date</c>, <c>postcode</c>, <c>plate</c>, <c>count</c>, <c>choice</c>).</param>
+/// <param name="Label">Short label.</param>
+/// <param name="Prompt">The question the bot asks.</param>
+/// <param name="Validation">The validation rule for the type.</param>
+/// <param name="PrefillFrom">The Bürgerkonto field it can be taken from, with consent.</param>
+public sealed record ProcedureFieldDefinition(string Name, string Type, string Label, string Prompt, string? Validation, string? PrefillFrom);
 
 /// <summary>A location offering a service and whether it is open at the requested instant.</summary>
 /// <param name="LocationId">Stable id of the location.</param>

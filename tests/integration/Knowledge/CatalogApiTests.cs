@@ -321,6 +321,9 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
         Assert.Equal("reisepass", search.Message.Hits[0].ServiceId);
         Assert.True(details.Message.Found);
         Assert.Equal("meldebescheinigung", details.Message.ProcedureId);
+        Assert.Equal(("document", "substantial"), (details.Message.Procedure!.Result, details.Message.Procedure.TrustLevel));
+        Assert.Equal(["givenName", "familyName", "birthDate", "address", null], details.Message.Procedure.Fields.Select(f => f.PrefillFrom));
+        Assert.Equal("What is your date of birth?", details.Message.Procedure.Fields[2].Prompt);
         Assert.NotEmpty(details.Message.Locations!);
         Assert.False(missing.Message.Found);
     }
