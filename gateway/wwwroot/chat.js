@@ -7,7 +7,7 @@ MucGov.addTexts({
     intro: "Fragen Sie Mingabot nach Leistungen der Stadt – angemeldet oder anonym.", start: "Chat starten", yourMessage: "Ihre Nachricht",
     placeholder: "z. B. Wo bekomme ich einen neuen Personalausweis?", sendButton: "Senden", myCases: "Meine Anliegen", refresh: "Aktualisieren",
     reference: "Aktenzeichen", status: "Status", department: "Stelle", updated: "Zuletzt", consentTitle: "Weitergabe an die Stadt",
-    signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis",
+    signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis", download: "Dokument herunterladen (PDF)",
     "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt", other: "English",
   },
   en: {
@@ -15,7 +15,7 @@ MucGov.addTexts({
     intro: "Ask Mingabot about the city's services – signed in or anonymously.", start: "Start chat", yourMessage: "Your message",
     placeholder: "e.g. Where do I get a new ID card?", sendButton: "Send", myCases: "My cases", refresh: "Refresh",
     reference: "Reference", status: "Status", department: "Office", updated: "Last change", consentTitle: "Passing on to the city",
-    signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution",
+    signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution", download: "Download the document (PDF)",
     "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved", other: "Deutsch",
   },
 });
@@ -30,6 +30,11 @@ function render(message) {
   const item = el("li", { class: "msg " + message.author, "data-seq": message.seq },
     el("span", { class: "who", text: t(message.author === "citizen" ? "you" : message.author) + (message.caseReference ? " · " + message.caseReference : "") }),
     el("span", { class: "text", text: message.text }));
+  // An issued document: offer the download (the link is built from the id only, never from the text as HTML).
+  const documentPath = /\/api\/my\/documents\/[0-9a-f-]{36}/.exec(message.text || "");
+  if (message.author === "system" && documentPath) {
+    item.append(el("div", { class: "actions" }, el("a", { href: documentPath[0], download: "", class: "button", text: t("download") })));
+  }
   if (message.actions && message.actions.length) {
     const actions = el("div", { class: "actions" });
     for (const action of message.actions) {

@@ -46,6 +46,8 @@ public static class Extensions
         builder.Services.AddScoped<CitizenProfiles>();
         builder.Services.AddSingleton<Chats.ChatEvents>();
         builder.Services.AddHostedService<LanguageWarmUp>();
+        builder.Services.AddSingleton<ProcedureDraftCleanup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProcedureDraftCleanup>());
         return builder;
     }
 

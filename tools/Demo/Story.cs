@@ -20,7 +20,8 @@ public sealed class StoryFailed(string message) : Exception(message);
 /// <summary>
 /// The whole story through the gateway: a citizen signs in and asks Mingabot in German, English and Bavarian, asks for
 /// a person and consents; a caseworker of the right department finds the case, claims it and replies; the reply shows
-/// in the chat; the caseworker resolves it; "my cases" shows it resolved.
+/// in the chat; the caseworker resolves it; "my cases" shows it resolved. Then a whole procedure: the citizen gets a
+/// certificate of registration prefilled from the Bürgerkonto, downloads it and its code checks out.
 /// </summary>
 public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOutput output)
 {
@@ -114,6 +115,48 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
                 return detail.GetProperty("status").GetString() == "resolved" ? (JsonElement?)detail : null;
             }, "the case resolved under my cases", ct);
             return $"{reference}: {mine!.Value.GetProperty("status").GetString()} – {mine.Value.GetProperty("resolution").GetString()}";
+        });
+        await ProcedureAsync(citizen, ct);
+    }
+
+    /// <summary>A whole procedure in the chat: the certificate of registration, prefilled from the Bürgerkonto, downloaded and checked.</summary>
+    private async Task ProcedureAsync(HttpClient citizen, CancellationToken ct)
+    {
+        Guid chat = default;
+        await output.StepAsync("Sepp opens a new chat: \"I need a Meldebescheinigung\"", async () =>
+        {
+            chat = (await JsonAsync(await citizen.PostAsync("/api/conversations", null, ct), ct)).GetProperty("id").GetGuid();
+            return Last(await SayAsync(citizen, chat, "I need a Meldebescheinigung", null, ct));
+        });
+        await output.StepAsync("He wants it done now", async () => Last(await SayAsync(citizen, chat, "Yes, let's do it", "procedure:start", ct)));
+        await output.StepAsync("He lets the bot take his data from the Bürgerkonto", async () => Last(await SayAsync(citizen, chat, "Yes, take them", "prefill:yes", ct)));
+        await output.StepAsync("He answers the one missing question", async () => Last(await SayAsync(citizen, chat, "Arbeitgeber", null, ct)));
+        await output.StepAsync("He confirms the summary", async () => Last(await SayAsync(citizen, chat, "Submit", "procedure:submit", ct)));
+        string link = "", code = "";
+        await output.StepAsync("The certificate is linked in the chat", async () =>
+        {
+            var message = await UntilAsync(async () => (await MessagesAsync(citizen, chat, ct)).FirstOrDefault(m => m.GetProperty("text").GetString()!.Contains("/api/my/documents/", StringComparison.Ordinal)),
+                "the document in the chat", ct);
+            var text = message.GetProperty("text").GetString()!;
+            link = System.Text.RegularExpressions.Regex.Match(text, @"/api/my/documents/[0-9a-f-]{36}").Value;
+            code = System.Text.RegularExpressions.Regex.Match(text, @"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}").Value;
+            return text;
+        });
+        await output.StepAsync("He downloads the PDF", async () =>
+        {
+            using var response = await citizen.GetAsync(link, ct);
+            var pdf = await response.Content.ReadAsByteArrayAsync(ct);
+            return response.IsSuccessStatusCode && pdf.AsSpan().StartsWith("%PDF"u8)
+                ? $"{pdf.Length:N0} bytes of PDF"
+                : throw new StoryFailed($"GET {link} answered {(int)response.StatusCode} without a PDF.");
+        });
+        await output.StepAsync($"Anyone can check code {code}", async () =>
+        {
+            using var anyone = new HttpClient { BaseAddress = gateway };
+            var check = await JsonAsync(await anyone.GetAsync($"/api/documents/verify/{code}", ct), ct);
+            return check.GetProperty("valid").GetBoolean()
+                ? $"genuine: {check.GetProperty("title").GetString()}, issued {check.GetProperty("issuedAt").GetDateTimeOffset():g}"
+                : throw new StoryFailed($"The code {code} was not recognised.");
         });
     }
 

@@ -172,9 +172,15 @@ public static class ConversationsApi
                 citizenMessage => db.AddToOutbox(new CitizenMessagePosted(chat.Id, citizenMessage.Id, escalationId, citizenMessage.Text, now), clock));
         }
 
+        if (chat.Procedure is { } draft)
+        {
+            return await ContinueProcedureAsync(db, chat, draft, body, user, now, http.RequestServices, ct);
+        }
+
         // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
         var state = new BotState(chat.CitizenId is not null, chat.Language, chat.ServiceId, chat.DepartmentId, chat.DepartmentName, chat.UnclearTurns, chat.PendingEscalation);
         var turn = await bot.TurnAsync(body.Text!, body.ActionId, state, ct);
+        turn = await OfferProcedureAsync(chat, turn, body.Text!, now, http.RequestServices, ct);
         chat.ServiceId = turn.State.ServiceId;
         chat.DepartmentId = turn.State.DepartmentId;
         chat.DepartmentName = turn.State.DepartmentName;
@@ -193,6 +199,98 @@ public static class ConversationsApi
             }
         });
     }
+
+    /// <summary>
+    /// When the citizen wants to have a service done (not just know about it) and the catalog has a procedure for it,
+    /// the bot's answer ends with the offer to do it here; the draft is kept with the chat.
+    /// </summary>
+    private static async Task<BotTurn> OfferProcedureAsync(Chat chat, BotTurn turn, string text, DateTimeOffset now, IServiceProvider services, CancellationToken ct)
+    {
+        if (turn.Escalate is not null || turn.State.PendingEscalation is not null || turn.Reply.Actions.Count > 0
+            || turn.State.ServiceId is not { } serviceId || !ProcedureDialogue.WantsToDoIt(text))
+        {
+            return turn;
+        }
+
+        var details = await services.GetRequiredService<IKnowledge>().DetailsAsync(serviceId, turn.Reply.Language, ct);
+        if (details?.Procedure is null)
+        {
+            return turn;
+        }
+
+        var offer = ProcedureDialogue.Offer(details, turn.Reply.Language, now);
+        chat.Procedure = offer.Draft;
+        return turn with { Reply = offer.Reply with { Text = turn.Reply.Text + "\n\n" + offer.Reply.Text } };
+    }
+
+    /// <summary>
+    /// A procedure in progress: the form engine answers instead of the bot. Bürgerkonto fields are fetched once, under
+    /// a consent record naming the procedure; the submission goes out through the outbox with the reply, and only if
+    /// the account's trust level (read from the identity service, so a fresh eID check counts) is high enough.
+    /// </summary>
+    private static async Task<Results<Ok<NewMessages>, ValidationProblem, ProblemHttpResult>> ContinueProcedureAsync(
+        ConversationDbContext db, Chat chat, ProcedureDraft draft, NewMessage body, ClaimsPrincipal user, DateTimeOffset now, IServiceProvider services, CancellationToken ct)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var profiles = services.GetRequiredService<CitizenProfiles>();
+        var today = DateOnly.FromDateTime(MucGov.Shared.Calendar.MunichCalendar.ToLocal(now));
+        var language = chat.Language;
+        var purpose = $"procedure:{draft.Procedure.Id}";
+        var turn = ProcedureDialogue.Continue(draft, body.Text!, body.ActionId, chat.CitizenId is not null, language, today);
+        ConsentRecord? consent = null;
+        ProcedureSubmitted? submission = null;
+        if (turn.Step == ProcedureStep.FetchProfile && chat.CitizenId is { } citizen)
+        {
+            var fields = draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => f.PrefillFrom!).Distinct().ToList();
+            consent = new ConsentRecord
+            {
+                Id = Guid.CreateVersion7(now), ConversationId = chat.Id, CitizenId = citizen, DepartmentId = draft.DepartmentId,
+                Purpose = purpose, Fields = fields, Granted = true, AnsweredAt = now,
+            };
+            var profile = await profiles.FetchAsync(citizen, chat.Id, consent.Id, purpose, draft.DepartmentId, fields, ct);
+            turn = ProcedureDialogue.Prefill(turn.Draft!, profile?.Fields ?? new Dictionary<string, string>(), language, today);
+        }
+        else if (turn.Step == ProcedureStep.Submit && chat.CitizenId is { } owner)
+        {
+            var trust = (await profiles.FetchAsync(owner, chat.Id, Guid.CreateVersion7(now), purpose, draft.DepartmentId, [], ct))?.TrustLevel
+                ?? user.FindFirst(MucGovClaims.TrustLevel)?.Value ?? "basic";
+            if (Level(trust) < Level(draft.Procedure.TrustLevel))
+            {
+                turn = new ProcedureTurn(new BotReply(language == "en"
+                    ? $"For this your Bürgerkonto needs the trust level \"{draft.Procedure.TrustLevel}\". Confirm your identity with the eID function of your ID card at /account/verify-eid, then write \"continue\" here — your details are kept."
+                    : $"Dafür braucht Ihr Bürgerkonto die Vertrauensstufe „{draft.Procedure.TrustLevel}“. Bestätigen Sie Ihre Identität mit der Online-Ausweisfunktion unter /account/verify-eid und schreiben Sie dann hier „weiter“ – Ihre Angaben bleiben erhalten.",
+                    language), draft);
+            }
+            else
+            {
+                // The city's records are German whatever the chat's language: title and labels as the catalog has them in German.
+                var german = await services.GetRequiredService<IKnowledge>().DetailsAsync(draft.ServiceId, "de", ct);
+                IReadOnlyList<KeyValuePair<string, string>> labels = german?.Procedure is { } form
+                    ? [.. form.Fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Label))]
+                    : ProcedureDialogue.Labels(draft);
+                submission = new ProcedureSubmitted(Guid.CreateVersion7(now), chat.Id, owner, draft.ServiceId, draft.Procedure.Id, draft.Values.ToDictionary(), language, now,
+                    draft.DepartmentId, draft.Procedure.Result, german?.Title ?? draft.ServiceTitle, labels,
+                    await db.Consents.Where(c => c.ConversationId == chat.Id && c.Purpose == purpose).OrderByDescending(c => c.AnsweredAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct));
+                turn = new ProcedureTurn(new BotReply(draft.Procedure.Confirmation, language), null, ProcedureStep.Dropped);
+            }
+        }
+
+        chat.Procedure = turn.Draft;
+        return await StoreAsync(db, chat, body, now, language, turn.Reply, escalation: null, services, ct, _ =>
+        {
+            if (consent is not null)
+            {
+                db.Consents.Add(consent);
+            }
+
+            if (submission is not null)
+            {
+                db.AddToOutbox(submission, clock);
+            }
+        });
+    }
+
+    private static int Level(string trustLevel) => trustLevel switch { "high" => 3, "substantial" => 2, _ => 1 };
 
     /// <summary>Stores the citizen's message, the bot's reply and, after consent, the hand-over — one transaction.</summary>
     private static async Task<Results<Ok<NewMessages>, ValidationProblem, ProblemHttpResult>> StoreAsync(

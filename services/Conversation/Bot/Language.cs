@@ -73,6 +73,17 @@ public static partial class Language
             return en > de ? "en" : de > 0 ? "de" : fallback;
         }
 
+        // Clear function words win over the statistics, which a single long German noun ("I need a Meldebescheinigung") can tip.
+        if (en >= 2 && de == 0)
+        {
+            return "en";
+        }
+
+        if (de >= 2 && en == 0)
+        {
+            return "de";
+        }
+
         return statistical is "de" or "en" ? statistical : en > de ? "en" : "de";
     }
 

@@ -38,6 +38,9 @@ public sealed class Chat
     public Guid? EscalationId { get; set; }
 
     public string? CaseReference { get; set; }
+
+    /// <summary>A procedure being filled in this chat (kept while the citizen is away; deleted after 30 days).</summary>
+    public Bot.ProcedureDraft? Procedure { get; set; }
 }
 
 /// <summary>A citizen's answer to "may I pass this on?": what, to whom, when.</summary>

@@ -17,6 +17,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.Entity<Chat>(chat =>
         {
+            chat.Property(c => c.Procedure).HasJsonb();
             chat.ToTable("conversations");
             chat.Property(c => c.AccessKeyHash).HasMaxLength(64);
             chat.Property(c => c.Language).HasMaxLength(8);

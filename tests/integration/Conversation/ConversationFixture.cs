@@ -8,7 +8,7 @@ using MucGov.Testing;
 namespace MucGov.IntegrationTests.Conversation;
 
 /// <summary>Conversation, knowledge (over RabbitMQ) and identity (real sockets, for citizens' tokens) on one virtual host.</summary>
-public sealed class ConversationFixture : Isolated
+public class ConversationFixture : Isolated
 {
     public RunningApp Identity { get; private set; } = null!;
     public RunningApp Knowledge { get; private set; } = null!;
@@ -24,11 +24,14 @@ public sealed class ConversationFixture : Isolated
         App = await Apps.StartFreshAsync(this, "conversation", vhost, extra: new Dictionary<string, string?>
         {
             ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
-            ["Chat:MessagesPerMinute"] = "5",
+            ["Chat:MessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bot:KnowledgeTimeout"] = "00:00:10",
             ["Chat:HeartbeatInterval"] = "00:00:01",
         });
     }
+
+    /// <summary>Low, so the limit itself can be tested; a fixture for long dialogues raises it.</summary>
+    protected virtual int MessagesPerMinute => 5;
 
     public HttpClient Client(string? token = null, string? key = null)
     {
@@ -74,4 +77,10 @@ public sealed class ConversationFixture : Isolated
         await Identity.DisposeAsync();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>The same services for long dialogues (a procedure takes a dozen messages).</summary>
+public sealed class DialogueFixture : ConversationFixture
+{
+    protected override int MessagesPerMinute => 100;
 }

@@ -28,9 +28,11 @@ public sealed class DemoTests(WebPlatform web) : IClassFixture<WebPlatform>
 
         await new Story(web.Origin, logins, output).RunAsync();
 
-        Assert.Equal(16, output.Steps.Count);
+        Assert.Equal(24, output.Steps.Count);
         Assert.Contains("Personalausweis", output.Steps.Single(s => s.Title.Contains("Bavarian", StringComparison.Ordinal)).Result, StringComparison.Ordinal);
         Assert.Contains("Bürgerbüro: Griaß Eana!", output.Steps.Single(s => s.Title.Contains("appears in the citizen's chat", StringComparison.Ordinal)).Result, StringComparison.Ordinal);
-        Assert.Matches(@"^M-\d{4}-\d{6}: resolved – Termin am Dienstag", output.Steps[^1].Result);
+        Assert.Matches(@"^M-\d{4}-\d{6}: resolved – Termin am Dienstag", output.Steps[15].Result);
+        Assert.EndsWith("bytes of PDF", output.Steps[^2].Result, StringComparison.Ordinal);
+        Assert.StartsWith("genuine: Meldebescheinigung", output.Steps[^1].Result, StringComparison.Ordinal);
     }
 }

@@ -77,6 +77,10 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("pending_escalation");
 
+                    b.Property<string>("Procedure")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("procedure");
+
                     b.Property<string>("ServiceId")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")

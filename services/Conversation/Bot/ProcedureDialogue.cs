@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MucGov.Contracts.Knowledge;
+using MucGov.Conversation.Chats;
+using MucGov.Shared.Procedures;
+
+namespace MucGov.Conversation.Bot;
+
+/// <summary>A procedure being filled in a chat (kept with the conversation, so the citizen can leave and come back).</summary>
+public sealed class ProcedureDraft
+{
+    public required string ServiceId { get; init; }
+    public required string ServiceTitle { get; init; }
+    public required string DepartmentId { get; init; }
+    public required ProcedureDefinition Procedure { get; init; }
+
+    /// <summary><c>offered</c>, <c>prefill-consent</c>, <c>asking</c> or <c>confirming</c>.</summary>
+    public string Stage { get; set; } = ProcedureStages.Offered;
+
+    /// <summary>The field asked last.</summary>
+    public string? Asking { get; set; }
+
+    public Dictionary<string, string> Values { get; init; } = [];
+
+    /// <summary>Fields taken from the Bürgerkonto (with consent).</summary>
+    public List<string> Prefilled { get; init; } = [];
+
+    public DateTimeOffset StartedAt { get; init; }
+}
+
+public static class ProcedureStages
+{
+    public const string Offered = "offered";
+    public const string PrefillConsent = "prefill-consent";
+    public const string Asking = "asking";
+    public const string Confirming = "confirming";
+}
+
+/// <summary>What the chat must do after a dialogue turn, besides showing the reply.</summary>
+public enum ProcedureStep
+{
+    /// <summary>Nothing more: the reply asks the next question.</summary>
+    None,
+
+    /// <summary>Fetch the consented Bürgerkonto fields and call <see cref="ProcedureDialogue.Prefill"/>.</summary>
+    FetchProfile,
+
+    /// <summary>The citizen confirmed: check the trust level and submit.</summary>
+    Submit,
+
+    /// <summary>The draft is gone (cancelled or declined).</summary>
+    Dropped,
+}
+
+/// <summary>One turn of a procedure: the reply, the draft after it (null when gone), and what to do next.</summary>
+public sealed record ProcedureTurn(BotReply Reply, ProcedureDraft? Draft, ProcedureStep Step = ProcedureStep.None);
+
+/// <summary>
+/// The form engine in the chat: offers a procedure, asks consent once for the fields it would take from the
+/// Bürgerkonto, asks only for what is missing — one question at a time, each answer checked by the field's rule and
+/// asked again with a hint — takes corrections ("no, the address is …"), shows a summary and asks for confirmation.
+/// Pure logic: the chat supplies the profile and does the submitting.
+/// </summary>
+public static partial class ProcedureDialogue
+{
+    public const string Start = "procedure:start";
+    public const string Decline = "procedure:no";
+    public const string PrefillYes = "prefill:yes";
+    public const string PrefillNo = "prefill:no";
+    public const string SubmitAction = "procedure:submit";
+    public const string CancelAction = "procedure:cancel";
+
+    /// <summary>Does the citizen want to have it done (not just know about it)?</summary>
+    public static bool WantsToDoIt(string text) => DoIt().IsMatch(text.ToLowerInvariant());
+
+    public static ProcedureTurn Offer(ServiceDetails service, string language, DateTimeOffset now)
+    {
+        var draft = new ProcedureDraft
+        {
+            ServiceId = service.ServiceId, ServiceTitle = service.Title ?? service.ServiceId, DepartmentId = service.DepartmentId ?? Mingabot.Triage,
+            Procedure = service.Procedure!, StartedAt = now,
+        };
+        return new(Say(language,
+            $"Das kann ich gleich hier mit Ihnen erledigen: {draft.ServiceTitle}. Sollen wir anfangen?",
+            $"I can do that with you right here: {draft.ServiceTitle}. Shall we start?",
+            $"Des kon i glei do mit dir erledign: {draft.ServiceTitle}. Pack ma's o?",
+            (Start, language == "en" ? "Yes, let's do it" : language == "bar" ? "Jo, pack ma's" : "Ja, gleich erledigen"),
+            (Decline, language == "en" ? "No, thanks" : language == "bar" ? "Na, passt scho" : "Nein, danke")), draft);
+    }
+
+    public static ProcedureTurn Continue(ProcedureDraft draft, string text, string? actionId, bool signedIn, string language, DateOnly today)
+    {
+        var lower = text.Trim().ToLowerInvariant();
+        if (actionId == CancelAction || actionId is null && Cancel().IsMatch(lower))
+        {
+            return new(Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."), null, ProcedureStep.Dropped);
+        }
+
+        switch (draft.Stage)
+        {
+            case ProcedureStages.Offered:
+                if (actionId == Decline || actionId is null && No().IsMatch(lower))
+                {
+                    return new(Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.", "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
+                }
+
+                if (actionId != Start && !Yes().IsMatch(lower))
+                {
+                    return new(Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)", "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
+                }
+
+                if (!signedIn)
+                {
+                    return new(Say(language,
+                        "Dafür melden Sie sich bitte zuerst mit Ihrem Bürgerkonto an. Danach schreiben Sie hier einfach „weiter“.",
+                        "Please sign in with your Bürgerkonto first. Then just write \"continue\" here.",
+                        "Dafia meld di bittschön zerst mit deim Bürgerkonto o. Dann schreibst do hoid „weiter“."), draft);
+                }
+
+                var prefill = draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => f.Label).ToList();
+                if (prefill.Count > 0)
+                {
+                    draft.Stage = ProcedureStages.PrefillConsent;
+                    var list = string.Join(", ", prefill);
+                    return new(Say(language,
+                        $"Aus Ihrem Bürgerkonto würde ich übernehmen: {list}. Einverstanden?",
+                        $"From your Bürgerkonto I would take: {list}. Is that all right?",
+                        $"Aus deim Bürgerkonto dad i des nehma: {list}. Passt des?",
+                        (PrefillYes, language == "en" ? "Yes, take them" : language == "bar" ? "Jo, nimm's" : "Ja, übernehmen"),
+                        (PrefillNo, language == "en" ? "No, I'll type them" : language == "bar" ? "Na, i schreib's söiba" : "Nein, ich gebe sie selbst ein")), draft);
+                }
+
+                draft.Stage = ProcedureStages.Asking;
+                return Next(draft, language, null);
+            case ProcedureStages.PrefillConsent:
+                if (actionId == PrefillYes || actionId is null && Yes().IsMatch(lower))
+                {
+                    return new(Say(language, "Einen Moment, ich hole die Daten.", "One moment, I'm fetching the data.", "Oan Moment."), draft, ProcedureStep.FetchProfile);
+                }
+
+                draft.Stage = ProcedureStages.Asking;
+                return Next(draft, language, null);
+            case ProcedureStages.Confirming when actionId == SubmitAction || actionId is null && Yes().IsMatch(lower):
+                return new(Say(language, "Ich schicke den Antrag ab.", "Submitting the application.", "I schick den Antrag ab."), draft, ProcedureStep.Submit);
+        }
+
+        if (Correction(draft, text) is { } correction)
+        {
+            var (field, value) = correction;
+            return Answer(draft, field, value, language, today);
+        }
+
+        if (draft.Stage == ProcedureStages.Confirming)
+        {
+            return Summary(draft, language);
+        }
+
+        var asked = draft.Procedure.Fields.FirstOrDefault(f => f.Name == draft.Asking) ?? draft.Procedure.Fields.First(f => !draft.Values.ContainsKey(f.Name));
+        return Answer(draft, asked, text, language, today);
+    }
+
+    /// <summary>Takes the consented Bürgerkonto fields that pass the field's rule, then asks for the rest.</summary>
+    public static ProcedureTurn Prefill(ProcedureDraft draft, IReadOnlyDictionary<string, string> profile, string language, DateOnly today)
+    {
+        foreach (var field in draft.Procedure.Fields.Where(f => f.PrefillFrom is not null))
+        {
+            if (profile.TryGetValue(field.PrefillFrom!, out var value) && FieldRule.Parse(field.Type, field.Validation, out _)?.Check(value, today) is { Valid: true } checkedValue)
+            {
+                draft.Values[field.Name] = checkedValue.Value!;
+                draft.Prefilled.Add(field.Name);
+            }
+        }
+
+        draft.Stage = ProcedureStages.Asking;
+        return Next(draft, language, null);
+    }
+
+    /// <summary>The confirmed fields in form order, with their labels.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Labels(ProcedureDraft draft) =>
+        [.. draft.Procedure.Fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Label))];
+
+    private static ProcedureTurn Answer(ProcedureDraft draft, ProcedureFieldDefinition field, string text, string language, DateOnly today)
+    {
+        var rule = FieldRule.Parse(field.Type, field.Validation, out _);
+        var checkedAnswer = rule?.Check(text, today) ?? FieldAnswer.Ok(text.Trim());
+        if (!checkedAnswer.Valid)
+        {
+            draft.Asking = field.Name;
+            var hint = language == "en" ? checkedAnswer.HintEn : checkedAnswer.HintDe;
+            return new(new BotReply($"{hint} {field.Prompt}", language), draft);
+        }
+
+        draft.Values[field.Name] = checkedAnswer.Value!;
+        return Next(draft, language, field.Label);
+    }
+
+    private static ProcedureTurn Next(ProcedureDraft draft, string language, string? noted)
+    {
+        var missing = draft.Procedure.Fields.FirstOrDefault(f => !draft.Values.ContainsKey(f.Name));
+        if (missing is null)
+        {
+            return Summary(draft, language);
+        }
+
+        draft.Stage = ProcedureStages.Asking;
+        draft.Asking = missing.Name;
+        var thanks = noted is null ? "" : language == "en" ? "Noted. " : language == "bar" ? "Passt. " : "Danke. ";
+        return new(new BotReply(thanks + missing.Prompt, language), draft);
+    }
+
+    private static ProcedureTurn Summary(ProcedureDraft draft, string language)
+    {
+        draft.Stage = ProcedureStages.Confirming;
+        draft.Asking = null;
+        var lines = string.Join("\n", draft.Procedure.Fields.Select(f => $"{f.Label}: {draft.Values.GetValueOrDefault(f.Name, "–")}"));
+        return new(Say(language,
+            $"Bitte prüfen Sie Ihre Angaben:\n{lines}\nSoll ich das so abschicken? Zum Ändern schreiben Sie z. B. „nein, {draft.Procedure.Fields[0].Label} ist …“.",
+            $"Please check your details:\n{lines}\nShall I submit it like this? To change something write e.g. \"no, {draft.Procedure.Fields[0].Label} is …\".",
+            $"Schau bittschön no amoi drüber:\n{lines}\nSoi i des so abschicka? Zum Ändern schreibst z. B. „na, {draft.Procedure.Fields[0].Label} is …“.",
+            (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
+            (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen")), draft);
+    }
+
+    /// <summary>"nein, die Anschrift ist …", "no, the address is …", "na, d'Adress is …": the field by its label or name.</summary>
+    private static (ProcedureFieldDefinition Field, string Value)? Correction(ProcedureDraft draft, string text)
+    {
+        var match = CorrectionPattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var subject = match.Groups["field"].Value.Trim().ToLowerInvariant();
+        var field = draft.Procedure.Fields.FirstOrDefault(f =>
+            subject.Contains(f.Label.ToLowerInvariant(), StringComparison.Ordinal) || subject.Contains(f.Name.ToLowerInvariant(), StringComparison.Ordinal));
+        return field is null ? null : (field, match.Groups["value"].Value.Trim());
+    }
+
+    private static BotReply Say(string language, string de, string en, string bar, params (string Id, string Label)[] actions) =>
+        new(language switch { "en" => en, "bar" => bar, _ => de }, language, [.. actions.Select(a => new ChatAction(a.Id, a.Label))]);
+
+    [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möchte|will)\b")]
+    private static partial Regex DoIt();
+
+    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|weiter|continue|los)(\b|\s|$)")]
+    private static partial Regex Yes();
+
+    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks)\s*[.!]?\s*$")]
+    private static partial Regex No();
+
+    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it)\b")]
+    private static partial Regex Cancel();
+
+    [GeneratedRegex(@"^\s*(nein|no|na)[,!.]?\s+(?<field>.+?)\s+(ist|is|lautet|should be)\s+(?<value>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CorrectionPattern();
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using MucGov.Contracts.Knowledge;
+using MucGov.Conversation.Bot;
+using Xunit;
+
+namespace MucGov.Conversation.Tests;
+
+public sealed class ProcedureDialogueTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(1));
+
+    private static readonly Dictionary<string, string> Anna = new()
+    {
+        ["givenName"] = "Anna", ["familyName"] = "Huber", ["birthDate"] = "1988-04-12", ["address"] = "Leopoldstraße 77, 80802 München", ["phone"] = "+49 89 1234567",
+    };
+
+    /// <summary>The service as the knowledge service describes it, read from the shipped sample catalog.</summary>
+    private static ServiceDetails Service(string id, string language)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "MucGov.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
+        var service = catalog.RootElement.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+        var lang = language == "en" ? "en" : "de";
+        var procedure = service.GetProperty("procedure");
+        return new ServiceDetails(id, true, service.GetProperty("title").GetProperty(lang).GetString(), DepartmentId: service.GetProperty("departmentId").GetString(),
+            Procedure: new ProcedureDefinition(procedure.GetProperty("id").GetString()!, procedure.GetProperty("trustLevel").GetString()!, procedure.GetProperty("result").GetString()!,
+                procedure.GetProperty("confirmation").GetProperty(lang).GetString()!,
+                [.. procedure.GetProperty("fields").EnumerateArray().Select(f => new ProcedureFieldDefinition(
+                    f.GetProperty("name").GetString()!, f.GetProperty("type").GetString()!, f.GetProperty("label").GetProperty(lang).GetString()!,
+                    f.GetProperty("prompt").GetProperty(lang).GetString()!, f.GetProperty("validation").GetString(), f.GetProperty("prefillFrom").GetString()))]));
+    }
+
+    private static ProcedureTurn Say(ProcedureTurn previous, string text, string? action = null, bool signedIn = true, string language = "de") =>
+        ProcedureDialogue.Continue(previous.Draft!, text, action, signedIn, language, Today);
+
+    [Fact]
+    public void Meldebescheinigung_with_full_prefill_asks_only_the_purpose_then_confirms_and_submits()
+    {
+        var offer = ProcedureDialogue.Offer(Service("meldebescheinigung", "de"), "de", Now);
+        var consent = Say(offer, "Ja, gleich erledigen", ProcedureDialogue.Start);
+        var fetch = Say(consent, "Ja", ProcedureDialogue.PrefillYes);
+        var purpose = ProcedureDialogue.Prefill(fetch.Draft!, Anna, "de", Today);
+        var summary = Say(purpose, "arbeitgeber");
+        var submit = Say(summary, "Ja");
+
+        Assert.Contains("Meldebescheinigung", offer.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Vorname, Familienname, Geburtsdatum, Anschrift", consent.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(ProcedureStep.FetchProfile, fetch.Step);
+        Assert.StartsWith("Wofür brauchen Sie", purpose.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Geburtsdatum: 1988-04-12", summary.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Zweck: Arbeitgeber", summary.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal([ProcedureDialogue.SubmitAction, ProcedureDialogue.CancelAction], summary.Reply.Actions.Select(a => a.Id));
+        Assert.Equal(ProcedureStep.Submit, submit.Step);
+        Assert.Equal(["givenName", "familyName", "birthDate", "address"], submit.Draft!.Prefilled);
+    }
+
+    [Fact]
+    public void Bulky_waste_in_english_without_prefill_asks_each_field_and_asks_again_with_a_hint()
+    {
+        var offer = ProcedureDialogue.Offer(Service("sperrmuell", "en"), "en", Now);
+        var consent = Say(offer, "yes", language: "en");
+        var first = Say(consent, "No", ProcedureDialogue.PrefillNo, language: "en");
+        var turn = Say(first, "Emily", language: "en");
+        turn = Say(turn, "Clarke", language: "en");
+        turn = Say(turn, "Türkenstraße 12, 80333 München", language: "en");
+        turn = Say(turn, "+49 89 555", language: "en");
+        var tooSoon = Say(turn, "27.11.2026", language: "en");
+        var weekend = Say(tooSoon, "5.12.2026", language: "en");
+        var date = Say(weekend, "7.12.2026", language: "en");
+        var many = Say(date, "lots", language: "en");
+        var items = Say(many, "3", language: "en");
+        var summary = Say(items, "A sofa and two chairs", language: "en");
+
+        Assert.StartsWith("What is your given name?", first.Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Please pick a date between 29.11.2026", tooSoon.Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Please pick a working day", weekend.Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Please give a number from 1 to 30", many.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(ProcedureStages.Confirming, summary.Draft!.Stage);
+        Assert.Equal("2026-12-07", summary.Draft.Values["preferredDate"]);
+        Assert.Contains("Number of items: 3", summary.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_correction_changes_one_field_and_shows_the_summary_again()
+    {
+        var turn = ProcedureDialogue.Offer(Service("meldebescheinigung", "en"), "en", Now);
+        turn = Say(turn, "yes", ProcedureDialogue.Start, language: "en");
+        turn = ProcedureDialogue.Prefill(Say(turn, "yes", ProcedureDialogue.PrefillYes, language: "en").Draft!, Anna, "en", Today);
+        turn = Say(turn, "Vermieter", language: "en");
+
+        var corrected = Say(turn, "no, the address is Leopoldstraße 1, 80802 München", language: "en");
+
+        Assert.Equal("Leopoldstraße 1, 80802 München", corrected.Draft!.Values["address"]);
+        Assert.Equal(ProcedureStages.Confirming, corrected.Draft.Stage);
+        Assert.Contains("Address: Leopoldstraße 1, 80802 München", corrected.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resident_parking_refuses_a_berlin_postcode_and_normalises_the_plate()
+    {
+        var turn = ProcedureDialogue.Offer(Service("bewohnerparkausweis", "de"), "de", Now);
+        turn = Say(turn, "ja", ProcedureDialogue.Start);
+        turn = ProcedureDialogue.Prefill(Say(turn, "ja", ProcedureDialogue.PrefillYes).Draft!, Anna, "de", Today);
+
+        var berlin = Say(turn, "10115");
+        var plate = Say(berlin, "80802");
+        var wrongPlate = Say(plate, "XYZ");
+        var summary = Say(wrongPlate, "m ab 1234");
+
+        Assert.StartsWith("Das ist keine Münchner Postleitzahl", berlin.Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Bitte ein Kennzeichen wie M-AB 1234", wrongPlate.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("M-AB 1234", summary.Draft!.Values["plate"]);
+    }
+
+    [Fact]
+    public void Dog_registration_in_bavarian_is_recognised_and_offered()
+    {
+        Assert.True(ProcedureDialogue.WantsToDoIt("I mog mein Hund anmeldn"));
+        Assert.True(ProcedureDialogue.WantsToDoIt("I need a Meldebescheinigung"));
+        Assert.True(ProcedureDialogue.WantsToDoIt("Sperrmüll anmelden"));
+        Assert.False(ProcedureDialogue.WantsToDoIt("Was kostet die Hundesteuer?"));
+
+        var offer = ProcedureDialogue.Offer(Service("hundesteuer", "de"), "bar", Now);
+        var consent = Say(offer, "jo", language: "bar");
+
+        Assert.StartsWith("Des kon i glei do mit dir erledign", offer.Reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Aus deim Bürgerkonto dad i des nehma", consent.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Anonymous_citizens_are_asked_to_sign_in_and_continue_after()
+    {
+        var offer = ProcedureDialogue.Offer(Service("sperrmuell", "de"), "de", Now);
+
+        var signIn = Say(offer, "ja", signedIn: false);
+        var stageWhileAnonymous = signIn.Draft!.Stage;
+        var after = Say(signIn, "weiter", signedIn: true);
+
+        Assert.Contains("Bürgerkonto an", signIn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(ProcedureStages.Offered, stageWhileAnonymous);
+        Assert.Equal(ProcedureStages.PrefillConsent, after.Draft!.Stage);
+    }
+
+    [Fact]
+    public void Cancel_drops_the_draft_and_a_draft_survives_leaving_and_coming_back()
+    {
+        var turn = ProcedureDialogue.Offer(Service("sperrmuell", "de"), "de", Now);
+        turn = Say(turn, "ja");
+        turn = Say(turn, "nein", ProcedureDialogue.PrefillNo);
+        turn = Say(turn, "Sepp");
+        var stored = JsonSerializer.Serialize(turn.Draft, JsonSerializerOptions.Web);
+
+        var resumed = ProcedureDialogue.Continue(JsonSerializer.Deserialize<ProcedureDraft>(stored, JsonSerializerOptions.Web)!, "Brandl", null, true, "de", Today);
+        var cancelled = Say(resumed, "abbrechen");
+
+        Assert.Equal("Sepp", resumed.Draft!.Values["givenName"]);
+        Assert.Equal("Brandl", resumed.Draft.Values["familyName"]);
+        Assert.StartsWith("Danke. Wie lautet Ihre Anschrift", resumed.Reply.Text, StringComparison.Ordinal);
+        Assert.Null(cancelled.Draft);
+        Assert.Equal(ProcedureStep.Dropped, cancelled.Step);
+    }
+}
