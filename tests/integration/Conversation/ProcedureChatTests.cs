@@ -87,4 +87,24 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
         Assert.Contains("certificate of registration has been issued", Text(after), StringComparison.Ordinal);
         await Eventually.HoldsAsync(() => received.Count<ProcedureSubmitted>(s => s.ConversationId == id) == 1, "the submission is published", Patience);
     }
+
+    [Fact]
+    public async Task Drafts_older_than_thirty_days_are_deleted_and_younger_ones_kept()
+    {
+        using var sepp = conversation.Client(await conversation.CitizenTokenAsync("sepp.brandl"));
+        var old = (await (await sepp.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var young = (await (await sepp.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ConversationFixture.SayAsync(sepp, old, "I need a Meldebescheinigung");
+        await ConversationFixture.SayAsync(sepp, young, "I need a Meldebescheinigung");
+        await using var scope = conversation.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationDbContext>();
+        var monthAgo = DateTimeOffset.UtcNow.AddDays(-31).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync($"UPDATE conversations SET procedure = jsonb_set(procedure, '{{startedAt}}', to_jsonb({monthAgo}::text)) WHERE id = {old}");
+
+        var deleted = await conversation.App.Services.GetRequiredService<MucGov.Conversation.Bot.ProcedureDraftCleanup>().DeleteOldDraftsAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 1);
+        Assert.Null((await db.Chats.AsNoTracking().SingleAsync(c => c.Id == old)).Procedure);
+        Assert.NotNull((await db.Chats.AsNoTracking().SingleAsync(c => c.Id == young)).Procedure);
+    }
 }

@@ -165,4 +165,35 @@ public sealed class ProcedureDialogueTests
         Assert.Null(cancelled.Draft);
         Assert.Equal(ProcedureStep.Dropped, cancelled.Step);
     }
+
+    [Theory]
+    [InlineData("de", "Bello", "Labrador", "1.3.2024", "2", "Name des Hundes: Bello")]
+    [InlineData("en", "Rex", "Mixed breed", "2025-06-01", "1", "Dog's name: Rex")]
+    public void Dog_registration_prefills_the_owner_and_asks_for_the_dog(string language, string name, string breed, string since, string dogs, string line)
+    {
+        var turn = ProcedureDialogue.Offer(Service("hundesteuer", language), language, Now);
+        turn = Say(turn, "ja", ProcedureDialogue.Start, language: language);
+        turn = ProcedureDialogue.Prefill(Say(turn, "ja", ProcedureDialogue.PrefillYes, language: language).Draft!, Anna, language, Today);
+
+        var future = Say(Say(Say(turn, name, language: language), breed, language: language), "1.1.2030", language: language);
+        var futureRefused = !future.Draft!.Values.ContainsKey("since");
+        var summary = Say(Say(future, since, language: language), dogs, language: language);
+
+        Assert.True(futureRefused, "a date in the future is not 'kept since'");
+        Assert.Equal(ProcedureStages.Confirming, summary.Draft!.Stage);
+        Assert.Contains(line, summary.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["givenName", "familyName", "address"], summary.Draft.Prefilled);
+    }
+
+    [Fact]
+    public void Resident_parking_in_english_without_a_phone_in_the_account_asks_for_it_and_the_rest()
+    {
+        var turn = ProcedureDialogue.Offer(Service("bewohnerparkausweis", "en"), "en", Now);
+        turn = Say(turn, "yes", language: "en");
+        turn = ProcedureDialogue.Prefill(Say(turn, "yes", language: "en").Draft!, new Dictionary<string, string> { ["givenName"] = "Emily", ["familyName"] = "Clarke" }, "en", Today);
+
+        Assert.StartsWith("What is your address in Munich", turn.Reply.Text, StringComparison.Ordinal);
+        turn = Say(Say(Say(turn, "Schellingstraße 9, 80799 München", language: "en"), "80799", language: "en"), "M-EC 2026", language: "en");
+        Assert.Contains("Number plate: M-EC 2026", turn.Reply.Text, StringComparison.Ordinal);
+    }
 }
