@@ -180,7 +180,7 @@ public static class ConversationsApi
         // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
         var state = new BotState(chat.CitizenId is not null, chat.Language, chat.ServiceId, chat.DepartmentId, chat.DepartmentName, chat.UnclearTurns, chat.PendingEscalation);
         var turn = await bot.TurnAsync(body.Text!, body.ActionId, state, ct);
-        turn = await OfferProcedureAsync(chat, turn, body.Text!, now, http.RequestServices, ct);
+        turn = OfferProcedure(chat, turn, body.Text!, now);
         chat.ServiceId = turn.State.ServiceId;
         chat.DepartmentId = turn.State.DepartmentId;
         chat.DepartmentName = turn.State.DepartmentName;
@@ -204,21 +204,16 @@ public static class ConversationsApi
     /// When the citizen wants to have a service done (not just know about it) and the catalog has a procedure for it,
     /// the bot's answer ends with the offer to do it here; the draft is kept with the chat.
     /// </summary>
-    private static async Task<BotTurn> OfferProcedureAsync(Chat chat, BotTurn turn, string text, DateTimeOffset now, IServiceProvider services, CancellationToken ct)
+    private static BotTurn OfferProcedure(Chat chat, BotTurn turn, string text, DateTimeOffset now)
     {
+        // The bot's answer already came from the service's details: no second request to the knowledge service.
         if (turn.Escalate is not null || turn.State.PendingEscalation is not null || turn.Reply.Actions.Count > 0
-            || turn.State.ServiceId is not { } serviceId || !ProcedureDialogue.WantsToDoIt(text))
+            || turn.Service?.Procedure is null || !ProcedureDialogue.WantsToDoIt(text))
         {
             return turn;
         }
 
-        var details = await services.GetRequiredService<IKnowledge>().DetailsAsync(serviceId, turn.Reply.Language, ct);
-        if (details?.Procedure is null)
-        {
-            return turn;
-        }
-
-        var offer = ProcedureDialogue.Offer(details, turn.Reply.Language, now);
+        var offer = ProcedureDialogue.Offer(turn.Service, turn.Reply.Language, now);
         chat.Procedure = offer.Draft;
         return turn with { Reply = offer.Reply with { Text = turn.Reply.Text + "\n\n" + offer.Reply.Text } };
     }
@@ -263,8 +258,8 @@ public static class ConversationsApi
             }
             else
             {
-                // The city's records are German whatever the chat's language: title and labels as the catalog has them in German.
-                var german = await services.GetRequiredService<IKnowledge>().DetailsAsync(draft.ServiceId, "de", ct);
+                // The city's records are German whatever the chat's language: an English form is looked up once more in German.
+                var german = draft.FormLanguage == "de" ? null : await services.GetRequiredService<IKnowledge>().DetailsAsync(draft.ServiceId, "de", ct);
                 IReadOnlyList<KeyValuePair<string, string>> labels = german?.Procedure is { } form
                     ? [.. form.Fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Label))]
                     : ProcedureDialogue.Labels(draft);

@@ -22,8 +22,8 @@ public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAc
 /// <param name="PendingEscalation">The reason of an offered hand-over awaiting consent.</param>
 public sealed record BotState(bool SignedIn, string Language = "de", string? ServiceId = null, string? DepartmentId = null, string? DepartmentName = null, int UnclearTurns = 0, string? PendingEscalation = null);
 
-/// <summary>The bot's turn: its reply, the chat's new state, and — after consent — the hand-over to make.</summary>
-public sealed record BotTurn(BotReply Reply, BotState State, Escalation? Escalate = null, bool Declined = false);
+/// <summary>The bot's turn: its reply, the chat's new state, after consent the hand-over to make, and the service it answered from.</summary>
+public sealed record BotTurn(BotReply Reply, BotState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null);
 
 /// <summary>A consented hand-over to a department.</summary>
 public sealed record Escalation(string DepartmentId, string? ServiceId, string Reason, IReadOnlyList<string> Fields);
@@ -270,7 +270,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return offer with { Reply = offer.Reply with { Text = answer.Text + "\n\n" + offer.Reply.Text } };
         }
 
-        return new BotTurn(answer, state);
+        return new BotTurn(answer, state, Service: details);
     }
 
     private static string SeriousOpening(ServiceDetails details, string language) =>
@@ -307,13 +307,17 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         "I can't look that up in the service catalogue right now, sorry. Please try again in a moment.",
         "I ko grad ned im Verzeichnis nachschaun, tuat ma leid. Probier's glei no amoi.");
 
-    private static BotReply Say(string language, string de, string en, string bar) => language switch
-    {
-        "en" => new(en, "en"),
-        "bar" => new(bar, "bar"),
-        "de" => new(de, "de"),
-        _ => new(en, language),
-    };
+    /// <summary>The text for the chat's language (English for the languages the bot only recognises), with quick replies.</summary>
+    internal static BotReply Say(string language, string de, string en, string bar, params (string Id, string Label)[] actions) => new(
+        language switch { "bar" => bar, "de" => de, _ => en },
+        language,
+        [.. actions.Select(a => new ChatAction(a.Id, a.Label))]);
+
+    /// <summary>"ja", "jo", "passt scho", "yes" … at the start of a message.</summary>
+    internal static bool IsYes(string lower) => Yes().IsMatch(lower);
+
+    /// <summary>"nein", "na", "no" … at the start of a message.</summary>
+    internal static bool IsNo(string lower) => No().IsMatch(lower);
 
     [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم)(\b|\s|$)")]
     private static partial Regex Yes();

@@ -26,6 +26,9 @@ public sealed class ProcedureDraft
     public List<string> Prefilled { get; init; } = [];
 
     public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Language of the catalog texts in <see cref="Procedure"/> (<c>de</c> or <c>en</c>).</summary>
+    public string FormLanguage { get; init; } = "de";
 }
 
 public static class ProcedureStages
@@ -78,9 +81,9 @@ public static partial class ProcedureDialogue
         var draft = new ProcedureDraft
         {
             ServiceId = service.ServiceId, ServiceTitle = service.Title ?? service.ServiceId, DepartmentId = service.DepartmentId ?? Mingabot.Triage,
-            Procedure = service.Procedure!, StartedAt = now,
+            Procedure = service.Procedure!, StartedAt = now, FormLanguage = language == "en" ? "en" : "de",
         };
-        return new(Say(language,
+        return new(Mingabot.Say(language,
             $"Das kann ich gleich hier mit Ihnen erledigen: {draft.ServiceTitle}. Sollen wir anfangen?",
             $"I can do that with you right here: {draft.ServiceTitle}. Shall we start?",
             $"Des kon i glei do mit dir erledign: {draft.ServiceTitle}. Pack ma's o?",
@@ -93,25 +96,25 @@ public static partial class ProcedureDialogue
         var lower = text.Trim().ToLowerInvariant();
         if (actionId == CancelAction || actionId is null && Cancel().IsMatch(lower))
         {
-            return new(Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."), null, ProcedureStep.Dropped);
+            return new(Mingabot.Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."), null, ProcedureStep.Dropped);
         }
 
         switch (draft.Stage)
         {
             case ProcedureStages.Offered:
-                if (actionId == Decline || actionId is null && No().IsMatch(lower))
+                if (actionId == Decline || actionId is null && Mingabot.IsNo(lower))
                 {
-                    return new(Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.", "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
+                    return new(Mingabot.Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.", "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
                 }
 
-                if (actionId != Start && !Yes().IsMatch(lower))
+                if (actionId != Start && !Affirmative(lower))
                 {
-                    return new(Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)", "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
+                    return new(Mingabot.Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)", "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
                 }
 
                 if (!signedIn)
                 {
-                    return new(Say(language,
+                    return new(Mingabot.Say(language,
                         "Dafür melden Sie sich bitte zuerst mit Ihrem Bürgerkonto an. Danach schreiben Sie hier einfach „weiter“.",
                         "Please sign in with your Bürgerkonto first. Then just write \"continue\" here.",
                         "Dafia meld di bittschön zerst mit deim Bürgerkonto o. Dann schreibst do hoid „weiter“."), draft);
@@ -122,7 +125,7 @@ public static partial class ProcedureDialogue
                 {
                     draft.Stage = ProcedureStages.PrefillConsent;
                     var list = string.Join(", ", prefill);
-                    return new(Say(language,
+                    return new(Mingabot.Say(language,
                         $"Aus Ihrem Bürgerkonto würde ich übernehmen: {list}. Einverstanden?",
                         $"From your Bürgerkonto I would take: {list}. Is that all right?",
                         $"Aus deim Bürgerkonto dad i des nehma: {list}. Passt des?",
@@ -133,15 +136,15 @@ public static partial class ProcedureDialogue
                 draft.Stage = ProcedureStages.Asking;
                 return Next(draft, language, null);
             case ProcedureStages.PrefillConsent:
-                if (actionId == PrefillYes || actionId is null && Yes().IsMatch(lower))
+                if (actionId == PrefillYes || actionId is null && Affirmative(lower))
                 {
-                    return new(Say(language, "Einen Moment, ich hole die Daten.", "One moment, I'm fetching the data.", "Oan Moment."), draft, ProcedureStep.FetchProfile);
+                    return new(Mingabot.Say(language, "Einen Moment, ich hole die Daten.", "One moment, I'm fetching the data.", "Oan Moment."), draft, ProcedureStep.FetchProfile);
                 }
 
                 draft.Stage = ProcedureStages.Asking;
                 return Next(draft, language, null);
-            case ProcedureStages.Confirming when actionId == SubmitAction || actionId is null && Yes().IsMatch(lower):
-                return new(Say(language, "Ich schicke den Antrag ab.", "Submitting the application.", "I schick den Antrag ab."), draft, ProcedureStep.Submit);
+            case ProcedureStages.Confirming when actionId == SubmitAction || actionId is null && Affirmative(lower):
+                return new(Mingabot.Say(language, "Ich schicke den Antrag ab.", "Submitting the application.", "I schick den Antrag ab."), draft, ProcedureStep.Submit);
         }
 
         if (Correction(draft, text) is { } correction)
@@ -213,7 +216,7 @@ public static partial class ProcedureDialogue
         draft.Stage = ProcedureStages.Confirming;
         draft.Asking = null;
         var lines = string.Join("\n", draft.Procedure.Fields.Select(f => $"{f.Label}: {draft.Values.GetValueOrDefault(f.Name, "–")}"));
-        return new(Say(language,
+        return new(Mingabot.Say(language,
             $"Bitte prüfen Sie Ihre Angaben:\n{lines}\nSoll ich das so abschicken? Zum Ändern schreiben Sie z. B. „nein, {draft.Procedure.Fields[0].Label} ist …“.",
             $"Please check your details:\n{lines}\nShall I submit it like this? To change something write e.g. \"no, {draft.Procedure.Fields[0].Label} is …\".",
             $"Schau bittschön no amoi drüber:\n{lines}\nSoi i des so abschicka? Zum Ändern schreibst z. B. „na, {draft.Procedure.Fields[0].Label} is …“.",
@@ -236,17 +239,14 @@ public static partial class ProcedureDialogue
         return field is null ? null : (field, match.Groups["value"].Value.Trim());
     }
 
-    private static BotReply Say(string language, string de, string en, string bar, params (string Id, string Label)[] actions) =>
-        new(language switch { "en" => en, "bar" => bar, _ => de }, language, [.. actions.Select(a => new ChatAction(a.Id, a.Label))]);
-
     [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möchte|will)\b")]
     private static partial Regex DoIt();
 
-    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|weiter|continue|los)(\b|\s|$)")]
-    private static partial Regex Yes();
+    /// <summary>A yes, or "go on" after signing in or raising the trust level.</summary>
+    private static bool Affirmative(string lower) => Mingabot.IsYes(lower) || GoOn().IsMatch(lower);
 
-    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks)\s*[.!]?\s*$")]
-    private static partial Regex No();
+    [GeneratedRegex(@"^\s*(weiter|continue|los|go on)(\b|\s|$)")]
+    private static partial Regex GoOn();
 
     [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it)\b")]
     private static partial Regex Cancel();
