@@ -79,21 +79,11 @@ public sealed partial class HeadlessSignIn(Uri origin)
         }
     }
 
-    /// <summary>Reads the page's form (hidden fields and antiforgery token included), fills <paramref name="fields"/>, posts it.</summary>
+    /// <summary>Reads the page's hidden fields (return address, antiforgery token), adds <paramref name="fields"/>, posts the form.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, Uri page, Dictionary<string, string> fields, CancellationToken ct)
     {
         using var response = await browser.GetAsync(page, ct);
-        var html = await response.Content.ReadAsStringAsync(ct);
-        var form = new Dictionary<string, string>();
-        foreach (Match input in InputTag().Matches(html))
-        {
-            var name = Attribute(input.Value, "name");
-            if (name is not null)
-            {
-                form[name] = WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? "");
-            }
-        }
-
+        var form = HiddenFields(await response.Content.ReadAsStringAsync(ct));
         foreach (var (key, value) in fields)
         {
             form[key] = value;
@@ -102,9 +92,24 @@ public sealed partial class HeadlessSignIn(Uri origin)
         return await browser.PostAsync(page, new FormUrlEncodedContent(form), ct);
     }
 
+    /// <summary>The hidden inputs of an HTML page (name → decoded value): what a browser posts back without the user typing it.</summary>
+    public static Dictionary<string, string> HiddenFields(string html)
+    {
+        var form = new Dictionary<string, string>();
+        foreach (Match input in InputTag().Matches(html))
+        {
+            if (Attribute(input.Value, "type") is { } type && type.Equals("hidden", StringComparison.OrdinalIgnoreCase) && Attribute(input.Value, "name") is { } name)
+            {
+                form[name] = WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? "");
+            }
+        }
+
+        return form;
+    }
+
     private static string? Attribute(string tag, string name)
     {
-        var match = Regex.Match(tag, $@"\b{name}\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase);
+        var match = Regex.Match(tag, $@"\s{name}\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase);
         return match.Success ? match.Groups[1].Value : null;
     }
 

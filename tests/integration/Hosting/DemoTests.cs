@@ -21,7 +21,7 @@ public sealed class DemoTests(WebPlatform web) : IClassFixture<WebPlatform>
         var logins = new List<DemoLogin>();
         foreach (var (username, kind) in new[] { (Story.Citizen, "citizen"), (Story.Caseworker, "staff") })
         {
-            var secret = kind == "staff" ? await IdentityFixture.TotpSecretAsync(web.Apps["identity"], username) : null;
+            var secret = await IdentityFixture.TotpSecretAsync(web.Apps["identity"], username);
             logins.Add(new DemoLogin(username, IdentityFixture.PasswordOf(username), kind, username == Story.Citizen ? "Sepp Brandl" : "Maria Schneider", ["buergerbuero"], secret));
         }
 

@@ -236,13 +236,9 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     }
 
     /// <summary>The code flow with PKCE through the gateway's public routes; staff answer the TOTP step.</summary>
-    private async Task<string> TokenThroughGatewayAsync(RunningApp gateway, string username, string scope)
-    {
-        var totp = username.StartsWith("cw.", StringComparison.Ordinal) ? await Identity.IdentityFixture.TotpSecretAsync(platform.Apps["identity"], username) : null;
-        var flow = new Identity.OidcFlow(gateway.CreateBrowser());
-        var code = await flow.SignInAsync(username, Identity.IdentityFixture.PasswordOf(username), scope, totp);
-        return (await Identity.OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
-    }
+    private async Task<string> TokenThroughGatewayAsync(RunningApp gateway, string username, string scope) =>
+        (await new MucGov.Shared.Clients.HeadlessSignIn(gateway.Address).SignInAsync(
+            username, Identity.IdentityFixture.PasswordOf(username), scope, await Identity.IdentityFixture.TotpSecretAsync(platform.Apps["identity"], username))).AccessToken;
 
     private static async Task<List<JsonElement>> ChatAsync(HttpClient client, Guid id) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()];

@@ -65,9 +65,7 @@ public sealed class WebPlatform : Isolated
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var authorize = login.Headers.Location!;
         Assert.StartsWith(new Uri(Origin, "connect/authorize").ToString(), authorize.ToString(), StringComparison.Ordinal);
-        var totp = username.StartsWith("cw.", StringComparison.Ordinal) || username.StartsWith("sv.", StringComparison.Ordinal)
-            ? await IdentityFixture.TotpSecretAsync(Apps["identity"], username)
-            : null;
+        var totp = await IdentityFixture.TotpSecretAsync(Apps["identity"], username);
         var callback = await new OidcFlow(browser).BrowseAsync(authorize.ToString(), username, IdentityFixture.PasswordOf(username), totp);
         Assert.Equal("/signin-oidc", callback.IsAbsoluteUri ? callback.AbsolutePath : callback.OriginalString.Split('?')[0]);
         Assert.True(QueryHelpers.ParseQuery(callback.Query).ContainsKey("code"));

@@ -24,14 +24,15 @@ public sealed class IdentityFixture : Isolated
 
     public static string PasswordOf(string username) => DemoAccounts.PasswordOf(username);
 
-    public Task<string> TotpSecretAsync(string username) => TotpSecretAsync(App, username);
+    public Task<string?> TotpSecretAsync(string username) => TotpSecretAsync(App, username);
 
-    /// <summary>A demo staff member's authenticator secret, read from the identity service under test.</summary>
-    public static async Task<string> TotpSecretAsync(RunningApp identity, string username)
+    /// <summary>A demo account's authenticator secret, read from the identity service under test; null for citizens (they have none).</summary>
+    public static async Task<string?> TotpSecretAsync(RunningApp identity, string username)
     {
         await using var scope = identity.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        return (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(username))!))!;
+        var account = await users.FindByNameAsync(username) ?? throw new ArgumentException($"No demo account '{username}'.", nameof(username));
+        return await users.GetAuthenticatorKeyAsync(account);
     }
 
     /// <summary>
@@ -40,12 +41,8 @@ public sealed class IdentityFixture : Isolated
     /// </summary>
     public static async Task<string> AccessTokenAsync(RunningApp identity, string username, string scope)
     {
-        await using var scope_ = identity.Services.CreateAsyncScope();
-        var users = scope_.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var account = await users.FindByNameAsync(username) ?? throw new ArgumentException($"No demo account '{username}'.", nameof(username));
-        var totp = account.Kind == AccountKind.Staff ? await users.GetAuthenticatorKeyAsync(account) : null;
         var flow = new OidcFlow(identity.CreateBrowser());
-        var code = await flow.SignInAsync(username, PasswordOf(username), scope, totp);
+        var code = await flow.SignInAsync(username, PasswordOf(username), scope, await TotpSecretAsync(identity, username));
         return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
     }
 

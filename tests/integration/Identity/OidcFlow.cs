@@ -155,38 +155,10 @@ public sealed partial class OidcFlow(HttpClient browser)
         !claims.TryGetProperty(name, out var value) ? [] :
         value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(v => v.GetString()!)] : [value.GetString()!];
 
-    private static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page)
-    {
-        var html = await page.Content.ReadAsStringAsync();
-        var form = new Dictionary<string, string>();
-        foreach (Match input in InputTag().Matches(html))
-        {
-            var tag = input.Value;
-            if (!tag.Contains("type=\"hidden\"", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var name = Attribute(tag, "name");
-            if (name is not null)
-            {
-                form[name] = WebUtility.HtmlDecode(Attribute(tag, "value") ?? "");
-            }
-        }
-
-        return form;
-    }
+    private static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page) =>
+        HeadlessSignIn.HiddenFields(await page.Content.ReadAsStringAsync());
 
     private static string Base64Url(byte[] bytes) => WebEncoders.Base64UrlEncode(bytes);
-
-    private static string? Attribute(string tag, string name)
-    {
-        var match = Regex.Match(tag, $"\\s{name}=\"(?<v>[^\"]*)\"");
-        return match.Success ? match.Groups["v"].Value : null;
-    }
-
-    [GeneratedRegex("<input[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputTag();
 }
 
 public sealed record Tokens(string AccessToken, string? RefreshToken, string? IdToken, int ExpiresIn);
