@@ -64,6 +64,12 @@ public static class BffEndpoints
     private static string LogoutId(ClaimsPrincipal user) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("logout:" + user.FindFirst(BffAuthentication.SessionIdClaim)?.Value)))[..32];
 
+    /// <summary>
+    /// A path on this origin: starts with one slash, and holds no backslash, control character or white space —
+    /// browsers drop tabs and line breaks from a URL and read a backslash as a slash, so <c>/&lt;TAB&gt;/evil.example</c>
+    /// would become <c>//evil.example</c>, another origin.
+    /// </summary>
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 }

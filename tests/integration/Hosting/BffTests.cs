@@ -143,6 +143,19 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
         Assert.Equal(HttpStatusCode.Forbidden, citizenQueue.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Sign_in_returns_only_to_a_path_of_this_origin(string returnUrl)
+    {
+        using var browser = web.Browser();
+
+        await web.SignInAsync(browser, "sepp.brandl", returnUrl, landsOn: "/");
+    }
+
     [Fact]
     public async Task Caseworker_signs_in_with_totp_and_opens_the_console_and_the_queue()
     {

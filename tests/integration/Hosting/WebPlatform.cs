@@ -58,8 +58,11 @@ public sealed class WebPlatform : Isolated
     /// <summary>A cookie-keeping client that does not follow redirects, as a browser tab of this origin.</summary>
     public HttpClient Browser() => Gateway.CreateBrowser();
 
-    /// <summary>Signs <paramref name="username"/> in through the gateway's <c>/bff/login</c>: the session cookie ends up in <paramref name="browser"/>.</summary>
-    public async Task SignInAsync(HttpClient browser, string username, string returnUrl = "/")
+    /// <summary>
+    /// Signs <paramref name="username"/> in through the gateway's <c>/bff/login</c>: the session cookie ends up in
+    /// <paramref name="browser"/>, and the last redirect goes to <paramref name="landsOn"/> (by default <paramref name="returnUrl"/>).
+    /// </summary>
+    public async Task SignInAsync(HttpClient browser, string username, string returnUrl = "/", string? landsOn = null)
     {
         var login = await browser.GetAsync("/bff/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -71,7 +74,7 @@ public sealed class WebPlatform : Isolated
         Assert.True(QueryHelpers.ParseQuery(callback.Query).ContainsKey("code"));
         var back = await browser.GetAsync(callback);
         Assert.True(back.StatusCode == HttpStatusCode.Redirect, $"{(int)back.StatusCode} {await back.Content.ReadAsStringAsync()}");
-        Assert.Equal(returnUrl, back.Headers.Location!.OriginalString);
+        Assert.Equal(landsOn ?? returnUrl, back.Headers.Location!.OriginalString);
     }
 
     public static async Task<JsonElement> UserAsync(HttpClient browser) => await browser.GetFromJsonAsync<JsonElement>("/bff/user");
