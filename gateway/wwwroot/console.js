@@ -10,7 +10,7 @@ MucGov.addTexts({
     history: "Verlauf", messages: "Nachrichten", reply: "Antwort an die Bürgerin / den Bürger", internal: "interne Notiz (nur für die Stelle)", send: "Senden",
     ask: "Rückfrage an die Bürgerin / den Bürger", askButton: "Rückfrage stellen", transferTo: "Abgeben an", reason: "Grund", transfer: "Abgeben",
     resolution: "Ergebnis (sieht die Bürgerin / der Bürger)", resolve: "Erledigen", total: "Fälle", none: "Kein passender Fall in der Warteschlange.",
-    signedInAs: "Angemeldet als", form: "Antrag", noSnapshot: "keine Daten weitergegeben", other: "English", open_: "Öffnen",
+    signedInAs: "Angemeldet als", form: "Antrag", typed: "selbst eingegeben, ungeprüft", fromAccount: "aus dem Bürgerkonto", noSnapshot: "keine Daten weitergegeben", other: "English", open_: "Öffnen",
     citizenAuthor: "Bürger/in", caseworkerAuthor: "Sachbearbeitung", systemAuthor: "System", botAuthor: "Mingabot", internalNote: "intern",
   },
   en: {
@@ -21,7 +21,7 @@ MucGov.addTexts({
     history: "History", messages: "Messages", reply: "Reply to the citizen", internal: "internal note (department only)", send: "Send",
     ask: "Question to the citizen", askButton: "Ask", transferTo: "Transfer to", reason: "Reason", transfer: "Transfer",
     resolution: "Resolution (the citizen sees it)", resolve: "Resolve", total: "cases", none: "No matching case in the queue.",
-    signedInAs: "Signed in as", form: "Application", noSnapshot: "no data passed on", other: "Deutsch", open_: "Open",
+    signedInAs: "Signed in as", form: "Application", typed: "typed by the citizen, unchecked", fromAccount: "from the Bürgerkonto", noSnapshot: "no data passed on", other: "Deutsch", open_: "Open",
     citizenAuthor: "Citizen", caseworkerAuthor: "Caseworker", systemAuthor: "System", botAuthor: "Mingabot", internalNote: "internal",
   },
 });
@@ -63,8 +63,10 @@ async function openCase(id) {
       el("span", { class: "who", text: t(m.author + "Author") }), el("span", { text: m.text }))));
     const snapshot = Object.entries(c.citizen);
     $("snapshot").replaceChildren(...(snapshot.length ? snapshot.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]) : [el("dd", { text: t("noSnapshot") })]));
-    // An application's form: the confirmed fields as label and value, in form order.
-    $("form-data").replaceChildren(...(c.form ? [el("h3", { text: t("form") }), el("dl", { class: "form" }, ...c.form.flatMap(f => [el("dt", { text: f.label }), el("dd", { text: f.value })]))] : []));
+    // An application's form: the confirmed fields as label and value, in form order, each with where it comes from.
+    const source = f => f.source === "typed" ? ` (${t("typed")})` : f.source === "buergerkonto" ? ` (${t("fromAccount")})` : "";
+    $("form-data").replaceChildren(...(c.form ? [el("h3", { text: t("form") }),
+      el("dl", { class: "form" }, ...c.form.flatMap(f => [el("dt", { text: f.label }), el("dd", { text: f.value + source(f) })]))] : []));
     $("case-messages").replaceChildren(...c.messages.map(m => el("li", { class: "msg " + (m.internal ? "internal" : m.author) },
       el("span", { class: "who", text: `${m.authorName || t(m.author + "Author")}${m.internal ? " · " + t("internalNote") : ""} · ${MucGov.when(m.createdAt)}` }),
       el("span", { text: m.text }))));

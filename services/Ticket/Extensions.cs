@@ -1,3 +1,4 @@
+using MucGov.Contracts.Identity;
 using MucGov.Contracts.Knowledge;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.AddServiceMessaging<TicketDbContext>("ticket", bus =>
         {
             bus.AddRequestClient<GetDepartments>();
+            bus.AddRequestClient<GetCitizenProfile>();
             bus.AddConsumer<ConversationEscalatedConsumer>();
             bus.AddConsumer<CitizenMessagePostedConsumer>();
             bus.AddConsumer<KnowledgeCatalogChangedConsumer>();
@@ -32,6 +34,7 @@ public static class Extensions
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SlaClock>();
         builder.Services.AddScoped<DepartmentDirectoryClient>();
+        builder.Services.AddScoped<CitizenRecords>();
         builder.Services.AddHostedService<DepartmentDirectoryRefresher>();
         builder.Services.AddSingleton<SlaMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlaMonitor>());

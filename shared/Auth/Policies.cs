@@ -35,9 +35,9 @@ public static class Policies
         authorization
             .AddPolicy(Chat, p => p.RequireAuthenticatedUser().RequireScope("conversation"))
             .AddPolicy(MyCases, p => p.RequireAuthenticatedUser().RequireScope("cases").RequireClaim(MucGovClaims.Subject))
-            .AddPolicy(Caseworker, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, "caseworker", "supervisor"))
-            .AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, "supervisor"))
-            .AddPolicy(KnowledgeEditor, p => p.RequireAuthenticatedUser().RequireScope("knowledge.edit").RequireClaim(MucGovClaims.Role, "knowledge-editor"))
+            .AddPolicy(Caseworker, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, StaffRoles.Caseworker, StaffRoles.Supervisor))
+            .AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, StaffRoles.Supervisor))
+            .AddPolicy(KnowledgeEditor, p => p.RequireAuthenticatedUser().RequireScope("knowledge.edit").RequireClaim(MucGovClaims.Role, StaffRoles.KnowledgeEditor))
             .AddPolicy(Buergerkonto, p => p.RequireAuthenticatedUser().RequireScope("buergerkonto").RequireClaim(MucGovClaims.Subject));
     }
 }

@@ -54,6 +54,13 @@ public sealed record CitizenMessagePosted(Guid ConversationId, Guid MessageId, G
 /// <param name="ServiceTitle">The service's title, for the document or the case.</param>
 /// <param name="FieldLabels">Field name → label in the catalog's German, in form order, for the caseworker's form.</param>
 /// <param name="ConsentId">The consent record under which Bürgerkonto fields were used.</param>
+/// <param name="TrustLevel">The trust level the procedure requires (<c>basic</c>, <c>substantial</c>, <c>high</c>).</param>
+/// <param name="PrefillFrom">
+/// Field name → Bürgerkonto field, for every form field the catalog fills from the Bürgerkonto. A document certifies
+/// these from the authoritative record, which the ticket service fetches from identity itself; the typed values in
+/// <see cref="Fields"/> never reach a document.
+/// </param>
+/// <param name="Prefilled">The fields whose value was taken from the Bürgerkonto unchanged; every other value was typed in the chat.</param>
 public sealed record ProcedureSubmitted(
     Guid SubmissionId,
     Guid ConversationId,
@@ -67,7 +74,10 @@ public sealed record ProcedureSubmitted(
     string? Result = null,
     string? ServiceTitle = null,
     IReadOnlyList<KeyValuePair<string, string>>? FieldLabels = null,
-    Guid? ConsentId = null);
+    Guid? ConsentId = null,
+    string? TrustLevel = null,
+    IReadOnlyList<KeyValuePair<string, string>>? PrefillFrom = null,
+    IReadOnlyList<string>? Prefilled = null);
 
 /// <summary>Fan-out notice: a message was appended to a conversation; every conversation replica that streams it reads it from the database.</summary>
 /// <param name="ConversationId">The chat.</param>

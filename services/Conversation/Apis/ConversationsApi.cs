@@ -243,13 +243,13 @@ public static class ConversationsApi
                 Purpose = purpose, Fields = fields, Granted = true, AnsweredAt = now,
             };
             var profile = await profiles.FetchAsync(citizen, chat.Id, consent.Id, purpose, draft.DepartmentId, fields, ct);
-            turn = ProcedureDialogue.Prefill(turn.Draft!, profile?.Fields ?? new Dictionary<string, string>(), language, today);
+            turn = ProcedureDialogue.Prefill(turn.Draft!, profile?.Fields, language, today);
         }
         else if (turn.Step == ProcedureStep.Submit && chat.CitizenId is { } owner)
         {
             var trust = (await profiles.FetchAsync(owner, chat.Id, Guid.CreateVersion7(now), purpose, draft.DepartmentId, [], ct))?.TrustLevel
                 ?? user.FindFirst(MucGovClaims.TrustLevel)?.Value ?? "basic";
-            if (Level(trust) < Level(draft.Procedure.TrustLevel))
+            if (!TrustLevels.AtLeast(trust, draft.Procedure.TrustLevel))
             {
                 turn = new ProcedureTurn(new BotReply(language == "en"
                     ? $"For this your Bürgerkonto needs the trust level \"{draft.Procedure.TrustLevel}\". Confirm your identity with the eID function of your ID card at /account/verify-eid, then write \"continue\" here — your details are kept."
@@ -265,7 +265,10 @@ public static class ConversationsApi
                     : ProcedureDialogue.Labels(draft);
                 submission = new ProcedureSubmitted(Guid.CreateVersion7(now), chat.Id, owner, draft.ServiceId, draft.Procedure.Id, draft.Values.ToDictionary(), language, now,
                     draft.DepartmentId, draft.Procedure.Result, german?.Title ?? draft.ServiceTitle, labels,
-                    await db.Consents.Where(c => c.ConversationId == chat.Id && c.Purpose == purpose).OrderByDescending(c => c.AnsweredAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct));
+                    await db.Consents.Where(c => c.ConversationId == chat.Id && c.Purpose == purpose).OrderByDescending(c => c.AnsweredAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct),
+                    draft.Procedure.TrustLevel,
+                    [.. draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => new KeyValuePair<string, string>(f.Name, f.PrefillFrom!))],
+                    [.. draft.Prefilled]);
                 turn = new ProcedureTurn(new BotReply(draft.Procedure.Confirmation, language), null, ProcedureStep.Dropped);
             }
         }
@@ -284,8 +287,6 @@ public static class ConversationsApi
             }
         });
     }
-
-    private static int Level(string trustLevel) => trustLevel switch { "high" => 3, "substantial" => 2, _ => 1 };
 
     /// <summary>Stores the citizen's message, the bot's reply and, after consent, the hand-over — one transaction.</summary>
     private static async Task<Results<Ok<NewMessages>, ValidationProblem, ProblemHttpResult>> StoreAsync(

@@ -29,6 +29,17 @@ public sealed class ProcedureDraft
 
     /// <summary>Language of the catalog texts in <see cref="Procedure"/> (<c>de</c> or <c>en</c>).</summary>
     public string FormLanguage { get; init; } = "de";
+
+    /// <summary>A document the city issues at once (a certificate), rather than an application a department decides.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IssuesDocument => Procedure.Result == "document";
+
+    /// <summary>
+    /// Fields a document certifies: those the catalog fills from the Bürgerkonto. They come from the account record
+    /// only (the ticket service reads them there itself); the citizen can neither type nor correct them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<ProcedureFieldDefinition> Certified => IssuesDocument ? Procedure.Fields.Where(f => f.PrefillFrom is not null) : [];
 }
 
 public static class ProcedureStages
@@ -121,6 +132,18 @@ public static partial class ProcedureDialogue
                 }
 
                 var prefill = draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => f.Label).ToList();
+                if (prefill.Count > 0 && draft.IssuesDocument)
+                {
+                    draft.Stage = ProcedureStages.PrefillConsent;
+                    var list = string.Join(", ", prefill);
+                    return new(Mingabot.Say(language,
+                        $"Die Bescheinigung enthält die Angaben aus Ihrem Bürgerkonto: {list}. Darf ich sie dafür verwenden?",
+                        $"The certificate carries the details of your Bürgerkonto: {list}. May I use them for it?",
+                        $"De Bescheinigung kriagt de Angabn aus deim Bürgerkonto: {list}. Derf i de dafia hernehma?",
+                        (PrefillYes, language == "en" ? "Yes, use them" : language == "bar" ? "Jo, nimm's" : "Ja, verwenden"),
+                        (PrefillNo, language == "en" ? "No, cancel" : language == "bar" ? "Na, lass as" : "Nein, abbrechen")), draft);
+                }
+
                 if (prefill.Count > 0)
                 {
                     draft.Stage = ProcedureStages.PrefillConsent;
@@ -141,6 +164,16 @@ public static partial class ProcedureDialogue
                     return new(Mingabot.Say(language, "Einen Moment, ich hole die Daten.", "One moment, I'm fetching the data.", "Oan Moment."), draft, ProcedureStep.FetchProfile);
                 }
 
+                if (draft.IssuesDocument)
+                {
+                    return actionId == PrefillNo || actionId is null && Mingabot.IsNo(lower)
+                        ? new(Mingabot.Say(language,
+                            "Verstanden. Ohne die Angaben aus Ihrem Bürgerkonto kann ich die Bescheinigung nicht ausstellen: Sie bescheinigt, was dort geprüft hinterlegt ist. Im Bürgerbüro erhalten Sie sie auch mit Termin.",
+                            "Understood. Without the details of your Bürgerkonto I cannot issue the certificate: it certifies what is on record there. The Bürgerbüro issues it too, by appointment.",
+                            "Passt. Ohne de Angabn aus deim Bürgerkonto kon i de Bescheinigung ned ausstelln: de bescheinigt, wos do higschriem is. Im Bürgerbüro kriagst as aa, mit Termin."), null, ProcedureStep.Dropped)
+                        : new(Mingabot.Say(language, "Darf ich die Angaben aus Ihrem Bürgerkonto verwenden? (ja/nein)", "May I use the details of your Bürgerkonto? (yes/no)", "Derf i de Angabn aus deim Bürgerkonto hernehma? (jo/na)"), draft);
+                }
+
                 draft.Stage = ProcedureStages.Asking;
                 return Next(draft, language, null);
             case ProcedureStages.Confirming when actionId == SubmitAction || actionId is null && Affirmative(lower):
@@ -150,6 +183,18 @@ public static partial class ProcedureDialogue
         if (Correction(draft, text) is { } correction)
         {
             var (field, value) = correction;
+            if (draft.Certified.Contains(field))
+            {
+                return new(Mingabot.Say(language,
+                    $"{field.Label} kommt aus Ihrem Bürgerkonto und steht so auf der Bescheinigung; hier kann ich das nicht ändern. Stimmt es nicht, ändern Sie es bitte dort (eine neue Anschrift über die Ummeldung). Soll ich die Bescheinigung so ausstellen?",
+                    $"{field.Label} comes from your Bürgerkonto and is certified as it stands there; I cannot change it here. If it is wrong, please have it changed there (a new address through re-registration). Shall I issue the certificate as it is?",
+                    $"{field.Label} kimmt aus deim Bürgerkonto und steht so auf da Bescheinigung; do kon i des ned ändern. Stimmt's ned, ändersd as bittschön dort. Soi i de Bescheinigung so ausstelln?",
+                    (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
+                    (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen")), draft);
+            }
+
+            // A value typed over one from the Bürgerkonto is the citizen's statement now, and marked as typed for the caseworker.
+            draft.Prefilled.Remove(field.Name);
             return Answer(draft, field, value, language, today);
         }
 
@@ -162,16 +207,39 @@ public static partial class ProcedureDialogue
         return Answer(draft, asked, text, language, today);
     }
 
-    /// <summary>Takes the consented Bürgerkonto fields that pass the field's rule, then asks for the rest.</summary>
-    public static ProcedureTurn Prefill(ProcedureDraft draft, IReadOnlyDictionary<string, string> profile, string language, DateOnly today)
+    /// <summary>
+    /// Takes the consented Bürgerkonto fields that pass the field's rule, then asks for the rest. A document needs
+    /// every field it certifies from the account: without the account's answer (<paramref name="profile"/> null) the
+    /// citizen may try again; without one of the fields the document cannot be issued here.
+    /// </summary>
+    public static ProcedureTurn Prefill(ProcedureDraft draft, IReadOnlyDictionary<string, string>? profile, string language, DateOnly today)
     {
+        if (draft.IssuesDocument && profile is null)
+        {
+            return new(Mingabot.Say(language,
+                "Ich erreiche Ihr Bürgerkonto gerade nicht. Versuchen Sie es bitte gleich noch einmal – schreiben Sie einfach „ja“.",
+                "I cannot reach your Bürgerkonto right now. Please try again in a moment: just write \"yes\".",
+                "I dareich dei Bürgerkonto grad ned. Probier's glei no amoi – schreib einfach „jo“."), draft);
+        }
+
         foreach (var field in draft.Procedure.Fields.Where(f => f.PrefillFrom is not null))
         {
-            if (profile.TryGetValue(field.PrefillFrom!, out var value) && FieldRule.Parse(field.Type, field.Validation, out _)?.Check(value, today) is { Valid: true } checkedValue)
+            if (profile is not null && profile.TryGetValue(field.PrefillFrom!, out var value)
+                && FieldRule.Parse(field.Type, field.Validation, out _)?.Check(value, today) is { Valid: true } checkedValue)
             {
                 draft.Values[field.Name] = checkedValue.Value!;
                 draft.Prefilled.Add(field.Name);
             }
+        }
+
+        var missing = draft.Certified.Where(f => !draft.Prefilled.Contains(f.Name)).Select(f => f.Label).ToList();
+        if (missing.Count > 0)
+        {
+            var list = string.Join(", ", missing);
+            return new(Mingabot.Say(language,
+                $"In Ihrem Bürgerkonto fehlt: {list}. Die Bescheinigung kann nur bescheinigen, was dort geprüft hinterlegt ist; ergänzen Sie es bitte im Bürgerkonto oder wenden Sie sich an das Bürgerbüro.",
+                $"Your Bürgerkonto has no {list}. The certificate can only certify what is on record there; please complete your Bürgerkonto or contact the Bürgerbüro.",
+                $"In deim Bürgerkonto fehlt: {list}. De Bescheinigung kon bloß bescheinign, wos do higschriem is; trog's im Bürgerkonto nach oder geh zum Bürgerbüro."), null, ProcedureStep.Dropped);
         }
 
         draft.Stage = ProcedureStages.Asking;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using MucGov.Shared.Auth;
 
 namespace MucGov.Identity.Accounts;
 
@@ -47,29 +48,6 @@ public enum AccountKind
 {
     Citizen = 0,
     Staff = 1,
-}
-
-/// <summary>eIDAS levels of assurance, issued as the <c>acr</c> claim.</summary>
-public static class TrustLevels
-{
-    public const string Basic = "basic";
-    public const string Substantial = "substantial";
-    public const string High = "high";
-
-    public static readonly string[] All = [Basic, Substantial, High];
-
-    /// <summary>Order of the levels, for "at least" comparisons.</summary>
-    public static int Rank(string level) => Array.IndexOf(All, level);
-}
-
-public static class StaffRoles
-{
-    public const string Caseworker = "caseworker";
-    public const string Supervisor = "supervisor";
-    public const string KnowledgeEditor = "knowledge-editor";
-    public const string Operator = "operator";
-
-    public static readonly string[] All = [Caseworker, Supervisor, KnowledgeEditor, Operator];
 }
 
 /// <summary>A document or application the citizen has on file (e.g. an identity card, a registration certificate).</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MucGov.Identity.Accounts;
+using MucGov.Shared.Auth;
 
 namespace MucGov.Identity.Seed;
 

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
+using MucGov.Shared.Auth;
 
 namespace MucGov.Knowledge.Catalog;
 
 /// <summary>Checks catalog entries before anything is stored.</summary>
 public static partial class CatalogValidation
 {
-    private static readonly string[] TrustLevels = ["basic", "substantial", "high"];
-
     /// <summary>Errors in the entry itself (field → messages): a 400.</summary>
     public static Dictionary<string, string[]> Shape(ServiceEntry? service)
     {
@@ -36,7 +35,7 @@ public static partial class CatalogValidation
             Add("leikaKey", "A LeiKa key has 14 digits.");
         }
 
-        if (service.OnlineTrustLevel is not null && !TrustLevels.Contains(service.OnlineTrustLevel))
+        if (service.OnlineTrustLevel is not null && !TrustLevels.All.Contains(service.OnlineTrustLevel))
         {
             Add("onlineTrustLevel", "basic, substantial or high.");
         }
@@ -89,9 +88,14 @@ public static partial class CatalogValidation
             yield return ("procedure.id", "Lowercase letters, digits and dashes.");
         }
 
-        if (!TrustLevels.Contains(procedure.TrustLevel))
+        if (!TrustLevels.All.Contains(procedure.TrustLevel))
         {
             yield return ("procedure.trustLevel", "basic, substantial or high.");
+        }
+
+        if (procedure.Result == "document" && TrustLevels.Rank(procedure.TrustLevel) < TrustLevels.Rank(TrustLevels.Substantial))
+        {
+            yield return ("procedure.trustLevel", "A document needs at least substantial: it certifies data of a person whose identity was checked.");
         }
 
         if (procedure.Result is not ("document" or "case"))
@@ -130,6 +134,12 @@ public static partial class CatalogValidation
             if (field.PrefillFrom is not null && !MucGov.Shared.Procedures.PrefillSources.All.Contains(field.PrefillFrom))
             {
                 yield return ($"{path}.prefillFrom", $"One of {string.Join(", ", MucGov.Shared.Procedures.PrefillSources.All)}.");
+            }
+
+            // A document certifies the Bürgerkonto record; what the citizen adds can only be a choice the catalog offers.
+            if (procedure.Result == "document" && field.PrefillFrom is null && field.Type != MucGov.Shared.Procedures.FieldTypes.Choice)
+            {
+                yield return ($"{path}.type", "A document's fields come from the Bürgerkonto (prefillFrom) or are a choice; free input cannot be certified.");
             }
 
             var texts = new List<string>();

@@ -29,7 +29,7 @@ internal static class Staff
         return [.. languages];
     }
 
-    public static bool IsSupervisor(ClaimsPrincipal user) => user.HasClaim(MucGovClaims.Role, "supervisor");
+    public static bool IsSupervisor(ClaimsPrincipal user) => user.HasClaim(MucGovClaims.Role, StaffRoles.Supervisor);
 
     public static ProblemHttpResult CaseNotFound() => Problems.NotFound("There is no such case in your departments' queues.");
 

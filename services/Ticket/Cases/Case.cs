@@ -80,7 +80,21 @@ public sealed class Case
 /// <param name="Name">Field name of the procedure.</param>
 /// <param name="Label">Field label (German, as in the catalog).</param>
 /// <param name="Value">The confirmed value.</param>
-public sealed record FormValue(string Name, string Label, string Value);
+/// <param name="Source">
+/// Where the value comes from: <see cref="FormSources.Buergerkonto"/> (the citizen's account record) or
+/// <see cref="FormSources.Typed"/> (typed by the citizen in the chat, not checked); null on forms stored before sources were recorded.
+/// </param>
+public sealed record FormValue(string Name, string Label, string Value, string? Source = null);
+
+/// <summary>Where a form value comes from, shown to the caseworker beside it.</summary>
+public static class FormSources
+{
+    /// <summary>From the Bürgerkonto record.</summary>
+    public const string Buergerkonto = "buergerkonto";
+
+    /// <summary>Typed by the citizen.</summary>
+    public const string Typed = "typed";
+}
 
 /// <summary>A message on a case: the citizen's, a caseworker's public reply or internal note, or a system notice.</summary>
 public sealed class CaseMessage

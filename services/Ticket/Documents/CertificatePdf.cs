@@ -7,11 +7,14 @@ namespace MucGov.Ticket.Documents;
 
 /// <summary>What goes on an issued document.</summary>
 /// <param name="Title">The service's title (e.g. Meldebescheinigung).</param>
-/// <param name="Lines">Label and value of each confirmed field, in form order.</param>
+/// <param name="Certified">Label and value of each field the city certifies, from the Bürgerkonto record, in form order.</param>
+/// <param name="Stated">Label and value of what the citizen chose in the form (e.g. the purpose), printed apart as their statement.</param>
 /// <param name="IssuedAt">When it was issued.</param>
 /// <param name="VerificationCode">The public check code.</param>
 /// <param name="VerifyUrl">Where anyone can check it.</param>
-public sealed record CertificateContent(string Title, IReadOnlyList<(string Label, string Value)> Lines, DateTimeOffset IssuedAt, string VerificationCode, string VerifyUrl);
+public sealed record CertificateContent(
+    string Title, IReadOnlyList<(string Label, string Value)> Certified, IReadOnlyList<(string Label, string Value)> Stated,
+    DateTimeOffset IssuedAt, string VerificationCode, string VerifyUrl);
 
 /// <summary>Renders issued documents as PDF (PDFsharp 6.2, MIT) with the DejaVu fonts embedded in this service.</summary>
 public static class CertificatePdf
@@ -39,10 +42,19 @@ public static class CertificatePdf
             gfx.DrawString(content.Title, heading, XBrushes.Black, 60, y += 50);
             gfx.DrawString("Hiermit wird bescheinigt:", body, XBrushes.Black, 60, y += 36);
             y += 10;
-            foreach (var (label, value) in content.Lines)
+            foreach (var (label, value) in content.Certified)
             {
                 gfx.DrawString(label, bold, XBrushes.Black, 60, y += 24);
                 gfx.DrawString(value, body, XBrushes.Black, 220, y);
+            }
+
+            if (content.Stated.Count > 0)
+            {
+                gfx.DrawString("Angaben der antragstellenden Person (nicht Teil der Bescheinigung):", small, XBrushes.Black, 60, y += 36);
+                foreach (var (label, value) in content.Stated)
+                {
+                    gfx.DrawString($"{label}: {value}", small, XBrushes.Black, 60, y += 16);
+                }
             }
 
             var issued = TimeZoneInfo.ConvertTime(content.IssuedAt, MucGov.Shared.Calendar.MunichCalendar.TimeZone);

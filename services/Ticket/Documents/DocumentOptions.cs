@@ -11,4 +11,16 @@ public sealed class DocumentOptions
     [Required]
     [Url]
     public string PublicOrigin { get; set; } = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// The lowest trust level at which a document is issued, whatever the procedure asks for: the data it certifies
+    /// must belong to a person whose identity was checked. A procedure may ask for more, never for less.
+    /// </summary>
+    [Required]
+    [AllowedValues("basic", "substantial", "high")]
+    public string MinimumTrustLevel { get; set; } = "substantial";
+
+    /// <summary>How long the ticket service waits for identity's answer with the certified fields before the delivery is retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MucGov.Contracts.Conversation;
 using MucGov.Conversation.Data;
 using MucGov.IntegrationTests.Messaging;
+using MucGov.Shared.Auth;
 using MucGov.Testing;
 using Xunit;
 
@@ -54,6 +55,9 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
         Assert.Equal(("meldebescheinigung", "document", "buergerbuero"), (submission.ProcedureId, submission.Result, submission.DepartmentId));
         Assert.Equal("Huber", submission.Fields!["familyName"]);
         Assert.Equal("Arbeitgeber", submission.Fields["purpose"]);
+        Assert.Equal("substantial", submission.TrustLevel);
+        Assert.Equal(["givenName", "familyName", "birthDate", "address"], submission.PrefillFrom!.Select(p => p.Key));
+        Assert.Equal(["givenName", "familyName", "birthDate", "address"], submission.Prefilled);
         var record = await db.Consents.SingleAsync(c => c.ConversationId == id);
         Assert.Equal(("procedure:meldebescheinigung", record.Id), (record.Purpose, submission.ConsentId!.Value));
         Assert.Null((await db.Chats.AsNoTracking().SingleAsync(c => c.Id == id)).Procedure);
@@ -77,7 +81,7 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
             // What the eID check at /account/verify-eid does to the account (its own test is in the identity tests).
             var users = scope.ServiceProvider.GetRequiredService<UserManager<MucGov.Identity.Accounts.Account>>();
             var account = (await users.FindByNameAsync("emily.clarke"))!;
-            account.TrustLevel = MucGov.Identity.Accounts.TrustLevels.High;
+            account.TrustLevel = TrustLevels.High;
             await users.UpdateAsync(account);
         }
 
@@ -86,6 +90,38 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
         Assert.Contains("/account/verify-eid", Text(tooLow), StringComparison.Ordinal);
         Assert.Contains("certificate of registration has been issued", Text(after), StringComparison.Ordinal);
         await Eventually.HoldsAsync(() => received.Count<ProcedureSubmitted>(s => s.ConversationId == id) == 1, "the submission is published", Patience);
+    }
+
+    [Fact]
+    public async Task A_certificate_cannot_be_filled_in_by_hand_nor_its_buergerkonto_fields_corrected()
+    {
+        var (host, received) = await BackOfficeAsync();
+        using var _ = host;
+        using var anna = conversation.Client(await conversation.CitizenTokenAsync("anna.huber"));
+        var typed = (await (await anna.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var corrected = (await (await anna.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await ConversationFixture.SayAsync(anna, typed, "Ich brauche eine Meldebescheinigung");
+        await ConversationFixture.SayAsync(anna, typed, "Ja", actionId: "procedure:start");
+        var declined = await ConversationFixture.SayAsync(anna, typed, "Nein", actionId: "prefill:no");
+        var afterwards = await ConversationFixture.SayAsync(anna, typed, "Max");
+
+        await ConversationFixture.SayAsync(anna, corrected, "Ich brauche eine Meldebescheinigung");
+        await ConversationFixture.SayAsync(anna, corrected, "Ja", actionId: "procedure:start");
+        await ConversationFixture.SayAsync(anna, corrected, "Ja", actionId: "prefill:yes");
+        await ConversationFixture.SayAsync(anna, corrected, "Behörde");
+        var refused = await ConversationFixture.SayAsync(anna, corrected, "nein, der Familienname ist Mustermann");
+        await ConversationFixture.SayAsync(anna, corrected, "Abschicken", actionId: "procedure:submit");
+
+        Assert.Contains("nicht ausstellen", Text(declined), StringComparison.Ordinal);
+        Assert.DoesNotContain("Familienname", Text(afterwards), StringComparison.Ordinal);
+        Assert.StartsWith("Familienname kommt aus Ihrem Bürgerkonto", Text(refused), StringComparison.Ordinal);
+        await Eventually.HoldsAsync(() => received.Count<ProcedureSubmitted>(s => s.ConversationId == corrected) == 1, "the corrected chat submits", Patience);
+        var submission = received.Messages.Select(m => m.Message).OfType<ProcedureSubmitted>().Single(s => s.ConversationId == corrected);
+        Assert.Equal("Huber", submission.Fields!["familyName"]);
+        Assert.Equal(0, received.Count<ProcedureSubmitted>(s => s.ConversationId == typed));
+        await using var scope = conversation.App.Services.CreateAsyncScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<ConversationDbContext>().Chats.AsNoTracking().SingleAsync(c => c.Id == typed)).Procedure);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Seed;
 using MucGov.IntegrationTests.Hosting;
+using MucGov.Shared.Auth;
 using MucGov.Testing;
 
 namespace MucGov.IntegrationTests.Identity;

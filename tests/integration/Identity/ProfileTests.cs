@@ -12,6 +12,7 @@ using MucGov.Contracts.Identity;
 using MucGov.Identity.Data;
 using MucGov.IntegrationTests.Hosting;
 using MucGov.IntegrationTests.Messaging;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Messaging.Outbox;
 using MucGov.Testing;
 using Xunit;
@@ -110,7 +111,7 @@ public sealed class ProfileTests(IdentityFixture identity) : IClassFixture<Ident
     [Fact]
     public async Task Names_verified_with_eid_cannot_be_changed_through_the_api()
     {
-        var (username, password) = await identity.NewCitizenAsync(MucGov.Identity.Accounts.TrustLevels.High);
+        var (username, password) = await identity.NewCitizenAsync(TrustLevels.High);
         using var client = await ClientForAsync(username, password);
 
         var response = await client.PutAsJsonAsync("/api/profile/me", ValidUpdate(givenName: "Sebastian"));

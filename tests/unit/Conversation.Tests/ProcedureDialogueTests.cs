@@ -87,18 +87,70 @@ public sealed class ProcedureDialogueTests
     }
 
     [Fact]
-    public void A_correction_changes_one_field_and_shows_the_summary_again()
+    public void A_correction_of_an_application_changes_one_field_marks_it_typed_and_shows_the_summary_again()
     {
-        var turn = ProcedureDialogue.Offer(Service("meldebescheinigung", "en"), "en", Now);
+        var turn = ProcedureDialogue.Offer(Service("hundesteuer", "en"), "en", Now);
         turn = Say(turn, "yes", ProcedureDialogue.Start, language: "en");
         turn = ProcedureDialogue.Prefill(Say(turn, "yes", ProcedureDialogue.PrefillYes, language: "en").Draft!, Anna, "en", Today);
-        turn = Say(turn, "Vermieter", language: "en");
+        turn = Say(Say(Say(Say(turn, "Rex", language: "en"), "Mixed breed", language: "en"), "2025-06-01", language: "en"), "1", language: "en");
 
         var corrected = Say(turn, "no, the address is Leopoldstraße 1, 80802 München", language: "en");
 
         Assert.Equal("Leopoldstraße 1, 80802 München", corrected.Draft!.Values["address"]);
+        Assert.DoesNotContain("address", corrected.Draft.Prefilled);
         Assert.Equal(ProcedureStages.Confirming, corrected.Draft.Stage);
         Assert.Contains("Address: Leopoldstraße 1, 80802 München", corrected.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "no, the family name is Mustermann", "Family name comes from your Bürgerkonto")]
+    [InlineData("de", "nein, die Anschrift ist Marienplatz 8, 80331 München", "Anschrift kommt aus Ihrem Bürgerkonto")]
+    public void A_certificate_field_from_the_buergerkonto_cannot_be_corrected_in_the_chat(string language, string correction, string refusal)
+    {
+        var turn = ProcedureDialogue.Offer(Service("meldebescheinigung", language), language, Now);
+        turn = Say(turn, "yes", ProcedureDialogue.Start, language: language);
+        turn = ProcedureDialogue.Prefill(Say(turn, "yes", ProcedureDialogue.PrefillYes, language: language).Draft!, Anna, language, Today);
+        turn = Say(turn, "Vermieter", language: language);
+
+        var refused = Say(turn, correction, language: language);
+
+        Assert.StartsWith(refusal, refused.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(("Huber", "Leopoldstraße 77, 80802 München"), (refused.Draft!.Values["familyName"], refused.Draft.Values["address"]));
+        Assert.Equal(["givenName", "familyName", "birthDate", "address"], refused.Draft.Prefilled);
+        Assert.Equal(ProcedureStep.Submit, Say(refused, "yes", ProcedureDialogue.SubmitAction, language: language).Step);
+    }
+
+    [Fact]
+    public void A_certificate_without_consent_to_the_buergerkonto_is_not_filled_in_by_hand()
+    {
+        var turn = ProcedureDialogue.Offer(Service("meldebescheinigung", "de"), "de", Now);
+        var consent = Say(turn, "ja", ProcedureDialogue.Start);
+        var unclear = Say(consent, "hm");
+        var declined = Say(unclear, "Nein, abbrechen", ProcedureDialogue.PrefillNo);
+
+        Assert.StartsWith("Die Bescheinigung enthält die Angaben aus Ihrem Bürgerkonto", consent.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(ProcedureStages.PrefillConsent, unclear.Draft!.Stage);
+        Assert.Empty(unclear.Draft.Values);
+        Assert.Null(declined.Draft);
+        Assert.Equal(ProcedureStep.Dropped, declined.Step);
+        Assert.Contains("nicht ausstellen", declined.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_certificate_is_not_issued_when_the_buergerkonto_lacks_a_field_it_certifies_and_waits_when_the_account_does_not_answer()
+    {
+        var turn = ProcedureDialogue.Offer(Service("meldebescheinigung", "en"), "en", Now);
+        turn = Say(turn, "yes", ProcedureDialogue.Start, language: "en");
+        var fetch = Say(turn, "yes", ProcedureDialogue.PrefillYes, language: "en");
+
+        var unreachable = ProcedureDialogue.Prefill(fetch.Draft!, null, "en", Today);
+        var (stage, filled) = (unreachable.Draft!.Stage, unreachable.Draft.Values.Count);
+        var noAddress = ProcedureDialogue.Prefill(unreachable.Draft, new Dictionary<string, string>(Anna) { ["address"] = "" }, "en", Today);
+
+        Assert.StartsWith("I cannot reach your Bürgerkonto", unreachable.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal((ProcedureStages.PrefillConsent, 0), (stage, filled));
+        Assert.StartsWith("Your Bürgerkonto has no Address", noAddress.Reply.Text, StringComparison.Ordinal);
+        Assert.Null(noAddress.Draft);
     }
 
     [Fact]

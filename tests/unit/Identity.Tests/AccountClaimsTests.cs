@@ -1,5 +1,6 @@
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Oidc;
+using MucGov.Shared.Auth;
 using OpenIddict.Abstractions;
 using Xunit;
 

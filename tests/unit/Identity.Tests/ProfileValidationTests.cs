@@ -1,5 +1,6 @@
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Apis;
+using MucGov.Shared.Auth;
 using Xunit;
 
 namespace MucGov.Identity.Tests;

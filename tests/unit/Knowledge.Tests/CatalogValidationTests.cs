@@ -53,6 +53,17 @@ public sealed class CatalogValidationTests
         Assert.Equal(["procedure.result", "procedure.trustLevel"], CatalogValidation.Shape(Service(procedure: Procedure("pdf", "medium"))).Keys.Order());
 
     [Fact]
+    public void A_document_certifies_only_buergerkonto_fields_and_choices_at_a_checked_identity()
+    {
+        var valid = Procedure("document", "substantial", Field("name", "text", prefill: "familyName"), Field("purpose", "choice", "a|b"));
+        var typedName = Procedure("document", "high", Field("name", "text"), Field("born", "date", "past"));
+
+        Assert.Empty(CatalogValidation.Shape(Service(procedure: valid)));
+        Assert.Equal(["procedure.fields[0].type", "procedure.fields[1].type"], CatalogValidation.Shape(Service(procedure: typedName)).Keys.Order());
+        Assert.Equal(["procedure.trustLevel"], CatalogValidation.Shape(Service(procedure: valid with { TrustLevel = "basic" })).Keys);
+    }
+
+    [Fact]
     public void A_complete_service_is_valid() => Assert.Empty(CatalogValidation.Shape(Service()));
 
     [Fact]

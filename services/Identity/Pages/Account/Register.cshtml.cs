@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MucGov.Identity.Accounts;
+using MucGov.Shared.Auth;
 
 namespace MucGov.Identity.Pages.Account;
 

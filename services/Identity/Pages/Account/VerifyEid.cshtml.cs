@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Oidc;
+using MucGov.Shared.Auth;
 
 namespace MucGov.Identity.Pages.Account;
 

@@ -1,0 +1,110 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using MucGov.Contracts.Conversation;
+using MucGov.Contracts.Identity;
+using MucGov.Shared.Auth;
+using MucGov.Ticket.Cases;
+
+namespace MucGov.Ticket.Documents;
+
+/// <summary>What a document may certify: the record's values in form order, or why the document cannot be issued.</summary>
+/// <param name="Lines">The form: certified fields with the record's values, the other fields as typed (each marked with its source).</param>
+/// <param name="Refusal">Why nothing may be certified; null when <paramref name="Lines"/> may go on the document.</param>
+public sealed record CertifiedForm(IReadOnlyList<FormValue> Lines, string? Refusal)
+{
+    public bool Refused => Refusal is not null;
+}
+
+/// <summary>
+/// Reads the fields a document certifies from the authoritative record: the ticket service asks the identity service
+/// itself (<see cref="GetCitizenProfile"/>, under the consent the citizen gave in the chat, logged there as a
+/// disclosure) and checks the account's trust level. What the citizen typed in the chat never fills a certified field.
+/// </summary>
+public sealed class CitizenRecords(IRequestClient<GetCitizenProfile> profiles, IOptions<DocumentOptions> options)
+{
+    /// <summary>
+    /// The form of <paramref name="submitted"/> with every certified field taken from the Bürgerkonto, or a refusal.
+    /// Throws when identity does not answer in time, so the delivery is retried.
+    /// </summary>
+    public async Task<CertifiedForm> ReadAsync(ProcedureSubmitted submitted, CancellationToken ct)
+    {
+        var typed = ProcedureForms.Typed(submitted);
+        var certified = submitted.PrefillFrom ?? [];
+        if (certified.Count == 0)
+        {
+            return new(typed, "the submission names no Bürgerkonto field to certify");
+        }
+
+        if (submitted.ConsentId is not { } consentId)
+        {
+            return new(typed, "the citizen did not consent to the use of the Bürgerkonto data");
+        }
+
+        var required = TrustLevels.Rank(submitted.TrustLevel) > TrustLevels.Rank(options.Value.MinimumTrustLevel) ? submitted.TrustLevel! : options.Value.MinimumTrustLevel;
+        var response = await profiles.GetResponse<CitizenProfile, CitizenNotFound>(
+            new GetCitizenProfile(submitted.CitizenId, consentId, $"document:{submitted.ProcedureId ?? submitted.ServiceId}", submitted.DepartmentId ?? "ticket",
+                [.. certified.Select(c => c.Value).Distinct()]),
+            ct, RequestTimeout.After(ms: (int)options.Value.RecordTimeout.TotalMilliseconds));
+        if (!response.Is(out Response<CitizenProfile>? found))
+        {
+            return new(typed, "there is no Bürgerkonto for the citizen");
+        }
+
+        var profile = found!.Message;
+        if (!TrustLevels.AtLeast(profile.TrustLevel, required))
+        {
+            return new(typed, $"the Bürgerkonto has the trust level {profile.TrustLevel}; the document needs {required}");
+        }
+
+        var lines = new List<FormValue>();
+        foreach (var line in typed)
+        {
+            var source = certified.FirstOrDefault(c => c.Key == line.Name).Value;
+            if (source is null)
+            {
+                lines.Add(line);
+            }
+            else if (profile.Fields.TryGetValue(source, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                lines.Add(line with { Value = value, Source = FormSources.Buergerkonto });
+            }
+            else
+            {
+                return new(typed, $"the Bürgerkonto has no {line.Label}");
+            }
+        }
+
+        // A certified field the chat left out is still certified from the record.
+        foreach (var (name, source) in certified.Where(c => lines.All(l => l.Name != c.Key)))
+        {
+            if (!profile.Fields.TryGetValue(source, out var value) || string.IsNullOrWhiteSpace(value))
+            {
+                return new(typed, $"the Bürgerkonto has no {name}");
+            }
+
+            var label = submitted.FieldLabels?.FirstOrDefault(l => l.Key == name).Value ?? name;
+            lines.Add(new FormValue(name, label, value, FormSources.Buergerkonto));
+        }
+
+        return new(lines, null);
+    }
+}
+
+/// <summary>A submitted form as the citizen confirmed it.</summary>
+public static class ProcedureForms
+{
+    /// <summary>
+    /// The confirmed fields with their labels in form order (fields without a label keep their name), each marked
+    /// as taken from the Bürgerkonto unchanged or typed in the chat.
+    /// </summary>
+    public static List<FormValue> Typed(ProcedureSubmitted submitted)
+    {
+        var fields = submitted.Fields ?? new Dictionary<string, string>();
+        var labels = submitted.FieldLabels ?? [];
+        var prefilled = submitted.Prefilled ?? [];
+        string Source(string name) => prefilled.Contains(name) ? FormSources.Buergerkonto : FormSources.Typed;
+        var ordered = labels.Where(l => fields.ContainsKey(l.Key)).Select(l => new FormValue(l.Key, l.Value, fields[l.Key], Source(l.Key))).ToList();
+        ordered.AddRange(fields.Where(f => labels.All(l => l.Key != f.Key)).Select(f => new FormValue(f.Key, f.Key, f.Value, Source(f.Key))));
+        return ordered;
+    }
+}
