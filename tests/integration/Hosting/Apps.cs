@@ -28,21 +28,50 @@ public sealed class RunningApp(
     public ValueTask DisposeAsync() => factory.DisposeAsync();
 }
 
+/// <summary>One row of <c>apps.json</c>, the app table <c>./mucgov</c> reads too.</summary>
+/// <param name="Name">The app's name (database, queues, logs).</param>
+/// <param name="Port">Its local port under <c>./mucgov up</c>.</param>
+/// <param name="Project">Its project, without the extension.</param>
+/// <param name="ConnectionString">The name of its connection string.</param>
+/// <param name="Messaging">Whether it talks over RabbitMQ.</param>
+/// <param name="Secrets">Setting → name of the secret it holds.</param>
+public sealed record AppRow(string Name, int Port, string Project, string ConnectionString, bool Messaging, IReadOnlyDictionary<string, string> Secrets);
+
 /// <summary>Starts the services and the gateway by name, each with its own database and a virtual host.</summary>
 public static class Apps
 {
-    public static readonly string[] Services = ["identity", "knowledge", "conversation", "ticket"];
+    /// <summary>The apps of <c>apps.json</c>, in start order.</summary>
+    public static readonly IReadOnlyList<AppRow> Table = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "apps.json")))
+        .RootElement.GetProperty("apps").Deserialize<List<AppRow>>(JsonSerializerOptions.Web)!;
 
-    public static readonly string[] All = [.. Services, "gateway"];
+    /// <summary>The apps that talk over RabbitMQ (the services).</summary>
+    public static readonly string[] Services = [.. Table.Where(a => a.Messaging).Select(a => a.Name)];
 
-    /// <summary>Settings for <paramref name="name"/>: its connection string, migration at start, and the broker (services only).</summary>
+    public static readonly string[] All = [.. Table.Select(a => a.Name)];
+
+    /// <summary>The tests' values of the secrets the table names (a developer's come from <c>.mucgov/secrets.env</c>).</summary>
+    private static readonly Dictionary<string, string> TestSecrets = new(StringComparer.Ordinal)
+    {
+        ["OIDC_GATEWAY_SECRET"] = GatewaySecret,
+        ["OIDC_CATALOG_IMPORT_SECRET"] = CatalogImportSecret,
+    };
+
+    public static AppRow Row(string name) => Table.SingleOrDefault(a => a.Name == name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, "Not in apps.json");
+
+    /// <summary>Settings for <paramref name="name"/>: its connection string, migration at start, its secrets, and the broker (services only).</summary>
     public static Dictionary<string, string?> Settings(Isolated isolated, string name, string connectionString, string? virtualHost)
     {
+        var row = Row(name);
         var settings = new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{Pascal(name)}"] = connectionString,
+            [$"ConnectionStrings:{row.ConnectionString}"] = connectionString,
             ["Database:MigrateOnStartup"] = "true",
         };
+        foreach (var (key, secret) in row.Secrets)
+        {
+            settings[key] = TestSecrets[secret];
+        }
+
         if (name == "identity")
         {
             foreach (var (key, value) in IdentitySettings())
@@ -64,7 +93,6 @@ public static class Apps
             settings["Auth:Issuer"] = "http://localhost/";
             settings["Auth:MetadataAddress"] = "http://127.0.0.1:9/.well-known/openid-configuration";
             settings["Auth:RequireHttpsMetadata"] = "false";
-            settings["Bff:ClientSecret"] = GatewaySecret;
             settings["Bff:SecureCookies"] = "false";
         }
 
@@ -73,7 +101,7 @@ public static class Apps
             settings["Catalog:SeedSampleWhenEmpty"] = "true";
         }
 
-        if (virtualHost is not null)
+        if (virtualHost is not null && row.Messaging)
         {
             foreach (var (key, value) in isolated.RabbitSettings(virtualHost))
             {
@@ -92,9 +120,7 @@ public static class Apps
         ["Oidc:SimulatedEid"] = "true",
         ["Oidc:RefreshTokenReuseLeeway"] = "00:00:00",
         ["Oidc:Keys:DevelopmentDirectory"] = Path.Combine(Path.GetTempPath(), "mucgov-test-keys"),
-        ["Oidc:Clients:mucgov-gateway:ClientSecret"] = GatewaySecret,
         ["Oidc:Clients:mucgov-gateway:RedirectUris:0"] = "http://localhost/signin-oidc",
-        ["Oidc:Clients:mucgov-catalog-import:ClientSecret"] = CatalogImportSecret,
         ["Seed:DemoAccounts"] = "true",
     };
 
@@ -122,7 +148,7 @@ public static class Apps
         Isolated isolated, string name, string? virtualHost = null, bool kestrel = false, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var database = await isolated.NewDatabaseAsync(name);
-        var vhost = name == "gateway" ? null : virtualHost ?? await isolated.NewVirtualHostAsync(name);
+        var vhost = !Row(name).Messaging ? null : virtualHost ?? await isolated.NewVirtualHostAsync(name);
         var settings = Settings(isolated, name, database, vhost);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -176,8 +202,6 @@ public static class Apps
             address,
             factory.Services);
     }
-
-    public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>Reads a problem+json body.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)

@@ -16,6 +16,27 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
 
     public static TheoryData<string> Services => [.. Apps.Services];
 
+    [Fact]
+    public void The_app_table_names_each_app_of_the_solution_once_with_its_own_port()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root!.FullName, "MucGov.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var solution = File.ReadAllText(Path.Combine(root.FullName, "MucGov.sln"));
+        var appProjects = Directory.GetFiles(Path.Combine(root.FullName, "services"), "*.csproj", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(root.FullName, "gateway"), "*.csproj"))
+            .Select(p => Path.GetRelativePath(root.FullName, p).Replace('\\', '/')[..^".csproj".Length]);
+
+        Assert.Equal(appProjects.Order(), Apps.Table.Select(a => a.Project).Order());
+        Assert.All(Apps.Table, a => Assert.Contains(a.Project.Replace('/', '\\') + ".csproj", solution, StringComparison.Ordinal));
+        Assert.Equal(Apps.Table.Count, Apps.Table.Select(a => a.Port).Distinct().Count());
+        Assert.Equal(Apps.Table.Count, Apps.Table.Select(a => a.Name).Distinct().Count());
+        Assert.Equal("gateway", Apps.All[^1]);
+    }
+
     [Theory]
     [MemberData(nameof(AllApps))]
     public async Task App_migrates_its_database_and_answers_liveness_readiness_metrics_and_openapi(string name)
@@ -31,7 +52,7 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
         var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
         var checks = report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal("Healthy", checks["database"]);
-        if (name != "gateway")
+        if (Apps.Row(name).Messaging)
         {
             Assert.Contains("broker", checks.Keys);
         }
@@ -43,7 +64,7 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString(), StringComparison.Ordinal);
 
-        var connectionString = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetConnectionString(Apps.Pascal(name))!;
+        var connectionString = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetConnectionString(Apps.Row(name).ConnectionString)!;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var history = new NpgsqlCommand("SELECT count(*) FROM __ef_migrations_history", connection);
