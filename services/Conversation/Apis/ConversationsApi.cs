@@ -134,8 +134,12 @@ public static class ConversationsApi
         {
             errors["text"] = [$"At most {options.Value.MaxMessageLength} characters."];
         }
+        else if (!TextInput.IsStorable(body.Text))
+        {
+            errors["text"] = [TextInput.NotStorable];
+        }
 
-        if (string.IsNullOrWhiteSpace(body?.ClientMessageId) || body.ClientMessageId.Length > 100)
+        if (string.IsNullOrWhiteSpace(body?.ClientMessageId) || body.ClientMessageId.Length > 100 || !TextInput.IsStorable(body.ClientMessageId + body.ActionId))
         {
             errors["clientMessageId"] = ["Required: the client's id of this message (at most 100 characters), so a retry is not stored twice."];
         }

@@ -9,6 +9,7 @@ using MucGov.Identity.Accounts;
 using MucGov.Identity.Data;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Messaging.Outbox;
+using MucGov.Shared.ServiceDefaults;
 using OpenIddict.Abstractions;
 
 namespace MucGov.Identity.Apis;
@@ -178,6 +179,9 @@ public static partial class ProfileApi
             Check(address.Street is null || address.Street.Trim().Length is > 0 and <= 200, "address.street", "At most 200 characters.");
             Check(address.HouseNumber is null || address.HouseNumber.Trim().Length is > 0 and <= 20, "address.houseNumber", "At most 20 characters.");
             Check(address.City is null || address.City.Trim().Length is > 0 and <= 100, "address.city", "At most 100 characters.");
+            Check(TextInput.IsStorable(address.Street), "address.street", TextInput.NotStorable);
+            Check(TextInput.IsStorable(address.HouseNumber), "address.houseNumber", TextInput.NotStorable);
+            Check(TextInput.IsStorable(address.City), "address.city", TextInput.NotStorable);
         }
 
         if (TrustLevels.Rank(account.TrustLevel) > 0)

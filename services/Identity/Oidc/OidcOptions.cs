@@ -27,9 +27,12 @@ public sealed class OidcOptions
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>How long a just-rotated refresh token is still accepted (two requests of one browser session racing).</summary>
+    /// <summary>
+    /// How long a just-rotated refresh token is still accepted. Zero by default: the gateway refreshes a session one
+    /// request at a time, so any reuse is a stolen token, refused with its whole chain revoked.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 
     /// <summary>Show the simulated "verify with eID" page (Development). In production the level comes from the BundID federation.</summary>
     public bool SimulatedEid { get; set; }

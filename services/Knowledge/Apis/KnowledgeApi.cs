@@ -39,6 +39,10 @@ public static partial class KnowledgeApi
         {
             errors["q"] = [$"At most {MaxQueryLength} characters."];
         }
+        else if (!TextInput.IsStorable(q))
+        {
+            errors["q"] = [TextInput.NotStorable];
+        }
 
         var language = string.IsNullOrEmpty(lang) ? "de" : lang;
         if (!Language().IsMatch(language))
@@ -88,6 +92,12 @@ public static partial class KnowledgeApi
         if (at is not null && !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["An ISO 8601 date and time with offset, e.g. 2026-12-24T10:00:00+01:00."] });
+        }
+
+        // Opening hours and holidays are known for the years people plan in; the ends of the calendar overflow.
+        if (instant.Year is < 2000 or > 2199)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["A date between the years 2000 and 2199."] });
         }
 
         var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);

@@ -77,11 +77,25 @@ public sealed class ChatTests(ConversationFixture conversation) : IClassFixture<
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task Empty_message_is_a_400_and_nothing_is_stored(string text)
+    [InlineData("Reise\0pass")]
+    public async Task Empty_message_or_one_with_a_character_that_cannot_be_stored_is_a_400_and_nothing_is_stored(string text)
     {
         var (id, client, _) = await conversation.AnonymousChatAsync();
 
         var response = await client.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text, clientMessageId = "e1" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Hosting.Apps.ProblemAsync(response);
+        Assert.Equal(1, await StoredMessagesAsync(id));
+    }
+
+    [Fact]
+    public async Task A_message_with_a_lone_surrogate_is_a_400_and_nothing_is_stored()
+    {
+        var (id, client, _) = await conversation.AnonymousChatAsync();
+
+        var response = await client.PostAsync($"/api/conversations/{id}/messages",
+            new StringContent("""{ "text": "Reisepass \ud800", "clientMessageId": "s1" }""", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await Hosting.Apps.ProblemAsync(response);

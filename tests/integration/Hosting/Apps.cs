@@ -118,7 +118,6 @@ public static class Apps
         ["Oidc:Issuer"] = "http://localhost/",
         ["Oidc:RequireHttps"] = "false",
         ["Oidc:SimulatedEid"] = "true",
-        ["Oidc:RefreshTokenReuseLeeway"] = "00:00:00",
         ["Oidc:Keys:DevelopmentDirectory"] = Path.Combine(Path.GetTempPath(), "mucgov-test-keys"),
         ["Oidc:Clients:mucgov-gateway:RedirectUris:0"] = "http://localhost/signin-oidc",
         ["Seed:DemoAccounts"] = "true",

@@ -116,10 +116,16 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
 
         var status = await client.GetFromJsonAsync<JsonElement>($"/api/knowledge/locations/{location}/opening-status?at={Uri.EscapeDataString("2026-12-25T10:00:00+01:00")}");
         var bad = await client.GetAsync($"/api/knowledge/locations/{location}/opening-status?at=gestern");
+        var endOfTime = await client.GetAsync($"/api/knowledge/locations/{location}/opening-status?at={Uri.EscapeDataString("9999-12-31T23:59:59+00:00")}");
+        var startOfTime = await client.GetAsync($"/api/knowledge/locations/{location}/opening-status?at={Uri.EscapeDataString("0001-01-01T00:00:00+00:00")}");
 
         Assert.False(status.GetProperty("open").GetBoolean());
         Assert.True(status.GetProperty("nextOpening").GetDateTimeOffset() > new DateTimeOffset(2026, 12, 26, 0, 0, 0, TimeSpan.FromHours(1)));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        foreach (var response in new[] { bad, endOfTime, startOfTime })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await Hosting.Apps.ProblemAsync(response);
+        }
     }
 
     [Fact]

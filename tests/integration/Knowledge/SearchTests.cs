@@ -103,8 +103,9 @@ public sealed class SearchTests(KnowledgeFixture knowledge) : IClassFixture<Know
         var overlong = await client.GetAsync($"/api/knowledge/search?q={new string('a', 501)}");
         var take = await client.GetAsync("/api/knowledge/search?q=pass&take=500");
         var lang = await client.GetAsync("/api/knowledge/search?q=pass&lang=deutsch!");
+        var nul = await client.GetAsync("/api/knowledge/search?q=pass%00port");
 
-        foreach (var response in new[] { overlong, take, lang })
+        foreach (var response in new[] { overlong, take, lang, nul })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             await Hosting.Apps.ProblemAsync(response);

@@ -11,6 +11,11 @@ public sealed class ProfileValidationTests
         new(givenName, "Obermaier", new DateOnly(1985, 4, 12), new ProfileApi.AddressView("Tegernseer Landstraße", "161", postalCode, "München"), "f.obermaier@example.org", phone, language);
 
     [Fact]
+    public void An_address_with_a_character_that_cannot_be_stored_is_refused() =>
+        Assert.All(["Tegernseer\0Landstraße", "Tegernseer \ud800Landstraße"], street => Assert.Contains("address.street",
+            ProfileApi.Validate(Valid() with { Address = new ProfileApi.AddressView(street, "161", "81539", "München") }, new Account()).Keys));
+
+    [Fact]
     public void Complete_profile_is_valid() => Assert.Empty(ProfileApi.Validate(Valid(), new Account()));
 
     [Theory]
