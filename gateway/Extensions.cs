@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using MucGov.Gateway.Bff;
 using MucGov.Gateway.Data;
 using MucGov.Gateway.Health;
 using MucGov.Gateway.Security;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Gateway;
 
@@ -17,6 +19,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<GatewayDbContext>("Gateway");
+
+        // The public origin is the token issuer: every request is taken as addressed to it, whatever its Host or
+        // X-Forwarded-Host says, so sign-in redirects and the addresses passed on to the services name no other host.
+        builder.Services.AddOptions<ServiceOptions>().Configure<IOptions<AuthOptions>>((service, auth) =>
+            service.PublicOrigin ??= string.IsNullOrEmpty(auth.Value.Issuer) ? null : auth.Value.Issuer);
 
         // Keys in the shared database, so every replica can read every other replica's cookies.
         builder.Services.AddDataProtection()

@@ -42,11 +42,17 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         // Services sit behind the gateway (NetworkPolicy: reachable from it only), which sets X-Forwarded-*: links,
         // redirects, cookies and OIDC metadata must name the public origin, not the pod.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        // They are believed only from the trusted proxies: anyone else could claim another client address or host.
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServiceOptions>>((forwarded, service) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
+            var trusted = service.Value.TrustedProxies.Length > 0 ? service.Value.TrustedProxies : ServiceOptions.DefaultTrustedProxies;
+            foreach (var network in trusted)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Contains('/', StringComparison.Ordinal) ? network : network + (network.Contains(':', StringComparison.Ordinal) ? "/128" : "/32")));
+            }
         });
 
         // Settings are read when resolved, not while wiring, so every configuration source (tests' included) counts.
@@ -67,6 +73,17 @@ public static class Extensions
         if (service.TrustForwardedHeaders)
         {
             app.UseForwardedHeaders();
+        }
+
+        if (Uri.TryCreate(service.PublicOrigin, UriKind.Absolute, out var origin))
+        {
+            var host = HostString.FromUriComponent(origin);
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = origin.Scheme;
+                context.Request.Host = host;
+                return next(context);
+            });
         }
 
         app.UseExceptionHandler();

@@ -17,10 +17,30 @@ public sealed class ServiceOptions
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>
-    /// Take scheme, host and client address from the gateway's <c>X-Forwarded-*</c> headers. On for services (reachable
-    /// only from the gateway); the gateway itself sets it according to what stands in front of it (the ingress).
+    /// Take scheme, host and client address from <c>X-Forwarded-*</c> headers, when they come from one of
+    /// <see cref="TrustedProxies"/>. On for services (reachable only from the gateway); the gateway sets it according
+    /// to what stands in front of it (the ingress), off locally, where nothing does.
     /// </summary>
     public bool TrustForwardedHeaders { get; set; } = true;
+
+    /// <summary>
+    /// Addresses or networks (CIDR, e.g. <c>10.42.0.0/16</c>) whose <c>X-Forwarded-*</c> headers are believed; anyone
+    /// else's are ignored, so a client cannot claim another address or host. Loopback when none are configured (the
+    /// local platform); in a cluster the pod network of the gateway, or the ingress controller's for the gateway.
+    /// (Empty by default: configuration binding appends to an initialised array.)
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>The proxies trusted when none are configured: loopback.</summary>
+    public static readonly string[] DefaultTrustedProxies = ["127.0.0.0/8", "::1/128"];
+
+    /// <summary>
+    /// The public origin (<c>https://host</c>): when set, every request is taken as addressed to it, whatever its
+    /// <c>Host</c> or <c>X-Forwarded-Host</c> header says, so links, redirects and OIDC addresses the app builds never
+    /// name another host. The gateway uses its token issuer when this is not set.
+    /// </summary>
+    [Url]
+    public string? PublicOrigin { get; set; }
 
     /// <summary>How long shutdown waits for in-flight requests and background work to finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

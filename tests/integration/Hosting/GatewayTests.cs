@@ -30,11 +30,14 @@ public sealed class RunningServices : Isolated
         }
     }
 
-    /// <summary>Gateway settings whose clusters point at the running services, with optional overrides.</summary>
+    /// <summary>Gateway settings whose clusters point at the running services, with optional overrides; its public origin is its own loopback address.</summary>
     public async Task<RunningApp> StartGatewayAsync(IDictionary<string, string?>? overrides = null)
     {
         var extra = Apps.ToDictionary(a => $"ReverseProxy:Clusters:{a.Key}:Destinations:primary:Address", a => (string?)a.Value.Address.ToString());
         extra["Auth:MetadataAddress"] = Hosting.Apps.MetadataOf(Apps["identity"]);
+        var port = Ports.Free();
+        extra[Ports.KestrelSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        extra["Service:PublicOrigin"] = $"http://127.0.0.1:{port}/";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             extra[key] = value;
@@ -264,6 +267,57 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         Assert.InRange(int.Parse(answers[^1].Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
         Assert.Equal(429, (await Apps.ProblemAsync(answers[^1])).GetProperty("status").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_dodge_the_rate_limit_by_claiming_other_addresses_in_x_forwarded_for()
+    {
+        await using var gateway = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["RateLimit:PermitLimit"] = "5",
+            ["RateLimit:Window"] = "00:01:00",
+        });
+        using var client = gateway.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/knowledge/departments");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            answers.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
+    public async Task A_forged_host_reaches_neither_the_discovery_document_nor_the_sign_in_redirect()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var browser = gateway.CreateBrowser();
+        var origin = gateway.Address.GetLeftPart(UriPartial.Authority);
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        forwarded.Headers.Add("X-Forwarded-Host", "evil.example");
+        using var host = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        host.Headers.Host = "evil.example";
+        using var login = new HttpRequestMessage(HttpMethod.Get, "/bff/login");
+        login.Headers.Add("X-Forwarded-Host", "evil.example");
+        login.Headers.Add("X-Forwarded-Proto", "https");
+
+        var discoveries = new[] { await browser.SendAsync(forwarded), await browser.SendAsync(host) };
+        var challenge = await browser.SendAsync(login);
+
+        foreach (var discovery in discoveries)
+        {
+            var document = await discovery.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.StartsWith(origin + "/", document.GetProperty("authorization_endpoint").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("evil.example", document.GetRawText(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var redirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query)["redirect_uri"].ToString();
+        Assert.Equal($"{origin}/signin-oidc", redirectUri);
     }
 
     [Fact]
