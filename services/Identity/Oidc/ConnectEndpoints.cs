@@ -150,9 +150,26 @@ public static class ConnectEndpoints
         return Results.Ok(AccountClaims.UserInfo(account, result.Principal!.GetScopes().ToHashSet(StringComparer.Ordinal)));
     }
 
+    /// <summary>
+    /// Ends the account session and returns to the client. A plain link anyone can put on a page must not sign people
+    /// out: without the client's ID token of this same account as <c>id_token_hint</c>, the citizen confirms on our own
+    /// sign-out page first (a form with an antiforgery token), which then comes back here, signed out.
+    /// </summary>
     private static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<Account> signIn)
     {
-        await signIn.SignOutAsync();
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (cookie.Succeeded)
+        {
+            var hint = await context.AuthenticateAsync(Server);
+            var account = signIn.UserManager.GetUserId(cookie.Principal!);
+            if (hint.Principal?.GetClaim(Claims.Subject) is not { } subject || subject != account)
+            {
+                return Results.Redirect("/account/logout?continue=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            }
+
+            await signIn.SignOutAsync();
+        }
+
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
     }
 

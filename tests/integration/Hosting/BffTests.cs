@@ -189,6 +189,36 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.StartsWith(new Uri(web.Origin, "connect/endsession").ToString(), logout.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.False(after.GetProperty("authenticated").GetBoolean());
+
+        // The gateway's end-session request carries the session's ID token: identity signs out without asking.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        var endSession = await browser.GetAsync(logout.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
+        Assert.Contains("signout-callback-oidc", endSession.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_plain_link_to_end_the_identity_session_asks_first_and_signs_out_only_when_confirmed()
+    {
+        using var browser = web.Browser();
+        await web.SignInAsync(browser, "emily.clarke");
+
+        var link = await browser.GetAsync("/connect/endsession");
+        var stillIn = await browser.GetAsync("/account");
+        var confirmation = link.Headers.Location!.OriginalString;
+        var page = await browser.GetAsync(confirmation);
+        var confirmed = await browser.PostAsync(confirmation,
+            new FormUrlEncodedContent(MucGov.Shared.Clients.HeadlessSignIn.HiddenFields(await page.Content.ReadAsStringAsync())));
+        var after = await browser.GetAsync("/account");
+
+        Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+        Assert.StartsWith("/account/logout?continue=", confirmation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.StartsWith("/connect/endsession", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,10 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MucGov.Identity.Pages.Account;
 
-/// <summary>Sign-out needs a POST (with antiforgery), so a third-party page cannot sign people out with a link.</summary>
+/// <summary>
+/// Sign-out needs a POST (with antiforgery), so a third-party page cannot sign people out with a link. A client's
+/// end-session request that had to be confirmed here continues afterwards (<see cref="Continue"/>), back to the client.
+/// </summary>
 public sealed class LogoutModel(SignInManager<Accounts.Account> signIn) : PageModel
 {
+    private const string EndSession = "/connect/endsession";
+
     public bool Done { get; private set; }
+
+    /// <summary>The end-session request to complete after signing out; only that endpoint of this server.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Continue { get; set; }
 
     public void OnGet()
     {
@@ -16,6 +25,12 @@ public sealed class LogoutModel(SignInManager<Accounts.Account> signIn) : PageMo
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        if (Continue is { } next && (next == EndSession || next.StartsWith(EndSession + "?", StringComparison.Ordinal))
+            && !next.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            return LocalRedirect(next);
+        }
+
         Done = true;
         return Page();
     }
