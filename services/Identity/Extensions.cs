@@ -72,7 +72,9 @@ public static class Extensions
             })
             .AddEntityFrameworkStores<AccountDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.Name);
+        builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.Name);
 
         builder.Services.AddAuthentication(options =>
             {

@@ -43,7 +43,7 @@ public sealed partial class HeadlessSignIn(Uri origin)
                 throw new SignInException($"{username} needs an authenticator code, and no secret was given.");
             }
 
-            next = Location(await PostFormAsync(browser, next, new() { ["Code"] = Totp.Code(totpSecret, DateTimeOffset.UtcNow) }, ct), "the authenticator code page");
+            next = Location(await PostFormAsync(browser, next, new() { ["Code"] = await Totp.NextCodeAsync(totpSecret, ct) }, ct), "the authenticator code page");
         }
 
         var callback = Location(await browser.GetAsync(next, ct), "the authorize endpoint after sign-in");

@@ -22,6 +22,38 @@ public static class Totp
         return (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
+    // The server accepts each step of a secret once: remembered per secret for every sign-in of this process.
+    private static readonly Dictionary<string, long> LastStepHandedOut = new(StringComparer.Ordinal);
+    private static readonly Lock StepsLock = new();
+
+    /// <summary>
+    /// A code for a sign-in after others with the same secret, as a person would type the next one their app shows:
+    /// the first step not handed out yet, which the server still accepts (its current step or the next); when both
+    /// are used, it waits for the next step to begin.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Secret, CancellationToken ct = default)
+    {
+        long step, now;
+        lock (StepsLock)
+        {
+            now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            step = LastStepHandedOut.TryGetValue(base32Secret, out var last) ? Math.Max(now, last + 1) : now;
+            LastStepHandedOut[base32Secret] = step;
+        }
+
+        if (step > now + 1)
+        {
+            var validFrom = DateTimeOffset.FromUnixTimeSeconds((step - 1) * 30);
+            var wait = validFrom - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+        }
+
+        return Code(base32Secret, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+    }
+
     private static byte[] Base32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -57,7 +57,7 @@ public sealed partial class OidcFlow(HttpClient browser)
             Assert.NotNull(totpSecret);
             var page = await browser.GetAsync(next);
             var form = await FormAsync(page);
-            form["Code"] = Totp.Code(totpSecret!, DateTimeOffset.UtcNow);
+            form["Code"] = await Totp.NextCodeAsync(totpSecret!);
             var afterCode = await browser.PostAsync(next, new FormUrlEncodedContent(form));
             Assert.Equal(HttpStatusCode.Redirect, afterCode.StatusCode);
             next = afterCode.Headers.Location!;

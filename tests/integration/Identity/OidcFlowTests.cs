@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MucGov.Shared.Clients;
 using Xunit;
 
 namespace MucGov.IntegrationTests.Identity;
@@ -90,6 +91,32 @@ public sealed class OidcFlowTests(IdentityFixture identity) : IClassFixture<Iden
         Assert.Contains("role=\"alert\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var again = await browser.GetAsync(flow.AuthorizeUrl("openid queue"));
         Assert.StartsWith("/account/login", again.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_totp_code_signs_in_once_and_a_code_from_a_minute_ago_not_at_all()
+    {
+        const string username = "cw.auslaenderbehoerde";
+        var secret = (await identity.TotpSecretAsync(username))!;
+        async Task<HttpResponseMessage> SecondFactorAsync(string code)
+        {
+            var browser = identity.App.CreateBrowser();
+            var flow = new OidcFlow(browser);
+            var authorize = await browser.GetAsync(flow.AuthorizeUrl("openid queue"));
+            var afterLogin = await flow.SubmitLoginAsync(authorize.Headers.Location!, username, IdentityFixture.PasswordOf(username));
+            return await flow.SubmitFormAsync(afterLogin.Headers.Location!, new() { ["Code"] = code });
+        }
+
+        var stale = await SecondFactorAsync(Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(-60)));
+        var code = Totp.Code(secret, DateTimeOffset.UtcNow);
+        var first = await SecondFactorAsync(code);
+        var replayed = await SecondFactorAsync(code);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("role=\"alert\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("role=\"alert\"", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
