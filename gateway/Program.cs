@@ -15,6 +15,7 @@ if (app.IsMigrateCommand(args))
     return await app.MigrateAsync();
 }
 
+app.UseSecurityHeaders();
 app.MapDefaultEndpoints();
 app.UseGatewaySecurity();
 app.MapWebPages();

@@ -62,9 +62,18 @@ public static class GatewaySecurity
         return builder;
     }
 
-    public static WebApplication UseGatewaySecurity(this WebApplication app)
+    /// <summary>
+    /// The security headers of every answer, the gateway's own refusals (401, 403 of its route policies) included:
+    /// registered first, written when the answer starts.
+    /// </summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(SecurityHeaders);
+        return app;
+    }
+
+    public static WebApplication UseGatewaySecurity(this WebApplication app)
+    {
         app.Use(RefuseInvalidBearerAndCrossSiteCalls);
         app.UseRateLimiter();
         return app;
@@ -85,10 +94,30 @@ public static class GatewaySecurity
                     : PagePolicy;
             }
 
+            // Browsers honour it only over HTTPS, where the public origin is.
+            if (context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+
+            if (IsPersonal(context.Request.Path))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         return next();
     }
+
+    /// <summary>
+    /// Answers that may carry personal data (cases, chats, documents, the session's user, account pages) are never
+    /// stored by a browser or a shared cache; the public catalog and the document check may be.
+    /// </summary>
+    private static bool IsPersonal(PathString path) =>
+        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/knowledge") && !path.StartsWithSegments("/api/documents/verify"))
+        || path.StartsWithSegments("/bff") || path.StartsWithSegments("/account") || path.StartsWithSegments("/connect");
 
     private static async Task RefuseInvalidBearerAndCrossSiteCalls(HttpContext context, Func<Task> next)
     {

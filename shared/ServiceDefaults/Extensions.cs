@@ -115,6 +115,13 @@ public static class Extensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).ExcludeFromDescription();
+        if (service.ManagementPort is { } managementPort)
+        {
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments("/metrics") && context.Connection.LocalPort != managementPort,
+                refused => refused.Run(context => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found").ExecuteAsync(context)));
+        }
+
         app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

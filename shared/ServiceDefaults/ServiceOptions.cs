@@ -42,6 +42,14 @@ public sealed class ServiceOptions
     [Url]
     public string? PublicOrigin { get; set; }
 
+    /// <summary>
+    /// When set, <c>/metrics</c> answers only on this local port (the management port, which only the cluster's
+    /// monitoring reaches) and is 404 on every other: metrics name database hosts and users. Unset, <c>/metrics</c>
+    /// answers where the app listens (services, which only the gateway and monitoring reach).
+    /// </summary>
+    [Range(1, 65535)]
+    public int? ManagementPort { get; set; }
+
     /// <summary>How long shutdown waits for in-flight requests and background work to finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -291,6 +291,55 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task Metrics_answer_only_on_the_management_port()
+    {
+        var port = Ports.Free();
+        await using var elsewhere = await platform.StartGatewayAsync(new Dictionary<string, string?> { ["Service:ManagementPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var management = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            [Ports.KestrelSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Service:PublicOrigin"] = $"http://127.0.0.1:{port}/",
+            ["Service:ManagementPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var publicClient = elsewhere.CreateClient();
+        using var monitoring = management.CreateClient();
+
+        var outside = await publicClient.GetAsync("/metrics");
+        var inside = await monitoring.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        await Apps.ProblemAsync(outside);
+        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+        Assert.Contains("# TYPE", await inside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Personal_answers_are_not_stored_by_browsers_and_https_origins_get_hsts()
+    {
+        var port = Ports.Free();
+        await using var gateway = await platform.StartGatewayAsync();
+        await using var https = await platform.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            [Ports.KestrelSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Service:PublicOrigin"] = $"https://127.0.0.1:{port}/",
+        });
+        using var client = gateway.CreateClient();
+        using var secure = https.CreateClient();
+
+        var user = await client.GetAsync("/bff/user");
+        var cases = await client.GetAsync("/api/my/cases");
+        var catalog = await client.GetAsync("/api/knowledge/departments");
+        var plainPage = await client.GetAsync("/");
+        var securePage = await secure.GetAsync("/");
+
+        Assert.Equal("no-store", user.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", cases.Headers.CacheControl?.ToString());
+        Assert.NotEqual("no-store", catalog.Headers.CacheControl?.ToString());
+        Assert.False(plainPage.Headers.Contains("Strict-Transport-Security"));
+        Assert.StartsWith("max-age=31536000", securePage.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forged_host_reaches_neither_the_discovery_document_nor_the_sign_in_redirect()
     {
         await using var gateway = await platform.StartGatewayAsync();

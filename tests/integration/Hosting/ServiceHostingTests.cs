@@ -57,9 +57,17 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
             Assert.Contains("broker", checks.Keys);
         }
 
-        var metrics = await client.GetStringAsync("/metrics");
-        Assert.Contains("# TYPE", metrics, StringComparison.Ordinal);
-        Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
+        if (Apps.Row(name).ManagementPort is null)
+        {
+            var metrics = await client.GetStringAsync("/metrics");
+            Assert.Contains("# TYPE", metrics, StringComparison.Ordinal);
+            Assert.Contains("http_server_request_duration", metrics, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Only on the management port (see the gateway tests).
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
+        }
 
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString(), StringComparison.Ordinal);
