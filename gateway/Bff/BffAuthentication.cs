@@ -160,5 +160,20 @@ public static class BffAuthentication
             context.ProtocolMessage.IssuerAddress = Public(issuer, context.ProtocolMessage.IssuerAddress);
             return Task.CompletedTask;
         };
+        oidc.Events.OnRemoteFailure = async context =>
+        {
+            // A sign-in the citizen cancelled or identity refused, an expired attempt, or a forged callback: never a
+            // 500. A browser goes back to the chat page, which says sign-in did not work; anything else gets a 400.
+            context.HandleResponse();
+            if (context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                context.Response.Redirect("/?signin=failed");
+                return;
+            }
+
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-in failed",
+                detail: "The sign-in could not be completed (cancelled, refused, expired or not started here). Start it again at /bff/login.")
+                .ExecuteAsync(context.HttpContext);
+        };
     }
 }

@@ -39,15 +39,17 @@ public static class ProxyTransforms
     });
 
     /// <summary>
-    /// A browser that starts an anonymous chat gets its access key kept in the session (an encrypted HttpOnly cookie);
-    /// the key is taken out of the answer, so no script on the page can read it.
+    /// The gateway's pages (which send <c>X-CSRF: 1</c>) that start an anonymous chat get its access key kept in the
+    /// session (an encrypted HttpOnly cookie); the key is taken out of the answer, so no script on the page can read
+    /// it. API clients (no <c>X-CSRF</c> header, or a bearer token) get the answer as the service gave it, with the
+    /// key, and no cookie.
     /// </summary>
     private static async ValueTask RememberAnonymousChatAsync(ResponseTransformContext transform)
     {
         var http = transform.HttpContext;
         if (transform.ProxyResponse is not { StatusCode: System.Net.HttpStatusCode.Created } response
             || !HttpMethods.IsPost(http.Request.Method) || http.Request.Path.Value?.TrimEnd('/') != "/api/conversations"
-            || BffAuthentication.HasBearer(http.Request))
+            || BffAuthentication.HasBearer(http.Request) || http.Request.Headers[Security.GatewaySecurity.CsrfHeader] != "1")
         {
             return;
         }

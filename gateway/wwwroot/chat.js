@@ -9,6 +9,7 @@ MucGov.addTexts({
     reference: "Aktenzeichen", status: "Status", department: "Stelle", updated: "Zuletzt", consentTitle: "Weitergabe an die Stadt",
     signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis", download: "Dokument herunterladen (PDF)",
     "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt", other: "English",
+    signinFailed: "Die Anmeldung hat nicht geklappt. Versuchen Sie es bitte noch einmal – oder chatten Sie anonym weiter.",
   },
   en: {
     title: "Mingabot – your chat with the City of Munich", login: "Sign in with your Bürgerkonto", logout: "Sign out", chat: "Chat",
@@ -17,6 +18,7 @@ MucGov.addTexts({
     reference: "Reference", status: "Status", department: "Office", updated: "Last change", consentTitle: "Passing on to the city",
     signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution", download: "Download the document (PDF)",
     "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved", other: "Deutsch",
+    signinFailed: "Signing in did not work. Please try again – or go on chatting anonymously.",
   },
 });
 
@@ -144,6 +146,8 @@ async function init() {
     send(text);
   });
   $("refresh-cases").addEventListener("click", loadCases);
+  // The gateway sends a browser back here when a sign-in was cancelled, refused or expired.
+  if (new URLSearchParams(location.search).get("signin") === "failed") $("error").textContent = t("signinFailed");
   state.user = await api("/bff/user");
   if (state.user.authenticated) {
     $("login").hidden = true;

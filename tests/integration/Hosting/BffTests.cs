@@ -107,6 +107,25 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
     }
 
     [Fact]
+    public async Task An_api_client_without_x_csrf_gets_the_anonymous_chat_key_in_the_answer_and_no_cookie()
+    {
+        using var client = web.Browser();
+
+        var response = await client.PostAsJsonAsync("/api/conversations", new { });
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var key = created.GetProperty("accessKey").GetString()!;
+        using var followUp = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{created.GetProperty("id").GetGuid()}/messages")
+        {
+            Content = JsonContent.Create(new { text = "Hallo", clientMessageId = "k1" }),
+        };
+        followUp.Headers.Add("X-Conversation-Key", key);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.OK, (await web.Gateway.CreateClient().SendAsync(followUp)).StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_chat_key_stays_in_the_session_and_never_reaches_the_page()
     {
         using var browser = web.Browser();
@@ -219,6 +238,24 @@ public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
         Assert.StartsWith("/connect/endsession", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_expired_or_refused_sign_in_callback_is_never_a_500()
+    {
+        using var browser = web.Browser();
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/signin-oidc?state=garbage&code=x");
+        page.Headers.Accept.ParseAdd("text/html");
+
+        var api = await browser.GetAsync("/signin-oidc?state=garbage");
+        var refused = await browser.GetAsync("/signin-oidc?error=access_denied&error_description=refused&state=garbage");
+        var fromPage = await browser.SendAsync(page);
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        await Apps.ProblemAsync(api);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, fromPage.StatusCode);
+        Assert.Equal("/?signin=failed", fromPage.Headers.Location!.OriginalString);
     }
 
     [Fact]
