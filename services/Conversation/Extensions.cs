@@ -46,8 +46,9 @@ public static class Extensions
         builder.Services.AddScoped<CitizenProfiles>();
         builder.Services.AddSingleton<Chats.ChatEvents>();
         builder.Services.AddHostedService<LanguageWarmUp>();
-        builder.Services.AddSingleton<ProcedureDraftCleanup>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ProcedureDraftCleanup>());
+        builder.Services.AddSingleton<Chats.ChatLimits>();
+        builder.Services.AddSingleton<Chats.ChatCleanup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Chats.ChatCleanup>());
         return builder;
     }
 

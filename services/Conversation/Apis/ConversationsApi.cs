@@ -25,11 +25,31 @@ public sealed class ChatOptions
     [Range(1, 10000)]
     public int MaxMessageLength { get; set; } = 2000;
 
-    [Range(1, 1000)]
+    [Range(1, 10_000_000)]
     public int MessagesPerMinute { get; set; } = 20;
 
     [Range(1, 100000)]
     public int MaxConversationsPerCitizen { get; set; } = 200;
+
+    /// <summary>Anonymous chats one client address may start at once (the bucket's size).</summary>
+    [Range(1, 10_000_000)]
+    public int AnonymousChatBurst { get; set; } = 100;
+
+    /// <summary>Anonymous chats a client address may start per second once the burst is used (the bucket's refill).</summary>
+    [Range(1, 10_000_000)]
+    public int AnonymousChatsPerSecond { get; set; } = 2;
+
+    /// <summary>Live streams open at once per chat (on one replica).</summary>
+    [Range(1, 10_000_000)]
+    public int StreamsPerChat { get; set; } = 3;
+
+    /// <summary>Live streams open at once per client address (on one replica).</summary>
+    [Range(1, 10_000_000)]
+    public int StreamsPerAddress { get; set; } = 20;
+
+    /// <summary>Anonymous chats without a case are deleted after this long without a message.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan AnonymousChatRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Comment line sent on an idle event stream (proxies cut idle connections; YARP after 100 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:40")]
@@ -72,7 +92,7 @@ public static class ConversationsApi
     public sealed record NewMessages(IReadOnlyList<MessageView> Messages);
 
     internal static async Task<Results<Created<Created>, ProblemHttpResult>> CreateAsync(
-        ClaimsPrincipal user, ConversationDbContext db, IOptions<ChatOptions> options, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, HttpContext http, ConversationDbContext db, ChatLimits limits, IOptions<ChatOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var citizen = Citizen(user);
         if (user.Identity?.IsAuthenticated == true && citizen is null)
@@ -84,6 +104,13 @@ public static class ConversationsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many conversations",
                 detail: $"At most {options.Value.MaxConversationsPerCitizen} conversations per citizen.");
+        }
+
+        if (citizen is null && !limits.MayStartAnonymousChat(http.Connection.RemoteIpAddress))
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many new chats",
+                detail: $"At most {options.Value.AnonymousChatBurst} anonymous chats at once and {options.Value.AnonymousChatsPerSecond} a second from one address; sign in or continue an existing chat.");
         }
 
         var now = Now(clock);
@@ -160,8 +187,7 @@ public static class ConversationsApi
             return TypedResults.Ok(earlier);
         }
 
-        var since = clock.GetUtcNow().AddMinutes(-1);
-        if (await db.Messages.CountAsync(m => m.ConversationId == id && m.Author == Authors.Citizen && m.CreatedAt > since, ct) >= options.Value.MessagesPerMinute)
+        if (await db.CountMessageAsync(id, clock.GetUtcNow(), ct) > options.Value.MessagesPerMinute)
         {
             http.Response.Headers.RetryAfter = "60";
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down",
@@ -361,12 +387,21 @@ public static class ConversationsApi
     /// </summary>
     internal static async Task StreamAsync(
         Guid id, ClaimsPrincipal user, [FromHeader(Name = KeyHeader)] string? key, [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
-        HttpContext http, ConversationDbContext db, Chats.ChatEvents events, IOptions<ChatOptions> options, CancellationToken ct)
+        HttpContext http, ConversationDbContext db, Chats.ChatEvents events, ChatLimits limits, IOptions<ChatOptions> options, CancellationToken ct)
     {
         var chat = await FindAsync(db, id, user, key, ct);
         if (chat is null)
         {
             await NotFound().ExecuteAsync(http);
+            return;
+        }
+
+        using var reservation = limits.OpenStream(id, http.Connection.RemoteIpAddress);
+        if (reservation is null)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams",
+                detail: $"At most {options.Value.StreamsPerChat} live streams per chat and {options.Value.StreamsPerAddress} per address; close one first.").ExecuteAsync(http);
             return;
         }
 

@@ -41,6 +41,12 @@ public sealed class Chat
 
     /// <summary>A procedure being filled in this chat (kept while the citizen is away; deleted after 30 days).</summary>
     public Bot.ProcedureDraft? Procedure { get; set; }
+
+    /// <summary>Start of the minute the citizen's messages are counted in (<see cref="ChatRate"/>); written by SQL only.</summary>
+    public DateTimeOffset? RateWindowStart { get; private set; }
+
+    /// <summary>The citizen's messages in that minute; written by SQL only.</summary>
+    public int RateCount { get; private set; }
 }
 
 /// <summary>A citizen's answer to "may I pass this on?": what, to whom, when.</summary>

@@ -145,6 +145,40 @@ public sealed class ChatTests(ConversationFixture conversation) : IClassFixture<
     }
 
     [Fact]
+    public async Task Parallel_posts_to_one_chat_get_through_only_as_often_as_the_minute_allows()
+    {
+        var (id, client, _) = await conversation.AnonymousChatAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 15).Select(i =>
+            client.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Danke", clientMessageId = $"p{i}" })));
+
+        Assert.Equal(10, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.True(await StoredMessagesAsync(id) <= 1 + (5 * 2), "at most five citizen messages and their replies besides the welcome");
+    }
+
+    [Fact]
+    public async Task Idle_anonymous_chats_without_a_case_are_deleted_and_others_kept()
+    {
+        var (idle, _, _) = await conversation.AnonymousChatAsync();
+        var (recent, _, _) = await conversation.AnonymousChatAsync();
+        var (withCase, _, _) = await conversation.AnonymousChatAsync();
+        using var anna = conversation.Client(await conversation.CitizenTokenAsync("anna.huber"));
+        var signedIn = (await (await anna.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var scope = conversation.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationDbContext>();
+        var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8);
+        await db.Database.ExecuteSqlAsync($"UPDATE conversations SET updated_at = {eightDaysAgo} WHERE id IN ({idle}, {withCase}, {signedIn})");
+        await db.Database.ExecuteSqlAsync($"UPDATE conversations SET escalation_id = {Guid.NewGuid()} WHERE id = {withCase}");
+
+        var deleted = await conversation.App.Services.GetRequiredService<MucGov.Conversation.Chats.ChatCleanup>().DeleteIdleAnonymousChatsAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 1);
+        Assert.False(await db.Chats.AnyAsync(c => c.Id == idle));
+        Assert.Equal(0, await StoredMessagesAsync(idle));
+        Assert.Equal(3, await db.Chats.CountAsync(c => c.Id == recent || c.Id == withCase || c.Id == signedIn));
+    }
+
+    [Fact]
     public async Task Signed_in_citizen_is_greeted_by_name_and_another_citizen_gets_404()
     {
         using var anna = conversation.Client(await conversation.CitizenTokenAsync("anna.huber"));

@@ -21,17 +21,26 @@ public class ConversationFixture : Isolated
         var vhost = VirtualHost = await NewVirtualHostAsync("conversation");
         Identity = await Apps.StartFreshAsync(this, "identity", vhost, kestrel: true);
         Knowledge = await Apps.StartFreshAsync(this, "knowledge", vhost);
-        App = await Apps.StartFreshAsync(this, "conversation", vhost, extra: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
             ["Chat:MessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bot:KnowledgeTimeout"] = "00:00:10",
             ["Chat:HeartbeatInterval"] = "00:00:01",
-        });
+        };
+        foreach (var (setting, value) in Limits)
+        {
+            settings[setting] = value;
+        }
+
+        App = await Apps.StartFreshAsync(this, "conversation", vhost, extra: settings);
     }
 
     /// <summary>Low, so the limit itself can be tested; a fixture for long dialogues raises it.</summary>
     protected virtual int MessagesPerMinute => 5;
+
+    /// <summary>Other limits than the defaults, for the fixture that tests them.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>();
 
     public HttpClient Client(string? token = null, string? key = null)
     {
@@ -83,4 +92,16 @@ public class ConversationFixture : Isolated
 public sealed class DialogueFixture : ConversationFixture
 {
     protected override int MessagesPerMinute => 100;
+}
+
+/// <summary>The same services with low abuse limits, so each limit can be reached in a test.</summary>
+public sealed class LimitsFixture : ConversationFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    {
+        ["Chat:AnonymousChatBurst"] = "3",
+        ["Chat:AnonymousChatsPerSecond"] = "1",
+        ["Chat:StreamsPerChat"] = "2",
+        ["Chat:StreamsPerAddress"] = "3",
+    };
 }

@@ -137,7 +137,7 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
         var monthAgo = DateTimeOffset.UtcNow.AddDays(-31).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         await db.Database.ExecuteSqlAsync($"UPDATE conversations SET procedure = jsonb_set(procedure, '{{startedAt}}', to_jsonb({monthAgo}::text)) WHERE id = {old}");
 
-        var deleted = await conversation.App.Services.GetRequiredService<MucGov.Conversation.Bot.ProcedureDraftCleanup>().DeleteOldDraftsAsync(CancellationToken.None);
+        var deleted = await conversation.App.Services.GetRequiredService<MucGov.Conversation.Chats.ChatCleanup>().DeleteOldDraftsAsync(CancellationToken.None);
 
         Assert.True(deleted >= 1);
         Assert.Null((await db.Chats.AsNoTracking().SingleAsync(c => c.Id == old)).Procedure);

@@ -81,6 +81,14 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("procedure");
 
+                    b.Property<int>("RateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_count");
+
+                    b.Property<DateTimeOffset?>("RateWindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rate_window_start");
+
                     b.Property<string>("ServiceId")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
