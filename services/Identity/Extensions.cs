@@ -62,19 +62,21 @@ public static class Extensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No lockout (anyone could lock anyone out): SignInThrottle slows guessing down instead.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 options.ClaimsIdentity.UserNameClaimType = Claims.Name;
                 options.ClaimsIdentity.RoleClaimType = Claims.Role;
             })
             .AddEntityFrameworkStores<AccountDbContext>()
+            .AddUserManager<AccountManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.Name);
         builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.Name);
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SignInThrottle>();
 
         builder.Services.AddAuthentication(options =>
             {

@@ -12,6 +12,7 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
 {
     public DbSet<CitizenDocument> Documents => Set<CitizenDocument>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -40,6 +41,12 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
             document.Property(d => d.Kind).HasMaxLength(50);
             document.Property(d => d.Title).HasMaxLength(200);
             document.Property(d => d.Number).HasMaxLength(50);
+        });
+        builder.Entity<SignInAttempt>(attempt =>
+        {
+            attempt.ToTable("sign_in_attempts");
+            attempt.HasKey(a => a.Key);
+            attempt.Property(a => a.Key).HasMaxLength(400);
         });
         builder.Entity<Disclosure>(disclosure =>
         {

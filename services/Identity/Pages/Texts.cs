@@ -13,7 +13,7 @@ public static class Texts
         ["login.password"] = ("Passwort", "Password"),
         ["login.submit"] = ("Anmelden", "Sign in"),
         ["login.invalid"] = ("Benutzername oder Passwort ist falsch.", "The user name or password is wrong."),
-        ["login.locked"] = ("Zu viele Fehlversuche: Das Konto ist für 15 Minuten gesperrt.", "Too many failed attempts: the account is locked for 15 minutes."),
+        ["login.wait"] = ("Zu viele Fehlversuche. Bitte warten Sie {0} Sekunden und versuchen Sie es dann noch einmal.", "Too many failed attempts. Please wait {0} seconds, then try again."),
         ["login.no2fa"] = ("Mitarbeiterkonten brauchen einen zweiten Faktor. Bitte wenden Sie sich an die IT.", "Staff accounts need a second factor. Please contact IT."),
         ["login.register"] = ("Noch kein Bürgerkonto? Jetzt registrieren", "No citizen account yet? Register now"),
         ["2fa.heading"] = ("Bestätigungscode", "Verification code"),

@@ -135,26 +135,6 @@ public sealed class OidcFlowTests(IdentityFixture identity) : IClassFixture<Iden
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var (username, password) = await identity.NewCitizenAsync();
-        var browser = identity.App.CreateBrowser();
-        var flow = new OidcFlow(browser);
-        var loginPage = (await browser.GetAsync(flow.AuthorizeUrl(CitizenScopes))).Headers.Location!;
-        for (var i = 0; i < 5; i++)
-        {
-            await flow.SubmitLoginAsync(loginPage, username, "wrong-password-" + i);
-        }
-
-        var right = await flow.SubmitLoginAsync(loginPage, username, password);
-
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        var html = await right.Content.ReadAsStringAsync();
-        Assert.Contains("15", html, StringComparison.Ordinal);
-        Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Code_without_or_with_a_wrong_pkce_verifier_is_refused()
     {
         var flow = identity.NewFlow();

@@ -371,6 +371,31 @@ namespace MucGov.Identity.Data.Migrations
                     b.ToTable("disclosures", (string)null);
                 });
 
+            modelBuilder.Entity("MucGov.Identity.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("WaitUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wait_until");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("MucGov.Shared.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

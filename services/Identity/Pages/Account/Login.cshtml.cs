@@ -5,7 +5,7 @@ using MucGov.Identity.Accounts;
 
 namespace MucGov.Identity.Pages.Account;
 
-public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users) : PageModel
+public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -22,7 +22,11 @@ public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManag
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>
+    /// Signs in. Unknown accounts and wrong passwords get the same answer, in about the same time; failures slow
+    /// further attempts down (<see cref="SignInThrottle"/>), the same way for known and unknown accounts.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password))
         {
@@ -30,16 +34,40 @@ public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManag
             return Page();
         }
 
-        var account = await users.FindByNameAsync(Username.Trim()) ?? await users.FindByEmailAsync(Username.Trim());
+        var username = Username.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (await throttle.WaitAsync(username, address, ct) is { } wait && wait > TimeSpan.Zero)
+        {
+            Error = Slowed(Response, wait);
+            return Page();
+        }
+
+        var account = await users.FindByNameAsync(username) ?? await users.FindByEmailAsync(username);
+        if (account is null)
+        {
+            // The same work as for a wrong password, so the time taken does not tell whether the account exists.
+            users.PasswordHasher.HashPassword(new Accounts.Account(), Password);
+        }
+
+        if (account is null || !await users.CheckPasswordAsync(account, Password))
+        {
+            await throttle.FailedAsync(username, address, ct);
+            Error = Texts.T("login.invalid");
+            return Page();
+        }
+
         if (account is { Kind: AccountKind.Staff, TwoFactorEnabled: false })
         {
             Error = Texts.T("login.no2fa");
             return Page();
         }
 
-        var result = account is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.SucceededAsync(username, address, ct);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
@@ -50,8 +78,17 @@ public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManag
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
         }
 
-        Error = Texts.T(result.IsLockedOut ? "login.locked" : "login.invalid");
+        Error = Texts.T("login.invalid");
         return Page();
+    }
+
+    /// <summary>The answer while sign-ins are slowed down: status 429 and the message naming the wait.</summary>
+    internal static string Slowed(HttpResponse response, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.T("login.wait"), seconds);
     }
 
     /// <summary>Only local return URLs (an open redirect would let phishing pages use our login).</summary>
