@@ -26,15 +26,15 @@ public sealed class SignInThrottleOptions
     public const string Section = "SignIn";
 
     /// <summary>Failures of one account from one address before each further one doubles the wait (<see cref="FirstWait"/>, twice that, …).</summary>
-    [Range(1, 1000)]
+    [Range(1, 1_000_000)]
     public int FreeFailuresPerAccountAndAddress { get; set; } = 3;
 
     /// <summary>Failures from one address, whatever the accounts, before waits begin.</summary>
-    [Range(1, 100000)]
+    [Range(1, 1_000_000)]
     public int FreeFailuresPerAddress { get; set; } = 20;
 
     /// <summary>Failures of one account from all addresses together before waits begin (a distributed guess).</summary>
-    [Range(1, 100000)]
+    [Range(1, 1_000_000)]
     public int FreeFailuresPerAccount { get; set; } = 10;
 
     /// <summary>The wait after the first failure past the free ones; each further failure doubles it.</summary>

@@ -36,7 +36,10 @@ public sealed class RunningApp(
 /// <param name="Messaging">Whether it talks over RabbitMQ.</param>
 /// <param name="Secrets">Setting → name of the secret it holds.</param>
 /// <param name="ManagementPort">Its local management port, the only one answering <c>/metrics</c>; null when it has none.</param>
-public sealed record AppRow(string Name, int Port, string Project, string ConnectionString, bool Messaging, IReadOnlyDictionary<string, string> Secrets, int? ManagementPort = null);
+/// <param name="BenchSettings">The settings <c>./mucgov up --bench</c> lifts its abuse limits with.</param>
+public sealed record AppRow(
+    string Name, int Port, string Project, string ConnectionString, bool Messaging, IReadOnlyDictionary<string, string> Secrets, int? ManagementPort = null,
+    IReadOnlyDictionary<string, string>? BenchSettings = null);
 
 /// <summary>Starts the services and the gateway by name, each with its own database and a virtual host.</summary>
 public static class Apps

@@ -39,6 +39,19 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
 
     [Theory]
     [MemberData(nameof(AllApps))]
+    public async Task App_starts_with_the_bench_mode_settings_of_the_app_table(string name)
+    {
+        var bench = Apps.Row(name).BenchSettings ?? new Dictionary<string, string>();
+
+        // Options are validated at start: a bench value out of an option's range would stop the app here.
+        await using var app = await Apps.StartFreshAsync(isolated, name, extra: bench.ToDictionary(s => s.Key, s => (string?)s.Value));
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllApps))]
     public async Task App_migrates_its_database_and_answers_liveness_readiness_metrics_and_openapi(string name)
     {
         await using var app = await Apps.StartFreshAsync(isolated, name);
