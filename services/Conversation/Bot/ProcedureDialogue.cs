@@ -189,8 +189,7 @@ public static partial class ProcedureDialogue
                     $"{field.Label} kommt aus Ihrem Bürgerkonto und steht so auf der Bescheinigung; hier kann ich das nicht ändern. Stimmt es nicht, ändern Sie es bitte dort (eine neue Anschrift über die Ummeldung). Soll ich die Bescheinigung so ausstellen?",
                     $"{field.Label} comes from your Bürgerkonto and is certified as it stands there; I cannot change it here. If it is wrong, please have it changed there (a new address through re-registration). Shall I issue the certificate as it is?",
                     $"{field.Label} kimmt aus deim Bürgerkonto und steht so auf da Bescheinigung; do kon i des ned ändern. Stimmt's ned, ändersd as bittschön dort. Soi i de Bescheinigung so ausstelln?",
-                    (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
-                    (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen")), draft);
+                    SubmitOrCancel(language)), draft);
             }
 
             // A value typed over one from the Bürgerkonto is the citizen's statement now, and marked as typed for the caseworker.
@@ -288,9 +287,15 @@ public static partial class ProcedureDialogue
             $"Bitte prüfen Sie Ihre Angaben:\n{lines}\nSoll ich das so abschicken? Zum Ändern schreiben Sie z. B. „nein, {draft.Procedure.Fields[0].Label} ist …“.",
             $"Please check your details:\n{lines}\nShall I submit it like this? To change something write e.g. \"no, {draft.Procedure.Fields[0].Label} is …\".",
             $"Schau bittschön no amoi drüber:\n{lines}\nSoi i des so abschicka? Zum Ändern schreibst z. B. „na, {draft.Procedure.Fields[0].Label} is …“.",
-            (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
-            (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen")), draft);
+            SubmitOrCancel(language)), draft);
     }
+
+    /// <summary>The quick replies of a summary: submit or cancel.</summary>
+    private static (string Id, string Label)[] SubmitOrCancel(string language) =>
+    [
+        (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
+        (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen"),
+    ];
 
     /// <summary>"nein, die Anschrift ist …", "no, the address is …", "na, d'Adress is …": the field by its label or name.</summary>
     private static (ProcedureFieldDefinition Field, string Value)? Correction(ProcedureDraft draft, string text)
