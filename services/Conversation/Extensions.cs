@@ -8,12 +8,6 @@ using MucGov.Shared.Messaging;
 
 namespace MucGov.Conversation;
 
-/// <summary>Loads the language models in the background at start, so the first citizen does not wait for them.</summary>
-internal sealed class LanguageWarmUp : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(Language.WarmUp, stoppingToken);
-}
-
 public static class Extensions
 {
     /// <summary>The conversation service: chats, Mingabot, knowledge requests, token validation.</summary>
@@ -32,7 +26,7 @@ public static class Extensions
             bus.AddConsumer<Consumers.DocumentIssuedConsumer>();
             bus.AddConsumer<Consumers.CitizenErasureRequestedConsumer>();
             // One auto-delete queue per replica on the fan-out: every replica hears of every new message.
-            bus.AddConsumer<Chats.ConversationMessageAppendedConsumer>().Endpoint(endpoint =>
+            bus.AddConsumer<Consumers.ConversationMessageAppendedConsumer>().Endpoint(endpoint =>
             {
                 endpoint.Temporary = true;
                 endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];

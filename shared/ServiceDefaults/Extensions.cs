@@ -139,7 +139,4 @@ public static class Extensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
     }
-
-    /// <summary>Reads a validated options object at composition time (for values needed while wiring).</summary>
-    public static T GetValidatedOptions<T>(this IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }

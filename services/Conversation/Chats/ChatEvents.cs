@@ -6,7 +6,7 @@ using MucGov.Contracts.Conversation;
 namespace MucGov.Conversation.Chats;
 
 /// <summary>
-/// This replica's open streams, by conversation. Told about new messages by <see cref="ConversationMessageAppendedConsumer"/>
+/// This replica's open streams, by conversation. Told about new messages by <see cref="Consumers.ConversationMessageAppendedConsumer"/>
 /// (every replica has its own auto-delete queue on the fan-out), so a stream on any replica sees messages written on any other.
 /// </summary>
 public sealed class ChatEvents
@@ -62,15 +62,5 @@ public sealed class ChatEvents
         }
 
         public void Dispose() => owner.Remove(this);
-    }
-}
-
-/// <summary>Wakes this replica's streams of a conversation that got a new message (on whichever replica it was written).</summary>
-public sealed class ConversationMessageAppendedConsumer(ChatEvents events) : IConsumer<ConversationMessageAppended>
-{
-    public Task Consume(ConsumeContext<ConversationMessageAppended> context)
-    {
-        events.Notify(context.Message.ConversationId);
-        return Task.CompletedTask;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -112,9 +111,6 @@ public static partial class QueryText
         }
     }
 
-    /// <summary>A PostgreSQL tsquery matching any of the words (the words are letters and digits only).</summary>
-    public static string AnyOf(IEnumerable<string> words) => string.Join(" | ", words.Where(w => w.Length >= 2));
-
     /// <summary>Umlauts and ß written out (ä → ae …), as people type without a German keyboard.</summary>
     public static string Fold(string word) =>
         word.Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
@@ -141,6 +137,4 @@ public static partial class QueryText
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
-
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,9 +9,6 @@ public static class CaseStatus
     public const string Resolved = "resolved";
 
     public static readonly IReadOnlyList<string> All = [New, InProgress, WaitingForCitizen, Resolved];
-
-    /// <summary>Statuses in which the department owes the citizen something.</summary>
-    public static bool IsOpen(string status) => status is New or InProgress or WaitingForCitizen;
 }
 
 /// <summary>What can happen to a case.</summary>

@@ -56,9 +56,10 @@ public sealed class TicketFixture : Isolated
         await Eventually.HoldsAsync(async () => await WithDbAsync(db => db.Departments.CountAsync()) >= 16, "the departments' hours are cached", Patience);
     }
 
-    /// <summary>A token as the demo account would get it: staff for the queue, citizens for their cases.</summary>
+    /// <summary>A token as the demo account would get it: staff (who have an authenticator) for the queue, citizens for their cases.</summary>
     public Task<string> TokenAsync(string username) =>
-        tokens.GetOrAdd(username, name => IdentityFixture.AccessTokenAsync(Identity, name, name.StartsWith("cw.", StringComparison.Ordinal) || name.StartsWith("sv.", StringComparison.Ordinal) ? "openid profile queue" : "openid profile cases"));
+        tokens.GetOrAdd(username, async name => await IdentityFixture.AccessTokenAsync(Identity, name,
+            await IdentityFixture.TotpSecretAsync(Identity, name) is null ? "openid profile cases" : "openid profile queue"));
 
     public HttpClient Client(string? token = null)
     {

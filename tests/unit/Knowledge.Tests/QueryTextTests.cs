@@ -11,7 +11,7 @@ public sealed class QueryTextTests
         var words = QueryText.Words("'; DROP TABLE services; -- & | ! :* ()");
 
         Assert.All(words, w => Assert.Matches(@"^[\p{L}\p{N}]+$", w));
-        Assert.Equal("drop | table | services", QueryText.AnyOf(words));
+        Assert.Equal(["drop", "table", "services"], words);
     }
 
     [Fact]

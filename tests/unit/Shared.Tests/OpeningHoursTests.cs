@@ -1,7 +1,7 @@
 using MucGov.Shared.Calendar;
 using Xunit;
 
-namespace MucGov.Knowledge.Tests;
+namespace MucGov.Shared.Tests;
 
 public sealed class OpeningHoursTests
 {
