@@ -16,8 +16,9 @@ if (app.IsMigrateCommand(args))
 }
 
 app.UseSecurityHeaders();
-app.MapDefaultEndpoints();
+app.UseServiceDefaults();
 app.UseGatewaySecurity();
+app.MapDefaultEndpoints();
 app.MapWebPages();
 app.MapBff();
 app.MapServicesHealth();

@@ -12,6 +12,7 @@ if (app.IsMigrateCommand(args))
     return await app.MigrateAsync();
 }
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapConversationService();
 await app.RunAsync();

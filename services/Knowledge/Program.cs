@@ -18,6 +18,7 @@ if (app.IsCatalogCommand(args))
     return await app.RunCatalogCommandAsync(args);
 }
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapKnowledgeService();
 await app.RunAsync();

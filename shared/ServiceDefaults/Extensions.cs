@@ -64,10 +64,11 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Adds the error handling and correlation middleware and maps <c>/health/live</c>, <c>/health/ready</c>,
-    /// <c>/metrics</c> and <c>/openapi/v1.json</c>.
+    /// Adds the middleware every app runs first: forwarded headers (from trusted proxies) and the pinned public
+    /// origin, problem+json error handling, the correlation id, authentication and authorization, and the management
+    /// port's hold on <c>/metrics</c>.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
         if (service.TrustForwardedHeaders)
@@ -100,6 +101,27 @@ public static class Extensions
             app.UseAuthorization();
         }
 
+        if (service.ManagementPort is { } managementPort)
+        {
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments("/metrics") && context.Connection.LocalPort != managementPort,
+                refused => refused.Run(context => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found").ExecuteAsync(context)));
+        }
+
+        return app;
+    }
+
+    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        MapHealthEndpoints(app);
+        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+
+    private static void MapHealthEndpoints(WebApplication app)
+    {
         // Liveness: the process answers. No dependency may make it fail, or Kubernetes restarts healthy pods.
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
             .ExcludeFromDescription();
@@ -115,16 +137,6 @@ public static class Extensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).ExcludeFromDescription();
-        if (service.ManagementPort is { } managementPort)
-        {
-            app.UseWhen(
-                context => context.Request.Path.StartsWithSegments("/metrics") && context.Connection.LocalPort != managementPort,
-                refused => refused.Run(context => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found").ExecuteAsync(context)));
-        }
-
-        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        return app;
     }
 
     private static void AddJsonLogging(this IHostApplicationBuilder builder)

@@ -41,6 +41,7 @@ public sealed class TokenValidationFixture : Isolated
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         Api = builder.Build();
+        Api.UseServiceDefaults();
         Api.MapDefaultEndpoints();
         Api.MapGet("/api/queue", () => "queue").RequireAuthorization(Policies.Caseworker);
         Api.MapGet("/api/my/cases", () => "mine").RequireAuthorization(Policies.MyCases);
