@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using MucGov.Demo;
+using MucGov.IntegrationTests.Gateway;
 using MucGov.IntegrationTests.Identity;
 using Xunit;
 

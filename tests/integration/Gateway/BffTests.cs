@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.Gateway.Bff;
 using MucGov.Gateway.Data;
+using MucGov.IntegrationTests.Hosting;
 using MucGov.Testing;
 using Xunit;
 
-namespace MucGov.IntegrationTests.Hosting;
+namespace MucGov.IntegrationTests.Gateway;
 
 public sealed class BffTests(WebPlatform web) : IClassFixture<WebPlatform>
 {

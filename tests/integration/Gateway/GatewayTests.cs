@@ -4,10 +4,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MucGov.IntegrationTests.Hosting;
 using MucGov.Testing;
 using Xunit;
 
-namespace MucGov.IntegrationTests.Hosting;
+namespace MucGov.IntegrationTests.Gateway;
 
 /// <summary>The four services on real loopback sockets, for the gateway to proxy to.</summary>
 public sealed class RunningServices : Isolated

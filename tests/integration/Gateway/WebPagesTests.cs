@@ -1,11 +1,12 @@
-using MucGov.Shared.Clients;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MucGov.IntegrationTests.Hosting;
 using MucGov.IntegrationTests.Identity;
+using MucGov.Shared.Clients;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace MucGov.IntegrationTests.Hosting;
+namespace MucGov.IntegrationTests.Gateway;
 
 /// <summary>A shared platform for the browser test (its own, so no other test's cases show in the queue).</summary>
 public sealed class BrowserPlatform : IAsyncLifetime

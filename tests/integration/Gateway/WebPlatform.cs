@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using MucGov.IntegrationTests.Hosting;
 using MucGov.IntegrationTests.Identity;
 using MucGov.Testing;
 using Xunit;
 
-namespace MucGov.IntegrationTests.Hosting;
+namespace MucGov.IntegrationTests.Gateway;
 
 /// <summary>
 /// The whole platform as a browser sees it: the four services and the gateway on one origin (a fixed loopback port),
