@@ -166,9 +166,14 @@ public static class ConversationsApi
             errors["text"] = [TextInput.NotStorable];
         }
 
-        if (string.IsNullOrWhiteSpace(body?.ClientMessageId) || body.ClientMessageId.Length > 100 || !TextInput.IsStorable(body.ClientMessageId + body.ActionId))
+        if (string.IsNullOrWhiteSpace(body?.ClientMessageId) || body.ClientMessageId.Length > 100 || !TextInput.IsStorable(body.ClientMessageId))
         {
             errors["clientMessageId"] = ["Required: the client's id of this message (at most 100 characters), so a retry is not stored twice."];
+        }
+
+        if (!TextInput.IsStorable(body?.ActionId))
+        {
+            errors["actionId"] = [TextInput.NotStorable];
         }
 
         if (errors.Count > 0)
