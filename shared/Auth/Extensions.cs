@@ -36,6 +36,7 @@ public static class Extensions
         return authentication;
     }
 
+    /// <summary>Adds only the authorization policies (for an app that validates tokens its own way, such as identity).</summary>
     public static IServiceCollection AddMucGovPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddMucGovPolicies();

@@ -30,6 +30,7 @@ public static class OpeningHours
         return (schedule.On(date.DayOfWeek), null);
     }
 
+    /// <summary>Open or closed at <paramref name="at"/>, until when, and the next opening, by the weekly schedule and its exceptions (holidays, closures).</summary>
     public static OpeningStatus StatusAt(DateTimeOffset at, WeeklySchedule schedule, IReadOnlyCollection<ScheduleException> exceptions)
     {
         var local = MunichCalendar.ToLocal(at);

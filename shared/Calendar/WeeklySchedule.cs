@@ -7,10 +7,13 @@ namespace MucGov.Shared.Calendar;
 [JsonConverter(typeof(TimeIntervalJsonConverter))]
 public readonly record struct TimeInterval(TimeOnly Start, TimeOnly End)
 {
+    /// <summary>Whether <paramref name="time"/> lies in the interval (the start counts, the end does not).</summary>
     public bool Contains(TimeOnly time) => time >= Start && time < End;
 
+    /// <summary>As people read it: <c>08:00–12:00</c>.</summary>
     public override string ToString() => $"{Start:HH\\:mm}–{End:HH\\:mm}";
 
+    /// <summary>Reads <c>HH:mm</c> times; throws <see cref="FormatException"/> unless the start is before the end.</summary>
     public static TimeInterval Parse(string start, string end)
     {
         var interval = new TimeInterval(
@@ -25,8 +28,10 @@ public sealed class WeeklySchedule
 {
     private static readonly string[] Keys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+    /// <summary>Intervals by day key (<c>mon</c> … <c>sun</c>); a missing day is closed.</summary>
     public Dictionary<string, List<TimeInterval>> Days { get; init; } = [];
 
+    /// <summary>The intervals of <paramref name="day"/>, none when closed.</summary>
     public IReadOnlyList<TimeInterval> On(DayOfWeek day) =>
         Days.TryGetValue(Keys[(int)day], out var intervals) ? intervals : [];
 

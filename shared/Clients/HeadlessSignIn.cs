@@ -16,11 +16,13 @@ public sealed record SignedIn(string AccessToken, string? RefreshToken, int Expi
 /// </summary>
 public sealed partial class HeadlessSignIn(Uri origin)
 {
+    /// <summary>The public OIDC client terminal programs sign in as (PKCE, loopback redirect).</summary>
     public const string Client = "mucgov-cli";
 
     /// <summary>Where the identity service sends the code; nothing needs to listen there, the redirect itself is read.</summary>
     public const string Redirect = "http://127.0.0.1:7777/callback";
 
+    /// <summary>Signs <paramref name="username"/> in for <paramref name="scope"/> (with a TOTP code for staff) and redeems the code for tokens.</summary>
     public async Task<SignedIn> SignInAsync(string username, string password, string scope, string? totpSecret, CancellationToken ct = default)
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };

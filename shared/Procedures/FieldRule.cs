@@ -7,29 +7,45 @@ namespace MucGov.Shared.Procedures;
 /// <summary>The field types a procedure's form may have.</summary>
 public static class FieldTypes
 {
+    /// <summary>Free text of a length.</summary>
     public const string Text = "text";
+
+    /// <summary>A date, in the past, the future or on a working day.</summary>
     public const string Date = "date";
+
+    /// <summary>A German (or Munich) postcode.</summary>
     public const string Postcode = "postcode";
+
+    /// <summary>A German number plate.</summary>
     public const string Plate = "plate";
+
+    /// <summary>A whole number in a range.</summary>
     public const string Count = "count";
+
+    /// <summary>One of a list the catalog gives.</summary>
     public const string Choice = "choice";
 
+    /// <summary>All field types.</summary>
     public static readonly IReadOnlyList<string> All = [Text, Date, Postcode, Plate, Count, Choice];
 }
 
 /// <summary>The Bürgerkonto fields a procedure may prefill from (the names <c>GetCitizenProfile</c> knows).</summary>
 public static class PrefillSources
 {
+    /// <summary>All Bürgerkonto fields a form may prefill from.</summary>
     public static readonly IReadOnlyList<string> All = ["givenName", "familyName", "birthDate", "address", "email", "phone"];
 }
 
 /// <summary>A checked answer: the value to store (normalised), or a hint what is wrong.</summary>
 public sealed record FieldAnswer(bool Valid, string? Value, string? HintDe, string? HintEn)
 {
+    /// <summary>A valid answer, stored as <paramref name="value"/>.</summary>
     public static FieldAnswer Ok(string value) => new(true, value, null, null);
 
+    /// <summary>An invalid answer with the hint in German and English.</summary>
     public static FieldAnswer Wrong(string de, string en) => new(false, null, de, en);
 
+    /// <summary>The hint in <paramref name="language"/>: English when asked for, German otherwise.</summary>
     public string? Hint(string language) => language == "en" ? HintEn : HintDe;
 }
 
