@@ -1,6 +1,6 @@
-using MucGov.Ticket;
 using MucGov.Shared.Data;
 using MucGov.Shared.ServiceDefaults;
+using MucGov.Ticket;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

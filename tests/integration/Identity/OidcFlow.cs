@@ -1,4 +1,3 @@
-using MucGov.Shared.Clients;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using MucGov.Shared.Clients;
 using Xunit;
 
 namespace MucGov.IntegrationTests.Identity;
