@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MucGov.Shared.Auth;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Gateway.Bff;
 
@@ -24,7 +25,7 @@ public static class BffEndpoints
     }
 
     internal static IResult Login(string? returnUrl) =>
-        TypedResults.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [BffAuthentication.OidcScheme]);
+        TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/" }, [BffAuthentication.OidcScheme]);
 
     internal static async Task<IResult> LogoutAsync(string? sid, HttpContext context)
     {
@@ -63,13 +64,4 @@ public static class BffEndpoints
     /// <summary>Derived from the session id, not the id itself (which keys the stored session).</summary>
     private static string LogoutId(ClaimsPrincipal user) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("logout:" + user.FindFirst(BffAuthentication.SessionIdClaim)?.Value)))[..32];
-
-    /// <summary>
-    /// A path on this origin: starts with one slash, and holds no backslash, control character or white space —
-    /// browsers drop tabs and line breaks from a URL and read a backslash as a slash, so <c>/&lt;TAB&gt;/evil.example</c>
-    /// would become <c>//evil.example</c>, another origin.
-    /// </summary>
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] != '/')
-        && !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 }

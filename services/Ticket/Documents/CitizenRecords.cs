@@ -56,15 +56,19 @@ public sealed class CitizenRecords(IRequestClient<GetCitizenProfile> profiles, I
             return new(typed, $"the Bürgerkonto has the trust level {profile.TrustLevel}; the document needs {required}");
         }
 
+        string? Record(string source) => profile.Fields.TryGetValue(source, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        // Every certified field from the record, including one the chat left out; the other fields as confirmed.
         var lines = new List<FormValue>();
-        foreach (var line in typed)
+        foreach (var line in typed.Concat(certified.Where(c => typed.All(t => t.Name != c.Key))
+                     .Select(c => new FormValue(c.Key, submitted.FieldLabels?.FirstOrDefault(l => l.Key == c.Key).Value ?? c.Key, "", FormSources.Buergerkonto))))
         {
             var source = certified.FirstOrDefault(c => c.Key == line.Name).Value;
             if (source is null)
             {
                 lines.Add(line);
             }
-            else if (profile.Fields.TryGetValue(source, out var value) && !string.IsNullOrWhiteSpace(value))
+            else if (Record(source) is { } value)
             {
                 lines.Add(line with { Value = value, Source = FormSources.Buergerkonto });
             }
@@ -72,18 +76,6 @@ public sealed class CitizenRecords(IRequestClient<GetCitizenProfile> profiles, I
             {
                 return new(typed, $"the Bürgerkonto has no {line.Label}");
             }
-        }
-
-        // A certified field the chat left out is still certified from the record.
-        foreach (var (name, source) in certified.Where(c => lines.All(l => l.Name != c.Key)))
-        {
-            if (!profile.Fields.TryGetValue(source, out var value) || string.IsNullOrWhiteSpace(value))
-            {
-                return new(typed, $"the Bürgerkonto has no {name}");
-            }
-
-            var label = submitted.FieldLabels?.FirstOrDefault(l => l.Key == name).Value ?? name;
-            lines.Add(new FormValue(name, label, value, FormSources.Buergerkonto));
         }
 
         return new(lines, null);

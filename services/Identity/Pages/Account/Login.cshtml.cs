@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MucGov.Identity.Accounts;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Identity.Pages.Account;
 
@@ -93,5 +94,5 @@ public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManag
 
     /// <summary>Only local return URLs (an open redirect would let phishing pages use our login).</summary>
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/account";
+        url.IsLocalUrl(returnUrl) && LocalUrl.IsLocal(returnUrl) ? returnUrl : "/account";
 }

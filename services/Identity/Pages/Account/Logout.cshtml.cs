@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Identity.Pages.Account;
 
@@ -25,8 +26,7 @@ public sealed class LogoutModel(SignInManager<Accounts.Account> signIn) : PageMo
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        if (Continue is { } next && (next == EndSession || next.StartsWith(EndSession + "?", StringComparison.Ordinal))
-            && !next.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (Continue is { } next && (next == EndSession || next.StartsWith(EndSession + "?", StringComparison.Ordinal)) && LocalUrl.IsLocal(next))
         {
             return LocalRedirect(next);
         }
