@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MucGov.Contracts.Ticket;
 using MucGov.Shared.Auth;
-using MucGov.Shared.Messaging.Outbox;
 using MucGov.Shared.ServiceDefaults;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Data;
@@ -23,9 +21,10 @@ public sealed class CaseOptions
 }
 
 /// <summary>
-/// <c>/api/cases/{id}</c>: one case of the caller's departments and what a caseworker does with it. Every change goes
-/// through the state machine, is written to the audit trail and publishes its event in the same transaction; a case
-/// changed by someone else in the meantime is a 409 (or 412 when the caller sent <c>If-Match</c>).
+/// <c>/api/cases/{id}</c>: one case of the caller's departments and what a caseworker does with it. The endpoints check
+/// the input and the caller; the case itself (<see cref="Case"/>) decides, and its change, audit entry and event are
+/// saved in one transaction; a case changed by someone else in the meantime is a 409 (or 412 when the caller sent
+/// <c>If-Match</c>).
 /// </summary>
 public static class CasesApi
 {
@@ -69,45 +68,11 @@ public static class CasesApi
 
     internal static Task<Results<Ok<QueueItem>, ProblemHttpResult>> ClaimAsync(
         Guid id, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) =>
-        {
-            if (c.AssigneeId is not null)
-            {
-                return Task.FromResult<ProblemHttpResult?>(Staff.HeldBy(c, c.AssigneeId == me.Id ? "You already hold this case." : $"{c.AssigneeName ?? c.AssigneeId} holds this case."));
-            }
-
-            if (Refused(c, CaseAction.Claim) is { } refused)
-            {
-                return Task.FromResult<ProblemHttpResult?>(refused);
-            }
-
-            c.AssigneeId = me.Id;
-            c.AssigneeName = me.Name;
-            Move(db, c, me, CaseAction.Claim, "claimed", now);
-            db.AddToOutbox(new CaseAssigned(c.Id, c.ConversationId, me.Id), clock);
-            return Task.FromResult<ProblemHttpResult?>(null);
-        });
+        ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) => Task.FromResult(c.Claim(me, now)));
 
     internal static Task<Results<Ok<QueueItem>, ProblemHttpResult>> ReleaseAsync(
         Guid id, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) =>
-        {
-            if (c.AssigneeId is not null && c.AssigneeId != me.Id && !Staff.IsSupervisor(user))
-            {
-                return Task.FromResult<ProblemHttpResult?>(Staff.HeldBy(c, $"{c.AssigneeName ?? c.AssigneeId} holds this case; only they or a supervisor can release it."));
-            }
-
-            if (Refused(c, CaseAction.Release) is { } refused)
-            {
-                return Task.FromResult<ProblemHttpResult?>(refused);
-            }
-
-            var previous = c.AssigneeName ?? c.AssigneeId;
-            c.AssigneeId = null;
-            c.AssigneeName = null;
-            Move(db, c, me, CaseAction.Release, "released", now, $"was held by {previous}");
-            return Task.FromResult<ProblemHttpResult?>(null);
-        });
+        ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) => Task.FromResult(c.Release(me, Staff.IsSupervisor(user), now)));
 
     internal static async Task<Results<Created<CaseMessageView>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(
         Guid id, NewCaseMessage? body, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db,
@@ -123,29 +88,12 @@ public static class CasesApi
         {
             if (body!.Internal)
             {
-                // Notes are the department's own: anyone in it may add one, in any status; they never leave this service.
-                posted = Message(c, me, body.Text!, now, isInternal: true, requestsInfo: false);
-                db.Messages.Add(posted);
-                Move(db, c, me, CaseAction.Note, "noted", now);
+                posted = c.Note(me, body.Text!, now);
                 return null;
             }
 
-            if ((HolderProblem(c, me) ?? Refused(c, CaseAction.Reply)) is { } refused)
-            {
-                return refused;
-            }
-
-            posted = Message(c, me, body.Text!, now, isInternal: false, requestsInfo: false);
-            db.Messages.Add(posted);
-            c.FirstResponseAt ??= now;
-            if (c.Status == CaseStatus.InProgress)
-            {
-                c.SlaDueAt = await sla.FollowUpDueAsync(c.DepartmentId, now, ct);
-            }
-
-            Move(db, c, me, CaseAction.Reply, "replied", now);
-            await PublishReplyAsync(db, c, posted, clock, ct);
-            return null;
+            var department = await sla.TermsAsync(c.DepartmentId, ct);
+            return c.Reply(me, body.Text!, department, now, out posted);
         });
         return result.Result switch
         {
@@ -157,7 +105,7 @@ public static class CasesApi
 
     internal static async Task<Results<Ok<QueueItem>, ValidationProblem, ProblemHttpResult>> RequestInfoAsync(
         Guid id, InfoRequest? body, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db,
-        IOptions<CaseOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<CaseOptions> options, SlaClock sla, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (TextProblem("text", body?.Text, options.Value.MaxTextLength) is { } invalid)
         {
@@ -165,21 +113,7 @@ public static class CasesApi
         }
 
         return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, async (c, me, now) =>
-        {
-            if ((HolderProblem(c, me) ?? Refused(c, CaseAction.RequestInfo)) is { } refused)
-            {
-                return refused;
-            }
-
-            var question = Message(c, me, body!.Text!, now, isInternal: false, requestsInfo: true);
-            db.Messages.Add(question);
-            c.FirstResponseAt ??= now;
-            // The ball is in the citizen's court: no deadline runs until they answer.
-            c.SlaDueAt = null;
-            Move(db, c, me, CaseAction.RequestInfo, "requested-info", now);
-            await PublishReplyAsync(db, c, question, clock, ct);
-            return null;
-        }));
+            c.RequestInfo(me, body!.Text!, await sla.TermsAsync(c.DepartmentId, ct), now)));
     }
 
     internal static async Task<Results<Ok<QueueItem>, ValidationProblem, ProblemHttpResult>> TransferAsync(
@@ -208,33 +142,8 @@ public static class CasesApi
             return Problems.Unprocessable("Unknown department", $"There is no department '{body!.DepartmentId}' in the catalog.");
         }
 
-        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, async (c, me, now) =>
-        {
-            if (c.DepartmentId == target.Id)
-            {
-                return Problems.Conflict("Already there", $"The case is already in the queue of {target.Name}.");
-            }
-
-            if (c.AssigneeId is not null && c.AssigneeId != me.Id && !Staff.IsSupervisor(user))
-            {
-                return Staff.HeldBy(c, $"{c.AssigneeName ?? c.AssigneeId} holds this case; only they or a supervisor can transfer it.");
-            }
-
-            if (Refused(c, CaseAction.Transfer) is { } refused)
-            {
-                return refused;
-            }
-
-            var from = c.DepartmentId;
-            c.DepartmentId = target.Id;
-            c.AssigneeId = null;
-            c.AssigneeName = null;
-            c.SlaDueAt = await sla.ResponseDueAsync(target.Id, now, ct);
-            c.SlaBreachReportedFor = null;
-            Move(db, c, me, CaseAction.Transfer, "transferred", now, $"from {from} to {target.Id}: {body!.Reason}");
-            db.AddToOutbox(new CaseTransferred(c.Id, c.ConversationId, from, target.Id, Guid.CreateVersion7(now), c.Reference, target.Name), clock);
-            return null;
-        }));
+        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) =>
+            Task.FromResult(c.Transfer(me, Staff.IsSupervisor(user), sla.TermsOf(target), body!.Reason!, now))));
     }
 
     internal static async Task<Results<Ok<QueueItem>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
@@ -246,20 +155,7 @@ public static class CasesApi
             return invalid;
         }
 
-        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) =>
-        {
-            if ((HolderProblem(c, me) ?? Refused(c, CaseAction.Resolve)) is { } refused)
-            {
-                return Task.FromResult<ProblemHttpResult?>(refused);
-            }
-
-            c.Resolution = body!.Resolution!.Trim();
-            c.ResolvedAt = now;
-            c.SlaDueAt = null;
-            Move(db, c, me, CaseAction.Resolve, "resolved", now, c.Resolution);
-            db.AddToOutbox(new CaseResolved(c.Id, c.ConversationId, c.Resolution, c.Reference), clock);
-            return Task.FromResult<ProblemHttpResult?>(null);
-        }));
+        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) => Task.FromResult(c.Resolve(me, body!.Resolution!, now))));
     }
 
     /// <summary>
@@ -269,7 +165,7 @@ public static class CasesApi
     /// </summary>
     private static async Task<Results<Ok<QueueItem>, ProblemHttpResult>> ActAsync(
         Guid id, ClaimsPrincipal user, string? ifMatch, TicketDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct,
-        Func<Case, Actor, DateTimeOffset, Task<ProblemHttpResult?>> act)
+        Func<Case, Actor, DateTimeOffset, Task<CaseRefusal?>> act)
     {
         var c = await db.OwnCases(user).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -285,7 +181,7 @@ public static class CasesApi
         var now = clock.GetUtcNow();
         if (await act(c, Actor.Of(user), now) is { } refused)
         {
-            return refused;
+            return Staff.Refused(c, refused);
         }
 
         try
@@ -313,33 +209,6 @@ public static class CasesApi
         ProblemHttpResult problem => problem,
         _ => throw new InvalidOperationException("Unexpected result."),
     };
-
-    private static ProblemHttpResult? Refused(Case c, CaseAction action) =>
-        CaseStateMachine.Apply(c.Status, action) is { Allowed: false, Refusal: var reason } ? Staff.Illegal(c, reason!) : null;
-
-    /// <summary>Public answers and decisions come from the caseworker holding the case.</summary>
-    private static ProblemHttpResult? HolderProblem(Case c, Actor me) =>
-        c.AssigneeId is { } holder && holder != me.Id ? Staff.HeldBy(c, $"{c.AssigneeName ?? holder} holds this case.") : null;
-
-    /// <summary>Applies the state machine's answer (already checked) and writes the audit entry.</summary>
-    private static void Move(TicketDbContext db, Case c, Actor me, CaseAction action, string name, DateTimeOffset now, string? detail = null)
-    {
-        var from = c.Status;
-        c.Status = CaseStateMachine.Apply(from, action).To!;
-        db.Record(c, me, name, from, c.Status, now, detail);
-    }
-
-    private static CaseMessage Message(Case c, Actor me, string text, DateTimeOffset now, bool isInternal, bool requestsInfo) => new()
-    {
-        Id = Guid.CreateVersion7(now), CaseId = c.Id, Author = Authors.Caseworker, AuthorId = me.Id, AuthorName = me.Name, Text = text.Trim(),
-        Internal = isInternal, RequestsInfo = requestsInfo, CreatedAt = now,
-    };
-
-    private static async Task PublishReplyAsync(TicketDbContext db, Case c, CaseMessage message, TimeProvider clock, CancellationToken ct)
-    {
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == c.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync(ct);
-        db.AddToOutbox(new CaseMessagePosted(message.Id, c.Id, c.ConversationId, message.Text, c.Reference, message.CreatedAt, message.RequestsInfo, c.DepartmentId, department), clock);
-    }
 
     private static ValidationProblem? TextProblem(string field, string? text, int max) =>
         string.IsNullOrWhiteSpace(text) || text.Length > max

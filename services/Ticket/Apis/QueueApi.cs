@@ -2,10 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MucGov.Contracts.Ticket;
 using MucGov.Shared.Auth;
-using MucGov.Shared.Data;
-using MucGov.Shared.Messaging.Outbox;
 using MucGov.Shared.ServiceDefaults;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Data;
@@ -112,32 +109,26 @@ public static partial class QueueApi
         var now = clock.GetUtcNow();
         var me = Actor.Of(user);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // One statement picks and takes the case; a case another caseworker is taking right now is skipped, not waited for.
-        var id = await db.ScalarAsync<Guid>(
-            """
-            UPDATE cases SET status = 'in-progress', assignee_id = @me, assignee_name = @name, updated_at = @now
-            WHERE id = (
-                SELECT id FROM cases
-                WHERE department_id = ANY(@departments) AND status = 'new' AND assignee_id IS NULL AND language = ANY(@languages)
+        // The oldest-deadline case nobody holds, locked for this transaction; a case another caseworker is taking right now is skipped, not waited for.
+        var departments = user.Departments().ToArray();
+        var languages = Staff.CaseLanguages(user);
+        var next = await db.Cases
+            .FromSql($"""
+                SELECT *, xmin FROM cases
+                WHERE department_id = ANY({departments}) AND status = 'new' AND assignee_id IS NULL AND language = ANY({languages})
                 ORDER BY sla_due_at NULLS LAST, CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, opened_at
                 LIMIT 1
-                FOR UPDATE SKIP LOCKED)
-            RETURNING id
-            """,
-            ct,
-            ("me", me.Id), ("name", (object?)me.Name ?? DBNull.Value), ("now", now),
-            ("departments", user.Departments().ToArray()), ("languages", Staff.CaseLanguages(user)));
-        if (id == Guid.Empty)
+                FOR UPDATE SKIP LOCKED
+                """)
+            .SingleOrDefaultAsync(ct);
+        if (next is null || next.Claim(me, now, "next case from the queue") is not null)
         {
             return TypedResults.NoContent();
         }
 
-        var claimed = await db.Cases.SingleAsync(c => c.Id == id, ct);
-        db.Record(claimed, me, "claimed", CaseStatus.New, CaseStatus.InProgress, now, "next case from the queue");
-        db.AddToOutbox(new CaseAssigned(claimed.Id, claimed.ConversationId, me.Id), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(QueueItem.Of(claimed, now));
+        return TypedResults.Ok(QueueItem.Of(next, now));
     }
 
     [GeneratedRegex("^[a-z]{2,3}$")]

@@ -43,6 +43,14 @@ internal static class Staff
         ["status"] = @case.Status,
     });
 
+    /// <summary>The answer to a change the case refused: 409 with the holder, or with the status.</summary>
+    public static ProblemHttpResult Refused(Case @case, CaseRefusal refusal) => refusal.Kind switch
+    {
+        CaseRefusalKind.HeldByOther => HeldBy(@case, refusal.Reason),
+        CaseRefusalKind.AlreadyThere => Problems.Conflict("Already there", refusal.Reason),
+        _ => Illegal(@case, refusal.Reason),
+    };
+
     /// <summary>409 for an action the state machine refuses, with the reason and the current status.</summary>
     public static ProblemHttpResult Illegal(Case @case, string reason) => Problems.Conflict("Not possible in this status", reason, new Dictionary<string, object?>
     {

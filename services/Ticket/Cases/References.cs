@@ -23,3 +23,11 @@ public static class References
 
     public static string Format(int year, long number) => $"M-{year}-{number:000000}";
 }
+
+/// <summary>The last reference number handed out in a year.</summary>
+public sealed class ReferenceCounter
+{
+    public int Year { get; init; }
+
+    public long Last { get; set; }
+}

@@ -16,29 +16,13 @@ namespace MucGov.Ticket.Consumers;
 /// </summary>
 public sealed class CitizenErasureRequestedConsumer(TicketDbContext db, TimeProvider clock) : IConsumer<CitizenErasureRequested>
 {
-    public const string ClosedForErasure = "Closed: the citizen deleted their Bürgerkonto.";
-
     public Task Consume(ConsumeContext<CitizenErasureRequested> context) =>
         db.ProcessOnceAsync(context, nameof(CitizenErasureRequestedConsumer), async ct =>
         {
             var now = clock.GetUtcNow();
-            var cases = await db.Cases.Where(c => c.CitizenId == context.Message.CitizenId).ToListAsync(ct);
-            foreach (var @case in cases)
+            foreach (var @case in await db.Cases.Where(c => c.CitizenId == context.Message.CitizenId).ToListAsync(ct))
             {
-                var from = @case.Status;
-                var to = CaseStateMachine.Apply(from, CaseAction.CloseForErasure).To ?? from;
-                if (to != from)
-                {
-                    @case.Status = to;
-                    @case.Resolution = ClosedForErasure;
-                    @case.ResolvedAt = now;
-                    @case.SlaDueAt = null;
-                }
-
-                @case.CitizenSnapshot = [];
-                @case.CitizenId = null;
-                @case.AnonymisedAt = now;
-                db.Record(@case, Actor.System, "anonymised", from, to, now, $"erasure {context.Message.ErasureId}");
+                @case.Anonymise(context.Message.ErasureId, now);
             }
 
             // Issued documents: the PDF and the link to the account go; the verification record stays (the paper is the citizen's).

@@ -8,10 +8,7 @@ using MucGov.Ticket.Sla;
 
 namespace MucGov.Ticket.Consumers;
 
-/// <summary>
-/// Appends what the citizen wrote in the chat to the case. An answer to the department's question puts the case back
-/// to in-progress with a fresh response deadline.
-/// </summary>
+/// <summary>Appends what the citizen wrote in the chat to the case (<see cref="Case.CitizenWrote"/>), once per chat message.</summary>
 public sealed class CitizenMessagePostedConsumer(TicketDbContext db, SlaClock sla, TimeProvider clock) : IConsumer<CitizenMessagePosted>
 {
     public Task Consume(ConsumeContext<CitizenMessagePosted> context) =>
@@ -25,19 +22,6 @@ public sealed class CitizenMessagePostedConsumer(TicketDbContext db, SlaClock sl
                 return;
             }
 
-            var now = clock.GetUtcNow();
-            db.Messages.Add(new CaseMessage
-            {
-                Id = Guid.CreateVersion7(now), CaseId = @case.Id, Author = Authors.Citizen, Text = posted.Text, CreatedAt = posted.CreatedAt, SourceId = posted.MessageId,
-            });
-            var from = @case.Status;
-            var to = CaseStateMachine.Apply(from, CaseAction.CitizenReplied).To!;
-            @case.Status = to;
-            if (from != to)
-            {
-                @case.SlaDueAt = await sla.ResponseDueAsync(@case.DepartmentId, now, ct);
-            }
-
-            db.Record(@case, Actor.Citizen, from != to ? "citizen-answered" : "citizen-wrote", from, to, now);
+            @case.CitizenWrote(posted.MessageId, posted.Text, posted.CreatedAt, await sla.TermsAsync(@case.DepartmentId, ct), clock.GetUtcNow());
         }, clock);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
+using MucGov.Shared.Messaging.Outbox;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Departments;
 using MucGov.Ticket.Documents;
@@ -16,6 +17,34 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DepartmentCalendar> Departments => Set<DepartmentCalendar>();
     public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
+
+    /// <summary>Stores the cases' pending audit entries, messages and events with them, in one transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StageCaseChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StageCaseChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StageCaseChanges()
+    {
+        foreach (var @case in ChangeTracker.Entries<Case>().Select(e => e.Entity).ToList())
+        {
+            var changes = @case.TakeChanges();
+            History.AddRange(changes.History);
+            Messages.AddRange(changes.Messages);
+            foreach (var (message, at) in changes.Events)
+            {
+                this.AddToOutbox(message, at);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,19 +9,16 @@ namespace MucGov.Ticket.Sla;
 /// <summary>Computes deadlines in a department's business hours (weekends and Munich's public holidays do not count).</summary>
 public sealed class SlaClock(TicketDbContext db, IOptions<SlaOptions> options)
 {
-    /// <summary>Deadline for the department's answer, counted from <paramref name="from"/>.</summary>
-    public Task<DateTimeOffset> ResponseDueAsync(string departmentId, DateTimeOffset from, CancellationToken ct) =>
-        DueAsync(departmentId, from, options.Value.ResponseTime, ct);
-
-    /// <summary>Deadline for the department's next step after a public reply.</summary>
-    public Task<DateTimeOffset> FollowUpDueAsync(string departmentId, DateTimeOffset from, CancellationToken ct) =>
-        DueAsync(departmentId, from, options.Value.FollowUpTime, ct);
-
-    private async Task<DateTimeOffset> DueAsync(string departmentId, DateTimeOffset from, TimeSpan budget, CancellationToken ct)
+    /// <summary>The department's name and deadlines, from the cache of the catalog's departments.</summary>
+    public async Task<DepartmentTerms> TermsAsync(string departmentId, CancellationToken ct)
     {
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == departmentId, ct);
-        return Deadline(from, budget, department?.Schedule);
+        return department is null ? new(departmentId, null, null, options.Value.ResponseTime, options.Value.FollowUpTime) : TermsOf(department);
     }
+
+    /// <summary>The terms of a department already read.</summary>
+    public DepartmentTerms TermsOf(DepartmentCalendar department) =>
+        new(department.Id, department.Name, department.Schedule, options.Value.ResponseTime, options.Value.FollowUpTime);
 
     /// <summary>
     /// <paramref name="budget"/> of business time after <paramref name="from"/> in <paramref name="schedule"/>; a department

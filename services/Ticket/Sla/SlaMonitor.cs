@@ -54,11 +54,7 @@ public sealed partial class SlaMonitor(IServiceScopeFactory scopes, IOptions<Sla
             .ToListAsync(ct);
         foreach (var @case in breached)
         {
-            var raised = Priorities.Raise(@case.Priority);
-            db.Record(@case, Actor.System, "sla-breached", @case.Status, @case.Status, now, $"deadline {@case.SlaDueAt:O}; priority {@case.Priority} → {raised}");
-            @case.Priority = raised;
-            @case.SlaBreachReportedFor = @case.SlaDueAt;
-            db.AddToOutbox(new CaseSlaBreached(@case.Id, @case.DepartmentId, @case.SlaDueAt), clock);
+            @case.ReportBreach(now);
         }
 
         await db.SaveChangesAsync(ct);

@@ -16,10 +16,17 @@ public static class OutboxExtensions
     /// transaction) and published right after commit; if the transaction rolls back, it is never published.
     /// </summary>
     /// <returns>The message id consumers will see.</returns>
-    public static Guid AddToOutbox<T>(this DbContext db, T message, TimeProvider? clock = null) where T : class
+    public static Guid AddToOutbox<T>(this DbContext db, T message, TimeProvider? clock = null) where T : class =>
+        db.AddToOutbox(message, (clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary>
+    /// Adds <paramref name="message"/> to the outbox as it happened at <paramref name="now"/> (for changes that carry their
+    /// own time, such as an aggregate's pending events).
+    /// </summary>
+    /// <returns>The message id consumers will see.</returns>
+    public static Guid AddToOutbox<T>(this DbContext db, T message, DateTimeOffset now) where T : class
     {
         ArgumentNullException.ThrowIfNull(message);
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
         var activity = Activity.Current;
         var row = new OutboxMessage
         {
