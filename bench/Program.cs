@@ -81,7 +81,8 @@ foreach (var r in figures.Where(r => r.Figures is { Count: > 0 }))
 
 Directory.CreateDirectory(results);
 var file = Path.Combine(results, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { command = "./mucgov bench " + string.Join(' ', args), concurrency, durationSeconds = duration, results = figures }, BenchResult.Json));
+var summary = new { command = "./mucgov bench " + string.Join(' ', args), concurrency, durationSeconds = duration, results = figures };
+await File.WriteAllTextAsync(file, JsonSerializer.Serialize(summary, BenchResult.Json));
 AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{Path.GetRelativePath(Repository.Root, file)}[/]");
 return figures.Any(r => r.Errors > 0) ? 1 : 0;
 

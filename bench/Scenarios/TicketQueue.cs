@@ -37,7 +37,8 @@ public sealed class TicketQueue : IScenario, IReportsFigures
         {
             using var created = await citizen.PostAsync(new Uri(context.Gateway, "/api/conversations"), null, ct);
             var chat = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetGuid();
-            foreach (var (text, action) in new[] { ("Wo bekomme ich einen Personalausweis?", (string?)null), ("Ich möchte mit einem Menschen sprechen", null), ("Ja", "consent:yes") })
+            foreach (var (text, action) in new[] { ("Wo bekomme ich einen Personalausweis?", (string?)null), ("Ich möchte mit einem Menschen sprechen", null), ("Ja",
+                "consent:yes") })
             {
                 using var said = await citizen.PostAsJsonAsync(new Uri(context.Gateway, $"/api/conversations/{chat}/messages"),
                     new { text, clientMessageId = Guid.NewGuid().ToString(), actionId = action }, ct);

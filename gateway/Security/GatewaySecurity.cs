@@ -26,11 +26,13 @@ public static class GatewaySecurity
 
     /// <summary>The gateway's own pages: nothing but our own scripts and styles, never in a frame.</summary>
     public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+            "object-src 'none'";
 
     /// <summary>Proxied responses without a policy of their own (the identity pages keep a small inline style).</summary>
     public const string ProxiedPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src " +
+            "'none'";
 
     public static IHostApplicationBuilder AddGatewaySecurity(this IHostApplicationBuilder builder)
     {

@@ -10,7 +10,8 @@ MucGov.addTexts({
     history: "Verlauf", messages: "Nachrichten", reply: "Antwort an die Bürgerin / den Bürger", internal: "interne Notiz (nur für die Stelle)", send: "Senden",
     ask: "Rückfrage an die Bürgerin / den Bürger", askButton: "Rückfrage stellen", transferTo: "Abgeben an", reason: "Grund", transfer: "Abgeben",
     resolution: "Ergebnis (sieht die Bürgerin / der Bürger)", resolve: "Erledigen", total: "Fälle", none: "Kein passender Fall in der Warteschlange.",
-    signedInAs: "Angemeldet als", form: "Antrag", typed: "selbst eingegeben, ungeprüft", fromAccount: "aus dem Bürgerkonto", noSnapshot: "keine Daten weitergegeben", other: "English", open_: "Öffnen",
+    signedInAs: "Angemeldet als", form: "Antrag", typed: "selbst eingegeben, ungeprüft", fromAccount: "aus dem Bürgerkonto", noSnapshot: "keine Daten weitergegeben",
+    other: "English", open_: "Öffnen",
     citizenAuthor: "Bürger/in", caseworkerAuthor: "Sachbearbeitung", systemAuthor: "System", botAuthor: "Mingabot", internalNote: "intern",
   },
   en: {
@@ -21,7 +22,8 @@ MucGov.addTexts({
     history: "History", messages: "Messages", reply: "Reply to the citizen", internal: "internal note (department only)", send: "Send",
     ask: "Question to the citizen", askButton: "Ask", transferTo: "Transfer to", reason: "Reason", transfer: "Transfer",
     resolution: "Resolution (the citizen sees it)", resolve: "Resolve", total: "cases", none: "No matching case in the queue.",
-    signedInAs: "Signed in as", form: "Application", typed: "typed by the citizen, unchecked", fromAccount: "from the Bürgerkonto", noSnapshot: "no data passed on", other: "Deutsch", open_: "Open",
+    signedInAs: "Signed in as", form: "Application", typed: "typed by the citizen, unchecked", fromAccount: "from the Bürgerkonto", noSnapshot: "no data passed on",
+    other: "Deutsch", open_: "Open",
     citizenAuthor: "Citizen", caseworkerAuthor: "Caseworker", systemAuthor: "System", botAuthor: "Mingabot", internalNote: "internal",
   },
 });

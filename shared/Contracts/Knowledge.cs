@@ -94,7 +94,8 @@ public sealed record LocationStatus(string LocationId, string Name, string Addre
 /// <param name="Deleted">The entry was removed.</param>
 public sealed record KnowledgeCatalogChanged(string? ServiceId, string? DepartmentId, long Version, bool Deleted = false);
 
-/// <summary>Request: every department of the catalog with its business hours (the ticket service computes SLA deadlines in them). Answered with <see cref="DepartmentDirectory"/>.</summary>
+/// <summary>Request: every department of the catalog with its business hours (the ticket service computes SLA deadlines in them). Answered with <see
+/// cref="DepartmentDirectory"/>.</summary>
 /// <param name="Language">Language of the department names (<c>de</c> or <c>en</c>).</param>
 public sealed record GetDepartments(string Language = "de");
 
@@ -109,4 +110,5 @@ public sealed record DepartmentDirectory(long Version, IReadOnlyList<DepartmentE
 /// <param name="Languages">Languages its staff answer in.</param>
 /// <param name="BusinessHours">Weekday (<c>mon</c> … <c>sun</c>) → intervals as <c>"08:00-16:00"</c>; a missing day is closed.</param>
 /// <param name="Version">Catalog version of this department.</param>
-public sealed record DepartmentEntry(string DepartmentId, string Name, IReadOnlyList<string> Languages, IReadOnlyDictionary<string, IReadOnlyList<string>> BusinessHours, long Version);
+public sealed record DepartmentEntry(string DepartmentId, string Name, IReadOnlyList<string> Languages, IReadOnlyDictionary<string, IReadOnlyList<string>> BusinessHours,
+    long Version);

@@ -26,7 +26,8 @@ public sealed record CaseAssigned(Guid CaseId, Guid ConversationId, string? Assi
 /// <param name="RequestsInfo">The reply asks the citizen for information.</param>
 /// <param name="DepartmentId">The department that answers (the chat signs the reply with it, not with the caseworker's name).</param>
 /// <param name="DepartmentName">The department's display name, when known.</param>
-public sealed record CaseMessagePosted(Guid CaseMessageId, Guid CaseId, Guid ConversationId, string Text, string? Reference = null, DateTimeOffset? PostedAt = null, bool RequestsInfo = false, string? DepartmentId = null, string? DepartmentName = null);
+public sealed record CaseMessagePosted(Guid CaseMessageId, Guid CaseId, Guid ConversationId, string Text, string? Reference = null, DateTimeOffset? PostedAt = null,
+    bool RequestsInfo = false, string? DepartmentId = null, string? DepartmentName = null);
 
 /// <summary>Event: a case moved to another department.</summary>
 /// <param name="CaseId">The case.</param>
@@ -36,7 +37,8 @@ public sealed record CaseMessagePosted(Guid CaseMessageId, Guid CaseId, Guid Con
 /// <param name="TransferId">Idempotency key of this transfer.</param>
 /// <param name="Reference">The case reference.</param>
 /// <param name="ToDepartmentName">Display name of the department it went to, when known.</param>
-public sealed record CaseTransferred(Guid CaseId, Guid ConversationId, string FromDepartmentId, string ToDepartmentId, Guid? TransferId = null, string? Reference = null, string? ToDepartmentName = null);
+public sealed record CaseTransferred(Guid CaseId, Guid ConversationId, string FromDepartmentId, string ToDepartmentId, Guid? TransferId = null, string? Reference = null,
+    string? ToDepartmentName = null);
 
 /// <summary>Event: a case was resolved.</summary>
 /// <param name="CaseId">The case.</param>

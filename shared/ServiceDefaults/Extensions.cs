@@ -51,7 +51,8 @@ public static class Extensions
             var trusted = service.Value.TrustedProxies.Length > 0 ? service.Value.TrustedProxies : ServiceOptions.DefaultTrustedProxies;
             foreach (var network in trusted)
             {
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Contains('/', StringComparison.Ordinal) ? network : network + (network.Contains(':', StringComparison.Ordinal) ? "/128" : "/32")));
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Contains('/', StringComparison.Ordinal) ? network : network + (network.Contains(':',
+                    StringComparison.Ordinal) ? "/128" : "/32")));
             }
         });
 

@@ -11,7 +11,8 @@ namespace MucGov.Testing;
 /// (environment <c>Testing</c>, so no Development defaults leak in). <typeparamref name="TMarker"/> is any type of
 /// the service's assembly (services' <c>Program</c> classes share one name).
 /// </summary>
-public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> settings, bool kestrel = false, Action<IServiceCollection>? services = null) : WebApplicationFactory<TMarker>
+public sealed class ServiceFactory<TMarker>(IDictionary<string, string?> settings, bool kestrel = false,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<TMarker>
     where TMarker : class
 {
     /// <summary>Base address when hosted on Kestrel (real sockets); otherwise the in-memory test server's.</summary>

@@ -43,7 +43,8 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
         await output.StepAsync("The platform is up", async () =>
         {
             using var health = await citizen.GetAsync("/health/services", ct);
-            return health.IsSuccessStatusCode ? "every service is ready" : throw new StoryFailed($"/health/services answers {(int)health.StatusCode}: {await health.Content.ReadAsStringAsync(ct)}");
+            return health.IsSuccessStatusCode ? "every service is ready" : throw new StoryFailed($"/health/services answers {(int)health.StatusCode}: " +
+                $"{await health.Content.ReadAsStringAsync(ct)}");
         });
         await output.StepAsync($"{Name(Citizen)} signs in with the Bürgerkonto (code flow with PKCE)", async () =>
         {
@@ -70,7 +71,8 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
         await output.StepAsync("Consents to passing the chat and his contact data on", async () => Last(await SayAsync(citizen, chat, "Jo, gib's weiter", "consent:yes", ct)));
         await output.StepAsync("The case reference appears in the chat", async () =>
         {
-            var notice = await UntilAsync(async () => (await MessagesAsync(citizen, chat, ct)).FirstOrDefault(m => m.GetProperty("caseReference").ValueKind == JsonValueKind.String),
+            var notice = await UntilAsync(async () => (await MessagesAsync(citizen, chat,
+                ct)).FirstOrDefault(m => m.GetProperty("caseReference").ValueKind == JsonValueKind.String),
                 "the case reference in the chat", ct);
             reference = notice.GetProperty("caseReference").GetString()!;
             return notice.GetProperty("text").GetString()!;
@@ -85,13 +87,15 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
             var item = await UntilAsync(async () => (await JsonAsync(await caseworker.GetAsync("/api/queue", ct), ct)).GetProperty("items").EnumerateArray()
                 .Cast<JsonElement?>().FirstOrDefault(i => i!.Value.GetProperty("reference").GetString() == reference), "the case in the queue", ct);
             caseId = item!.Value.GetProperty("id").GetGuid();
-            return $"{item.Value.GetProperty("departmentId").GetString()}, language {item.Value.GetProperty("language").GetString()}, due {TimeZoneInfo.ConvertTime(item.Value.GetProperty("slaDueAt").GetDateTimeOffset(), Munich):ddd dd.MM. HH:mm} Munich time";
+            return $"{item.Value.GetProperty("departmentId").GetString()}, language {item.Value.GetProperty("language").GetString()}, due " +
+                $"{TimeZoneInfo.ConvertTime(item.Value.GetProperty("slaDueAt").GetDateTimeOffset(), Munich):ddd dd.MM. HH:mm} Munich time";
         });
         await output.StepAsync("Claims it and reads the transcript", async () =>
         {
             await JsonAsync(await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/claim", new { }, ct), ct);
             var detail = await JsonAsync(await caseworker.GetAsync($"/api/cases/{caseId}", ct), ct);
-            return $"{detail.GetProperty("transcript").GetArrayLength()} messages; citizen {detail.GetProperty("citizen").GetProperty("givenName").GetString()} {detail.GetProperty("citizen").GetProperty("familyName").GetString()}";
+            return $"{detail.GetProperty("transcript").GetArrayLength()} messages; citizen {detail.GetProperty("citizen").GetProperty("givenName").GetString()} " +
+                $"{detail.GetProperty("citizen").GetProperty("familyName").GetString()}";
         });
         const string reply = "Griaß Eana! Bringa S' bittschön Ihren oidn Ausweis und a biometrisches Passbuid mit.";
         await output.StepAsync("Replies", async () =>
@@ -135,7 +139,8 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
         string link = "", code = "";
         await output.StepAsync("The certificate is linked in the chat", async () =>
         {
-            var message = await UntilAsync(async () => (await MessagesAsync(citizen, chat, ct)).FirstOrDefault(m => m.GetProperty("text").GetString()!.Contains("/api/my/documents/", StringComparison.Ordinal)),
+            var message = await UntilAsync(async () => (await MessagesAsync(citizen, chat,
+                ct)).FirstOrDefault(m => m.GetProperty("text").GetString()!.Contains("/api/my/documents/", StringComparison.Ordinal)),
                 "the document in the chat", ct);
             var text = message.GetProperty("text").GetString()!;
             link = System.Text.RegularExpressions.Regex.Match(text, @"/api/my/documents/[0-9a-f-]{36}").Value;
@@ -193,7 +198,8 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                throw new StoryFailed($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode} {response.StatusCode}: {body}");
+                throw new StoryFailed($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode} " +
+                    $"{response.StatusCode}: {body}");
             }
 
             return JsonDocument.Parse(body).RootElement.Clone();

@@ -77,7 +77,8 @@ public static class ConversationsApi
         return app;
     }
 
-    public sealed record MessageView(Guid Id, long Seq, string Author, string Text, string Language, DateTimeOffset CreatedAt, IReadOnlyList<ChatAction> Actions, string? CaseReference);
+    public sealed record MessageView(Guid Id, long Seq, string Author, string Text, string Language, DateTimeOffset CreatedAt, IReadOnlyList<ChatAction> Actions,
+        string? CaseReference);
 
     public sealed record Created(Guid Id, string? AccessKey, IReadOnlyList<MessageView> Messages);
 
@@ -110,15 +111,24 @@ public static class ConversationsApi
         {
             http.Response.Headers.RetryAfter = "1";
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many new chats",
-                detail: $"At most {options.Value.AnonymousChatBurst} anonymous chats at once and {options.Value.AnonymousChatsPerSecond} a second from one address; sign in or continue an existing chat.");
+                detail: $"At most {options.Value.AnonymousChatBurst} anonymous chats at once and {options.Value.AnonymousChatsPerSecond} a second from one address; sign in or " +
+                    "continue an existing chat.");
         }
 
         var now = Now(clock);
         var key = citizen is null ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : null;
         var language = user.FindFirst(MucGovClaims.Locale)?.Value is "en" or "bar" ? user.FindFirst(MucGovClaims.Locale)!.Value : "de";
-        var chat = new Chat { Id = Guid.CreateVersion7(now), CitizenId = citizen, AccessKeyHash = key is null ? null : Hash(key), Language = language, LastSeq = 1, CreatedAt = now, UpdatedAt = now };
+        var chat = new Chat
+        {
+            Id = Guid.CreateVersion7(now), CitizenId = citizen, AccessKeyHash = key is null ? null : Hash(key), Language = language, LastSeq = 1,
+            CreatedAt = now, UpdatedAt = now
+        };
         var welcome = Mingabot.Welcome(citizen is null ? null : user.FindFirst(MucGovClaims.Name)?.Value, language);
-        var message = new ChatMessage { Id = Guid.CreateVersion7(now), ConversationId = chat.Id, Seq = 1, Author = Authors.Bot, Text = welcome.Text, Language = welcome.Language, CreatedAt = now };
+        var message = new ChatMessage
+        {
+            Id = Guid.CreateVersion7(now), ConversationId = chat.Id, Seq = 1, Author = Authors.Bot, Text = welcome.Text, Language = welcome.Language,
+            CreatedAt = now
+        };
         db.Chats.Add(chat);
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
@@ -287,8 +297,10 @@ public static class ConversationsApi
             if (!TrustLevels.AtLeast(trust, draft.Procedure.TrustLevel))
             {
                 turn = new ProcedureTurn(new BotReply(language == "en"
-                    ? $"For this your Bürgerkonto needs the trust level \"{draft.Procedure.TrustLevel}\". Confirm your identity with the eID function of your ID card at /account/verify-eid, then write \"continue\" here — your details are kept."
-                    : $"Dafür braucht Ihr Bürgerkonto die Vertrauensstufe „{draft.Procedure.TrustLevel}“. Bestätigen Sie Ihre Identität mit der Online-Ausweisfunktion unter /account/verify-eid und schreiben Sie dann hier „weiter“ – Ihre Angaben bleiben erhalten.",
+                    ? $"For this your Bürgerkonto needs the trust level \"{draft.Procedure.TrustLevel}\". Confirm your identity with the eID function of your ID card at " +
+                        "/account/verify-eid, then write \"continue\" here — your details are kept."
+                    : $"Dafür braucht Ihr Bürgerkonto die Vertrauensstufe „{draft.Procedure.TrustLevel}“. Bestätigen Sie Ihre Identität mit der Online-Ausweisfunktion unter " +
+                        "/account/verify-eid und schreiben Sie dann hier „weiter“ – Ihre Angaben bleiben erhalten.",
                     language), draft);
             }
             else
@@ -300,7 +312,8 @@ public static class ConversationsApi
                     : ProcedureDialogue.Labels(draft);
                 submission = new ProcedureSubmitted(Guid.CreateVersion7(now), chat.Id, owner, draft.ServiceId, draft.Procedure.Id, draft.Values.ToDictionary(), language, now,
                     draft.DepartmentId, draft.Procedure.Result, german?.Title ?? draft.ServiceTitle, labels,
-                    await db.Consents.Where(c => c.ConversationId == chat.Id && c.Purpose == purpose).OrderByDescending(c => c.AnsweredAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct),
+                    await db.Consents.Where(c => c.ConversationId == chat.Id && c.Purpose == purpose)
+                        .OrderByDescending(c => c.AnsweredAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct),
                     draft.Procedure.TrustLevel,
                     [.. draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => new KeyValuePair<string, string>(f.Name, f.PrefillFrom!))],
                     [.. draft.Prefilled]);

@@ -11,12 +11,14 @@ public static partial class Language
     private static readonly HashSet<string> Bavarian = new(StringComparer.Ordinal)
     {
         "servus", "griaß", "griass", "grüß", "i", "hob", "kriag", "wia", "wos", "des", "ned", "mog", "neia", "neie", "oan", "oans", "mei", "mia", "ma",
-        "kon", "muas", "brauchat", "pfiat", "vergelts", "dank", "scho", "jo", "gib's", "weida", "na", "redn", "an", "bua", "dirndl", "minga", "oamoi", "moi", "gell", "fei", "hoid", "gscheid",
+        "kon", "muas", "brauchat", "pfiat", "vergelts", "dank", "scho", "jo", "gib's", "weida", "na", "redn", "an", "bua", "dirndl", "minga", "oamoi",
+        "moi", "gell", "fei", "hoid", "gscheid",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.Ordinal)
     {
-        "the", "how", "what", "where", "when", "need", "my", "please", "hello", "hi", "thanks", "thank", "you", "can", "i'm", "get", "want", "to", "for", "yes", "no", "talk", "person",
+        "the", "how", "what", "where", "when", "need", "my", "please", "hello", "hi", "thanks", "thank", "you", "can", "i'm", "get", "want", "to", "for",
+        "yes", "no", "talk", "person",
         "is", "do", "a", "i", "lost", "new",
     };
 
@@ -37,7 +39,8 @@ public static partial class Language
     /// <summary>Loads the language models ahead of the first citizen (the first detection per language takes a second or two).</summary>
     public static void WarmUp()
     {
-        foreach (var sample in new[] { "Wo beantrage ich einen Reisepass?", "Where do I apply for a passport?", "Pasaport nereden alınır?", "Де отримати паспорт?", "Где получить паспорт?", "أين أحصل على جواز سفر؟" })
+        foreach (var sample in new[] { "Wo beantrage ich einen Reisepass?", "Where do I apply for a passport?", "Pasaport nereden alınır?", "Де отримати паспорт?",
+            "Где получить паспорт?", "أين أحصل على جواز سفر؟" })
         {
             Detector.Value.DetectLanguageOf(sample);
         }

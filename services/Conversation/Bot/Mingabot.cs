@@ -20,7 +20,8 @@ public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAc
 /// <param name="DepartmentName">Its department's name.</param>
 /// <param name="UnclearTurns">Turns in a row without a confident answer.</param>
 /// <param name="PendingEscalation">The reason of an offered hand-over awaiting consent.</param>
-public sealed record BotState(bool SignedIn, string Language = "de", string? ServiceId = null, string? DepartmentId = null, string? DepartmentName = null, int UnclearTurns = 0, string? PendingEscalation = null);
+public sealed record BotState(bool SignedIn, string Language = "de", string? ServiceId = null, string? DepartmentId = null, string? DepartmentName = null, int UnclearTurns = 0,
+    string? PendingEscalation = null);
 
 /// <summary>The bot's turn: its reply, the chat's new state, after consent the hand-over to make, and the service it answered from.</summary>
 public sealed record BotTurn(BotReply Reply, BotState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null);
@@ -54,9 +55,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>The greeting of a new chat, by name when the citizen is signed in.</summary>
     public static BotReply Welcome(string? name, string language) => language switch
     {
-        "en" => new(name is null ? "Hello, I'm Mingabot, the City of Munich's chat assistant. Ask me about any city service — ID cards, registering your address, parking permits, bulky waste …" : $"Hello {name}, I'm Mingabot, the City of Munich's chat assistant. What can I do for you?", "en"),
-        "bar" => new(name is null ? "Servus, i bin da Mingabot vo da Stod Minga. Frog mi ois zu de städtischen Dienste — Ausweis, Ummeldung, Parkausweis, Sperrmüll …" : $"Servus {name}! I bin da Mingabot vo da Stod Minga. Wos kon i fia di doa?", "bar"),
-        _ => new(name is null ? "Grüß Gott, ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Fragen Sie mich zu städtischen Dienstleistungen — Ausweis, Anmeldung, Parkausweis, Sperrmüll …" : $"Grüß Gott, {name}! Ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Was kann ich für Sie tun?", "de"),
+        "en" => new(name is null ? "Hello, I'm Mingabot, the City of Munich's chat assistant. Ask me about any city service — ID cards, registering your address, parking " +
+            "permits, bulky waste …" : $"Hello {name}, I'm Mingabot, the City of Munich's chat assistant. What can I do for you?", "en"),
+        "bar" => new(name is null ? "Servus, i bin da Mingabot vo da Stod Minga. Frog mi ois zu de städtischen Dienste — Ausweis, Ummeldung, Parkausweis, Sperrmüll …"
+            : $"Servus {name}! I bin da Mingabot vo da Stod Minga. Wos kon i fia di doa?", "bar"),
+        _ => new(name is null ? "Grüß Gott, ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Fragen Sie mich zu städtischen Dienstleistungen — Ausweis, " +
+            "Anmeldung, Parkausweis, Sperrmüll …" : $"Grüß Gott, {name}! Ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Was kann ich für Sie tun?", "de"),
     };
 
     /// <summary>The bot's reply alone (for a chat without history).</summary>
@@ -119,7 +123,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (Thanks().IsMatch(lower))
         {
-            return new BotTurn(Say(language, "Gern geschehen! Wenn noch was ist, fragen Sie einfach.", "You're welcome! Just ask if there's anything else.", "Passt scho! Wenn no wos is, frog anfach."), state);
+            return new BotTurn(Say(language, "Gern geschehen! Wenn noch was ist, fragen Sie einfach.", "You're welcome! Just ask if there's anything else.",
+                "Passt scho! Wenn no wos is, frog anfach."), state);
         }
 
         if (AboutBot().IsMatch(lower))
@@ -178,7 +183,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             _ => " Dafür melden Sie sich bitte mit Ihrem Bürgerkonto an.",
         };
         var reply = Say(language,
-            $"Soll ich Ihr Anliegen an {name} weitergeben? Dabei würde ich den Chatverlauf und aus Ihrem Bürgerkonto Name, E-Mail-Adresse, Telefonnummer und Anschrift teilen.{signIn}",
+            $"Soll ich Ihr Anliegen an {name} weitergeben? Dabei würde ich den Chatverlauf und aus Ihrem Bürgerkonto Name, E-Mail-Adresse, Telefonnummer und Anschrift " +
+                $"teilen.{signIn}",
             $"Shall I pass your request on to {name}? I would share this chat and, from your citizen account, your name, e-mail address, phone number and address.{signIn}",
             $"Soll i dei Anliegn an {name} weitergebn? Dabei dad i an Chat und aus deim Bürgerkonto Nam, E-Mail, Telefon und Adress weitergebn.{signIn}");
         var actions = new List<ChatAction>
@@ -191,10 +197,14 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     private static readonly Dictionary<string, (string Text, string Yes, string No)> Templates = new()
     {
-        ["tr"] = ("Merhaba! Ben Münih Belediyesi'nin sohbet asistanı Mingabot'um. Maalesef yalnızca Almanca ve İngilizce yanıt verebiliyorum. Sorunuzu Türkçe konuşan bir çalışanımıza iletmemi ister misiniz? Bunun için Bürgerkonto hesabınızla giriş yapmanız gerekir.", "Evet, iletin", "Hayır"),
-        ["uk"] = ("Вітаю! Я Mingabot, чат-асистент міста Мюнхен. На жаль, я відповідаю лише німецькою та англійською. Передати ваше питання співробітнику, який говорить українською? Для цього потрібно увійти з Bürgerkonto.", "Так, передати", "Ні"),
-        ["ru"] = ("Здравствуйте! Я Mingabot, чат-ассистент города Мюнхен. К сожалению, я отвечаю только на немецком и английском. Передать ваш вопрос сотруднику, говорящему по-русски? Для этого нужно войти через Bürgerkonto.", "Да, передать", "Нет"),
-        ["ar"] = ("مرحبًا! أنا Mingabot، المساعد الآلي لمدينة ميونخ. للأسف أستطيع الرد بالألمانية والإنجليزية فقط. هل تريد أن أحيل سؤالك إلى موظف يتحدث العربية؟ يلزم لذلك تسجيل الدخول بحساب Bürgerkonto.", "نعم، أحِلْه", "لا"),
+        ["tr"] = ("Merhaba! Ben Münih Belediyesi'nin sohbet asistanı Mingabot'um. Maalesef yalnızca Almanca ve İngilizce yanıt verebiliyorum. Sorunuzu Türkçe konuşan bir " +
+            "çalışanımıza iletmemi ister misiniz? Bunun için Bürgerkonto hesabınızla giriş yapmanız gerekir.", "Evet, iletin", "Hayır"),
+        ["uk"] = ("Вітаю! Я Mingabot, чат-асистент міста Мюнхен. На жаль, я відповідаю лише німецькою та англійською. Передати ваше питання співробітнику, який говорить " +
+            "українською? Для цього потрібно увійти з Bürgerkonto.", "Так, передати", "Ні"),
+        ["ru"] = ("Здравствуйте! Я Mingabot, чат-ассистент города Мюнхен. К сожалению, я отвечаю только на немецком и английском. Передать ваш вопрос сотруднику, говорящему " +
+            "по-русски? Для этого нужно войти через Bürgerkonto.", "Да, передать", "Нет"),
+        ["ar"] = ("مرحبًا! أنا Mingabot، المساعد الآلي لمدينة ميونخ. للأسف أستطيع الرد بالألمانية والإنجليزية فقط. هل تريد أن أحيل سؤالك إلى موظف يتحدث العربية؟ يلزم لذلك " +
+            "تسجيل الدخول بحساب Bürgerkonto.", "نعم، أحِلْه", "لا"),
     };
 
     private static BotTurn OfferInLanguage(string language, BotState state)
@@ -298,7 +308,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             (true, _) => $"{place.Name} hat gerade geöffnet, bis {time} Uhr.",
             (false, "en") => local is null ? $"{place.Name} is closed now." : $"{place.Name} is closed now and opens again {(today ? "today" : "on " + day)} at {time}.",
             (false, "bar") => local is null ? $"{place.Name} hod grad zua." : $"{place.Name} hod grad zua, aufgsperrt werd {(today ? "heit" : "am " + day)} um {time}.",
-            _ => local is null ? $"{place.Name} ist gerade geschlossen." : $"{place.Name} ist gerade geschlossen und öffnet wieder {(today ? "heute" : "am " + day)} um {time} Uhr.",
+            _ => local is null
+                ? $"{place.Name} ist gerade geschlossen."
+                : $"{place.Name} ist gerade geschlossen und öffnet wieder {(today ? "heute" : "am " + day)} um {time} Uhr.",
         } + (place.AppointmentOnly ? (language == "en" ? " Appointments only." : " Nur mit Termin.") : "");
     }
 
@@ -325,7 +337,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا)(\b|\s|$)")]
     private static partial Regex No();
 
-    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|persönlich|wen zum redn|a mensch)\b")]
+    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|persönlich|wen zum redn|a " +
+        @"mensch)\b")]
     private static partial Regex PersonWanted();
 
     [GeneratedRegex(@"\b(danke|dankeschön|merci|vergelt'?s gott|thanks|thank you|pfiat di|tschüss|bye|auf wiedersehen)\b")]

@@ -107,7 +107,8 @@ public static partial class ProcedureDialogue
         var lower = text.Trim().ToLowerInvariant();
         if (actionId == CancelAction || actionId is null && Cancel().IsMatch(lower))
         {
-            return new(Mingabot.Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."), null, ProcedureStep.Dropped);
+            return new(Mingabot.Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."),
+                null, ProcedureStep.Dropped);
         }
 
         switch (draft.Stage)
@@ -115,12 +116,14 @@ public static partial class ProcedureDialogue
             case ProcedureStages.Offered:
                 if (actionId == Decline || actionId is null && Mingabot.IsNo(lower))
                 {
-                    return new(Mingabot.Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.", "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
+                    return new(Mingabot.Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.",
+                        "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
                 }
 
                 if (actionId != Start && !Affirmative(lower))
                 {
-                    return new(Mingabot.Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)", "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
+                    return new(Mingabot.Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)",
+                        "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
                 }
 
                 if (!signedIn)
@@ -168,10 +171,14 @@ public static partial class ProcedureDialogue
                 {
                     return actionId == PrefillNo || actionId is null && Mingabot.IsNo(lower)
                         ? new(Mingabot.Say(language,
-                            "Verstanden. Ohne die Angaben aus Ihrem Bürgerkonto kann ich die Bescheinigung nicht ausstellen: Sie bescheinigt, was dort geprüft hinterlegt ist. Im Bürgerbüro erhalten Sie sie auch mit Termin.",
-                            "Understood. Without the details of your Bürgerkonto I cannot issue the certificate: it certifies what is on record there. The Bürgerbüro issues it too, by appointment.",
-                            "Passt. Ohne de Angabn aus deim Bürgerkonto kon i de Bescheinigung ned ausstelln: de bescheinigt, wos do higschriem is. Im Bürgerbüro kriagst as aa, mit Termin."), null, ProcedureStep.Dropped)
-                        : new(Mingabot.Say(language, "Darf ich die Angaben aus Ihrem Bürgerkonto verwenden? (ja/nein)", "May I use the details of your Bürgerkonto? (yes/no)", "Derf i de Angabn aus deim Bürgerkonto hernehma? (jo/na)"), draft);
+                            "Verstanden. Ohne die Angaben aus Ihrem Bürgerkonto kann ich die Bescheinigung nicht ausstellen: Sie bescheinigt, was dort geprüft hinterlegt ist. " +
+                                "Im Bürgerbüro erhalten Sie sie auch mit Termin.",
+                            "Understood. Without the details of your Bürgerkonto I cannot issue the certificate: it certifies what is on record there. The Bürgerbüro issues it " +
+                                "too, by appointment.",
+                            "Passt. Ohne de Angabn aus deim Bürgerkonto kon i de Bescheinigung ned ausstelln: de bescheinigt, wos do higschriem is. Im Bürgerbüro kriagst as " +
+                                "aa, mit Termin."), null, ProcedureStep.Dropped)
+                        : new(Mingabot.Say(language, "Darf ich die Angaben aus Ihrem Bürgerkonto verwenden? (ja/nein)", "May I use the details of your Bürgerkonto? (yes/no)",
+                            "Derf i de Angabn aus deim Bürgerkonto hernehma? (jo/na)"), draft);
                 }
 
                 draft.Stage = ProcedureStages.Asking;
@@ -186,9 +193,12 @@ public static partial class ProcedureDialogue
             if (draft.Certified.Contains(field))
             {
                 return new(Mingabot.Say(language,
-                    $"{field.Label} kommt aus Ihrem Bürgerkonto und steht so auf der Bescheinigung; hier kann ich das nicht ändern. Stimmt es nicht, ändern Sie es bitte dort (eine neue Anschrift über die Ummeldung). Soll ich die Bescheinigung so ausstellen?",
-                    $"{field.Label} comes from your Bürgerkonto and is certified as it stands there; I cannot change it here. If it is wrong, please have it changed there (a new address through re-registration). Shall I issue the certificate as it is?",
-                    $"{field.Label} kimmt aus deim Bürgerkonto und steht so auf da Bescheinigung; do kon i des ned ändern. Stimmt's ned, ändersd as bittschön dort. Soi i de Bescheinigung so ausstelln?",
+                    $"{field.Label} kommt aus Ihrem Bürgerkonto und steht so auf der Bescheinigung; hier kann ich das nicht ändern. Stimmt es nicht, ändern Sie es bitte dort " +
+                        "(eine neue Anschrift über die Ummeldung). Soll ich die Bescheinigung so ausstellen?",
+                    $"{field.Label} comes from your Bürgerkonto and is certified as it stands there; I cannot change it here. If it is wrong, please have it changed there (a " +
+                        "new address through re-registration). Shall I issue the certificate as it is?",
+                    $"{field.Label} kimmt aus deim Bürgerkonto und steht so auf da Bescheinigung; do kon i des ned ändern. Stimmt's ned, ändersd as bittschön dort. Soi i de " +
+                        "Bescheinigung so ausstelln?",
                     SubmitOrCancel(language)), draft);
             }
 
@@ -236,9 +246,11 @@ public static partial class ProcedureDialogue
         {
             var list = string.Join(", ", missing);
             return new(Mingabot.Say(language,
-                $"In Ihrem Bürgerkonto fehlt: {list}. Die Bescheinigung kann nur bescheinigen, was dort geprüft hinterlegt ist; ergänzen Sie es bitte im Bürgerkonto oder wenden Sie sich an das Bürgerbüro.",
+                $"In Ihrem Bürgerkonto fehlt: {list}. Die Bescheinigung kann nur bescheinigen, was dort geprüft hinterlegt ist; ergänzen Sie es bitte im Bürgerkonto oder " +
+                    "wenden Sie sich an das Bürgerbüro.",
                 $"Your Bürgerkonto has no {list}. The certificate can only certify what is on record there; please complete your Bürgerkonto or contact the Bürgerbüro.",
-                $"In deim Bürgerkonto fehlt: {list}. De Bescheinigung kon bloß bescheinign, wos do higschriem is; trog's im Bürgerkonto nach oder geh zum Bürgerbüro."), null, ProcedureStep.Dropped);
+                $"In deim Bürgerkonto fehlt: {list}. De Bescheinigung kon bloß bescheinign, wos do higschriem is; trog's im Bürgerkonto nach oder geh zum Bürgerbüro."),
+                null, ProcedureStep.Dropped);
         }
 
         draft.Stage = ProcedureStages.Asking;

@@ -92,13 +92,17 @@ public sealed class SignInThrottle(AccountDbContext db, IOptions<SignInThrottleO
                     ELSE @now + make_interval(secs => LEAST(@cap, @first * power(2, LEAST(a.failures + 1 - @free - 1, 30)))) END
                 RETURNING failures
                 """,
-                ct, ("key", key), ("now", now), ("forgetBefore", now - options.Value.Window), ("free", free), ("cap", cap.TotalSeconds), ("first", options.Value.FirstWait.TotalSeconds));
+                ct, ("key", key), ("now", now), ("forgetBefore", now - options.Value.Window), ("free", free), ("cap", cap.TotalSeconds), ("first",
+                    options.Value.FirstWait.TotalSeconds));
         }
     }
 
     /// <summary>Forgets up to 100 keys whose failures are past the window (each failure does a little of this, so the table stays small).</summary>
     private Task ForgetOldAsync(DateTimeOffset now, CancellationToken ct) => db.Database.ExecuteSqlAsync(
-        $"DELETE FROM sign_in_attempts WHERE key IN (SELECT key FROM sign_in_attempts WHERE last_failure_at < {now - options.Value.Window} AND (wait_until IS NULL OR wait_until < {now}) LIMIT 100)",
+        $"""
+        DELETE FROM sign_in_attempts WHERE key IN (
+            SELECT key FROM sign_in_attempts WHERE last_failure_at < {now - options.Value.Window} AND (wait_until IS NULL OR wait_until < {now}) LIMIT 100)
+        """,
         ct);
 
     /// <summary>A successful sign-in forgets the failures of this account from this address.</summary>

@@ -54,15 +54,24 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
 
     private static readonly Demo[] Staff =
     [
-        new("cw.buergerbuero", "Maria", "Schneider", "maria.schneider@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerbuero"], Languages: ["de", "en"]),
-        new("cw.buergerbuero2", "Mehmet", "Demir", "mehmet.demir@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerbuero"], Languages: ["de", "tr"]),
-        new("sv.buergerbuero", "Thomas", "Bauer", "thomas.bauer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker], Departments: ["buergerbuero"], Languages: ["de", "en"]),
-        new("cw.standesamt", "Katharina", "Wagner", "katharina.wagner@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["standesamt"], Languages: ["de", "en"]),
-        new("cw.auslaenderbehoerde", "Iryna", "Shevchenko", "iryna.shevchenko@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["auslaenderbehoerde"], Languages: ["de", "en", "uk", "ru"]),
-        new("cw.abfall", "Florian", "Huber", "florian.huber@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["abfall"], Languages: ["de", "en"]),
-        new("cw.buergerservice", "Lukas", "Hofmann", "lukas.hofmann@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerservice"], Languages: ["de", "en", "tr", "ar"]),
-        new("sv.buergerservice", "Sabine", "Maier", "sabine.maier@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker], Departments: ["buergerservice", "ordnung"], Languages: ["de", "en"]),
-        new("editor.knowledge", "Jonas", "Fischer", "jonas.fischer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.KnowledgeEditor], Departments: [], Languages: ["de", "en"]),
+        new("cw.buergerbuero", "Maria", "Schneider", "maria.schneider@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerbuero"],
+            Languages: ["de", "en"]),
+        new("cw.buergerbuero2", "Mehmet", "Demir", "mehmet.demir@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerbuero"],
+            Languages: ["de", "tr"]),
+        new("sv.buergerbuero", "Thomas", "Bauer", "thomas.bauer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker],
+            Departments: ["buergerbuero"], Languages: ["de", "en"]),
+        new("cw.standesamt", "Katharina", "Wagner", "katharina.wagner@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["standesamt"],
+            Languages: ["de", "en"]),
+        new("cw.auslaenderbehoerde", "Iryna", "Shevchenko", "iryna.shevchenko@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker],
+            Departments: ["auslaenderbehoerde"], Languages: ["de", "en", "uk", "ru"]),
+        new("cw.abfall", "Florian", "Huber", "florian.huber@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["abfall"],
+            Languages: ["de", "en"]),
+        new("cw.buergerservice", "Lukas", "Hofmann", "lukas.hofmann@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Caseworker], Departments: ["buergerservice"],
+            Languages: ["de", "en", "tr", "ar"]),
+        new("sv.buergerservice", "Sabine", "Maier", "sabine.maier@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Supervisor, StaffRoles.Caseworker],
+            Departments: ["buergerservice", "ordnung"], Languages: ["de", "en"]),
+        new("editor.knowledge", "Jonas", "Fischer", "jonas.fischer@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.KnowledgeEditor], Departments: [],
+            Languages: ["de", "en"]),
         new("ops.platform", "Nina", "Weber", "nina.weber@muenchen.example", "de", TrustLevels.High, Roles: [StaffRoles.Operator], Departments: [], Languages: ["de", "en"]),
     ];
 
@@ -92,7 +101,11 @@ public sealed partial class DemoAccounts(IServiceScopeFactory scopes, IOptions<S
         if (options.Value.DemoLoginsFile is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(logins, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), cancellationToken);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(logins, new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            {
+                WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            }), cancellationToken);
         }
 
         LogSeeded(logins.Count, options.Value.DemoLoginsFile);

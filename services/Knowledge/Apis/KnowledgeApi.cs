@@ -29,7 +29,8 @@ public static partial class KnowledgeApi
     public sealed record DepartmentView(string Id, string Name, string? Email, string? Phone, IReadOnlyList<string> Languages,
         IReadOnlyDictionary<string, List<MucGov.Shared.Calendar.TimeInterval>> BusinessHours);
 
-    public sealed record OpeningStatusView(string LocationId, string Name, DateTimeOffset At, bool Open, DateTimeOffset? ClosesAt, DateTimeOffset? NextOpening, string? ClosedBecause);
+    public sealed record OpeningStatusView(string LocationId, string Name, DateTimeOffset At, bool Open, DateTimeOffset? ClosesAt, DateTimeOffset? NextOpening,
+        string? ClosedBecause);
 
     internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
         CatalogSearch search, string? q, string? lang, int? take, CancellationToken ct)

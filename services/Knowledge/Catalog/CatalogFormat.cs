@@ -97,5 +97,6 @@ public sealed record ProcedureEntry(string Id, string TrustLevel, string Result,
 /// <param name="Label">Short label (summary, caseworker's form).</param>
 /// <param name="Prompt">The bot's question.</param>
 /// <param name="Validation">Rule for the type (see <c>MucGov.Shared.Procedures.FieldRule</c>), e.g. <c>workday:2-60</c>.</param>
-/// <param name="PrefillFrom">Bürgerkonto field it is taken from with consent (<c>givenName</c>, <c>familyName</c>, <c>birthDate</c>, <c>address</c>, <c>email</c>, <c>phone</c>).</param>
+/// <param name="PrefillFrom">Bürgerkonto field it is taken from with consent (<c>givenName</c>, <c>familyName</c>, <c>birthDate</c>, <c>address</c>, <c>email</c>,
+/// <c>phone</c>).</param>
 public sealed record ProcedureField(string Name, string Type, LocalizedText Label, LocalizedText Prompt, string? Validation, string? PrefillFrom);

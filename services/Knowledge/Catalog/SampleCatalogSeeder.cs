@@ -1,7 +1,8 @@
 namespace MucGov.Knowledge.Catalog;
 
 /// <summary>Loads the sample catalog into an empty database (Development).</summary>
-public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<CatalogOptions> options, IHostEnvironment environment, ILogger<SampleCatalogSeeder> logger) : IHostedService
+public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<CatalogOptions> options, IHostEnvironment environment,
+    ILogger<SampleCatalogSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -49,7 +49,8 @@ public static class CasesApi
 
     public sealed record ResolveRequest(string? Resolution);
 
-    internal static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    internal static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken ct)
     {
         var c = await db.OwnCases(user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -196,7 +197,9 @@ public static class CasesApi
                 ? Staff.HeldBy(current, current.AssigneeId == Actor.Of(user).Id
                     ? "Another of your requests changed this case a moment ago; read it again."
                     : $"{current.AssigneeName ?? current.AssigneeId} took or changed this case a moment ago.")
-                : Problems.Conflict("Changed meanwhile", "The case changed while you were acting on it; read it again.", new Dictionary<string, object?> { ["status"] = current.Status });
+                : Problems.Conflict("Changed meanwhile", "The case changed while you were acting on it; read it again.", new Dictionary<string,
+                    object?>
+                { ["status"] = current.Status });
         }
 
         http.Response.Headers.ETag = Staff.ETag(c);

@@ -22,7 +22,8 @@ public static class MyCasesApi
         return app;
     }
 
-    public sealed record MyCase(string Reference, string Type, string Status, string DepartmentId, string? DepartmentName, string? ServiceId, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt);
+    public sealed record MyCase(string Reference, string Type, string Status, string DepartmentId, string? DepartmentName, string? ServiceId, DateTimeOffset OpenedAt,
+        DateTimeOffset UpdatedAt);
 
     public sealed record MyCaseList(IReadOnlyList<MyCase> Items);
 

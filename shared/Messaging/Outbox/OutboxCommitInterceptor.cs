@@ -14,7 +14,8 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
     private static readonly object Marker = new();
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         Remember(eventData.Context);
         return ValueTask.FromResult(result);

@@ -19,7 +19,8 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
     private async Task<(Microsoft.Extensions.Hosting.IHost Host, Received Received)> ListenAsync()
     {
         var received = new Received();
-        var host = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("ticket-stand-in"), conversation.RabbitSettings(await VirtualHostAsync()), "listener" + Guid.NewGuid().ToString("N")[..6],
+        var host = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("ticket-stand-in"), conversation.RabbitSettings(await VirtualHostAsync()),
+            "listener" + Guid.NewGuid().ToString("N")[..6],
             bus =>
             {
                 bus.AddConsumer<Recorder<ConversationEscalated>>();
@@ -118,7 +119,8 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
 
         await publisher.Publish(opened, c => c.MessageId = messageId);
         await publisher.Publish(opened, c => c.MessageId = messageId);
-        await publisher.Publish(new CaseMessagePosted(Guid.NewGuid(), opened.CaseId, id, "Ihr neuer Ausweis ist zur Abholung bereit.", opened.Reference, DepartmentId: "Bürgerbüro"));
+        await publisher.Publish(new CaseMessagePosted(Guid.NewGuid(), opened.CaseId, id, "Ihr neuer Ausweis ist zur Abholung bereit.", opened.Reference,
+            DepartmentId: "Bürgerbüro"));
 
         await Eventually.HoldsAsync(async () =>
         {
@@ -161,7 +163,8 @@ public sealed class EscalationTests(ConversationFixture conversation) : IClassFi
         await ConversationFixture.SayAsync(olena, id, "Can I talk to a real person?");
         await ConversationFixture.SayAsync(olena, id, "No", actionId: "consent:no");
         var citizenId = Guid.Parse(OidcSubject(olena));
-        using var identity = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("identity-stand-in"), conversation.RabbitSettings(await VirtualHostAsync()), "erasurestandin");
+        using var identity = await SampleHost.StartAsync(await conversation.NewDatabaseAsync("identity-stand-in"), conversation.RabbitSettings(await VirtualHostAsync()),
+            "erasurestandin");
         var erasure = new MucGov.Contracts.Identity.CitizenErasureRequested(Guid.NewGuid(), citizenId, DateTimeOffset.UtcNow);
 
         await identity.Services.GetRequiredService<IPublishEndpoint>().Publish(erasure);

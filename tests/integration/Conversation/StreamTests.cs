@@ -8,7 +8,8 @@ namespace MucGov.IntegrationTests.Conversation;
 public sealed class StreamTests(ConversationFixture conversation) : IClassFixture<ConversationFixture>
 {
     /// <summary>Reads the stream until <paramref name="until"/> holds for the events so far (or the deadline passes).</summary>
-    private static async Task<(List<long> Ids, List<string> Comments)> ReadAsync(HttpClient client, Guid chat, long? lastEventId, Func<List<long>, List<string>, bool> until, Func<Task>? whileOpen = null)
+    private static async Task<(List<long> Ids, List<string> Comments)> ReadAsync(HttpClient client, Guid chat, long? lastEventId, Func<List<long>, List<string>, bool> until,
+        Func<Task>? whileOpen = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{chat}/events");
         if (lastEventId is { } last)

@@ -197,7 +197,8 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     {
         await using var gateway = await platform.StartGatewayAsync();
         using var sepp = gateway.CreateClient();
-        sepp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "sepp.brandl", "openid profile conversation cases"));
+        sepp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "sepp.brandl",
+            "openid profile conversation cases"));
         using var maria = gateway.CreateClient();
         maria.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "cw.buergerbuero", "openid profile queue"));
         var id = (await (await sepp.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -214,14 +215,16 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
             (await ChatAsync(sepp, id)).Select(m => m.GetProperty("caseReference")).Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()).FirstOrDefault(),
             "the case reference appears in the chat", TimeSpan.FromSeconds(60));
         var item = (await maria.GetFromJsonAsync<JsonElement>("/api/queue")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("reference").GetString() == reference);
-        Assert.Equal(("buergerbuero", "bar", "personalausweis"), (item.GetProperty("departmentId").GetString(), item.GetProperty("language").GetString(), item.GetProperty("serviceId").GetString()));
+        Assert.Equal(("buergerbuero", "bar", "personalausweis"), (item.GetProperty("departmentId").GetString(), item.GetProperty("language").GetString(),
+            item.GetProperty("serviceId").GetString()));
         var caseId = item.GetProperty("id").GetGuid();
         var detail = await maria.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
         Assert.Equal("Brandl", detail.GetProperty("citizen").GetProperty("familyName").GetString());
         Assert.Contains(detail.GetProperty("transcript").EnumerateArray(), t => t.GetProperty("text").GetString() == "I mog mit am Mitarbeiter redn");
 
         Assert.Equal(HttpStatusCode.OK, (await maria.PostAsJsonAsync($"/api/cases/{caseId}/claim", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await maria.PostAsJsonAsync($"/api/cases/{caseId}/messages", new { text = "Griaß Eana! Bringa S' bittschön Ihr oids Dokument mit." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await maria.PostAsJsonAsync($"/api/cases/{caseId}/messages",
+            new { text = "Griaß Eana! Bringa S' bittschön Ihr oids Dokument mit." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await maria.PostAsJsonAsync($"/api/cases/{caseId}/resolve", new { resolution = "Termin am Dienstag um 9 Uhr ist gebucht." })).StatusCode);
 
         await Eventually.HoldsAsync(async () => (await ChatAsync(sepp, id)).Any(m => m.GetProperty("text").GetString()!.Contains("Termin am Dienstag", StringComparison.Ordinal)),
@@ -229,7 +232,8 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         var chat = await ChatAsync(sepp, id);
         var reply = chat.Single(m => m.GetProperty("author").GetString() == "caseworker");
         Assert.Equal("Bürgerbüro: Griaß Eana! Bringa S' bittschön Ihr oids Dokument mit.", reply.GetProperty("text").GetString());
-        Assert.True(reply.GetProperty("seq").GetInt64() < chat.Single(m => m.GetProperty("text").GetString()!.Contains("Termin am Dienstag", StringComparison.Ordinal)).GetProperty("seq").GetInt64());
+        Assert.True(reply.GetProperty("seq").GetInt64() < chat.Single(m => m.GetProperty("text").GetString()!.Contains("Termin am Dienstag",
+            StringComparison.Ordinal)).GetProperty("seq").GetInt64());
         var mine = await sepp.GetFromJsonAsync<JsonElement>($"/api/my/cases/{reference}");
         Assert.Equal("resolved", mine.GetProperty("status").GetString());
         Assert.Equal("Termin am Dienstag um 9 Uhr ist gebucht.", mine.GetProperty("resolution").GetString());
@@ -295,7 +299,9 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     public async Task Metrics_answer_only_on_the_management_port()
     {
         var port = Ports.Free();
-        await using var elsewhere = await platform.StartGatewayAsync(new Dictionary<string, string?> { ["Service:ManagementPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var elsewhere = await platform.StartGatewayAsync(new Dictionary<string,
+            string?>
+        { ["Service:ManagementPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await using var management = await platform.StartGatewayAsync(new Dictionary<string, string?>
         {
             [Ports.KestrelSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),

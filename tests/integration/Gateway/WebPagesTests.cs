@@ -53,8 +53,22 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (./mucgov test installs Debian's package).");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        var citizen = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } })).NewPageAsync();
-        var caseworker = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } })).NewPageAsync();
+        var citizen = await (await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "de-DE", ViewportSize = new ViewportSize
+            {
+                Width = 1100,
+                Height = 900
+            }
+        })).NewPageAsync();
+        var caseworker = await (await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "de-DE", ViewportSize = new ViewportSize
+            {
+                Width = 1280,
+                Height = 1000
+            }
+        })).NewPageAsync();
 
         // The citizen signs in with the Bürgerkonto, asks in Bavarian, asks for a person and consents in the dialog.
         await citizen.GotoAsync(Web.Origin.ToString());

@@ -23,7 +23,8 @@ public sealed class DemoTests(WebPlatform web) : IClassFixture<WebPlatform>
         foreach (var (username, kind) in new[] { (Story.Citizen, "citizen"), (Story.Caseworker, "staff") })
         {
             var secret = await IdentityFixture.TotpSecretAsync(web.Apps["identity"], username);
-            logins.Add(new DemoLogin(username, IdentityFixture.PasswordOf(username), kind, username == Story.Citizen ? "Sepp Brandl" : "Maria Schneider", ["buergerbuero"], secret));
+            logins.Add(new DemoLogin(username, IdentityFixture.PasswordOf(username), kind, username == Story.Citizen ? "Sepp Brandl" : "Maria Schneider", ["buergerbuero"],
+                secret));
         }
 
         var output = new Recorded();
@@ -32,7 +33,8 @@ public sealed class DemoTests(WebPlatform web) : IClassFixture<WebPlatform>
 
         Assert.Equal(24, output.Steps.Count);
         Assert.Contains("Personalausweis", output.Steps.Single(s => s.Title.Contains("Bavarian", StringComparison.Ordinal)).Result, StringComparison.Ordinal);
-        Assert.Contains("Bürgerbüro: Griaß Eana!", output.Steps.Single(s => s.Title.Contains("appears in the citizen's chat", StringComparison.Ordinal)).Result, StringComparison.Ordinal);
+        Assert.Contains("Bürgerbüro: Griaß Eana!", output.Steps.Single(s => s.Title.Contains("appears in the citizen's chat", StringComparison.Ordinal)).Result,
+            StringComparison.Ordinal);
         Assert.Matches(@"^M-\d{4}-\d{6}: resolved – Termin am Dienstag", output.Steps[15].Result);
         Assert.EndsWith("bytes of PDF", output.Steps[^2].Result, StringComparison.Ordinal);
         Assert.StartsWith("genuine: Meldebescheinigung", output.Steps[^1].Result, StringComparison.Ordinal);

@@ -37,7 +37,8 @@ public sealed partial class OidcFlow(HttpClient browser)
         }.Where(p => p.Value is not null).ToDictionary());
 
     /// <summary>Authorize → login form (→ TOTP form) → back to authorize → the code from the redirect.</summary>
-    public async Task<string> SignInAsync(string username, string password, string scope, string? totpSecret = null, string redirectUri = CliRedirect, string clientId = CliClient) =>
+    public async Task<string> SignInAsync(string username, string password, string scope, string? totpSecret = null, string redirectUri = CliRedirect,
+        string clientId = CliClient) =>
         CodeFrom(await BrowseAsync(AuthorizeUrl(scope, clientId, redirectUri), username, password, totpSecret));
 
     /// <summary>What the user does in the browser: open the authorize URL, sign in; returns where the browser is sent back to.</summary>
@@ -99,7 +100,8 @@ public sealed partial class OidcFlow(HttpClient browser)
         return query["code"].ToString();
     }
 
-    public async Task<HttpResponseMessage> RedeemAsync(string code, string? verifier = null, string redirectUri = CliRedirect, string clientId = CliClient, bool omitVerifier = false)
+    public async Task<HttpResponseMessage> RedeemAsync(string code, string? verifier = null, string redirectUri = CliRedirect, string clientId = CliClient,
+        bool omitVerifier = false)
     {
         var form = new Dictionary<string, string>
         {

@@ -126,11 +126,14 @@ public sealed class ProfileTests(IdentityFixture identity) : IClassFixture<Ident
     {
         using var anonymous = identity.App.CreateClient();
         var flow = identity.NewFlow();
-        var chatOnly = await OidcFlow.TokensAsync(await flow.RedeemAsync(await flow.SignInAsync("emily.clarke", IdentityFixture.PasswordOf("emily.clarke"), "openid conversation")));
+        var chatOnly = await OidcFlow.TokensAsync(await flow.RedeemAsync(await flow.SignInAsync("emily.clarke", IdentityFixture.PasswordOf("emily.clarke"),
+            "openid conversation")));
         var second = identity.NewFlow();
-        var good = await OidcFlow.TokensAsync(await second.RedeemAsync(await second.SignInAsync("emily.clarke", IdentityFixture.PasswordOf("emily.clarke"), "openid buergerkonto")));
+        var good = await OidcFlow.TokensAsync(await second.RedeemAsync(await second.SignInAsync("emily.clarke", IdentityFixture.PasswordOf("emily.clarke"),
+            "openid buergerkonto")));
         var parts = good.AccessToken.Split('.');
-        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(System.Text.Encoding.UTF8.GetBytes(Base64UrlEncoder.Decode(parts[1]).Replace("Emily", "Mallory", StringComparison.Ordinal)))}.{parts[2]}";
+        var forgedPayload = Base64UrlEncoder.Decode(parts[1]).Replace("Emily", "Mallory", StringComparison.Ordinal);
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(System.Text.Encoding.UTF8.GetBytes(forgedPayload))}.{parts[2]}";
 
         async Task<HttpStatusCode> StatusWith(string? token)
         {
@@ -206,7 +209,8 @@ public sealed class ProfileTests(IdentityFixture identity) : IClassFixture<Ident
         var consentId = Guid.NewGuid();
 
         var response = await requester.Services.GetRequiredService<IRequestClient<GetCitizenProfile>>()
-            .GetResponse<CitizenProfile, CitizenNotFound>(new GetCitizenProfile(anna.Id, consentId, "escalation", "buergerbuero", ["givenName", "familyName", "address", "nonsense"]));
+            .GetResponse<CitizenProfile, CitizenNotFound>(new GetCitizenProfile(anna.Id, consentId, "escalation", "buergerbuero", ["givenName", "familyName", "address",
+                "nonsense"]));
 
         Assert.True(response.Is(out Response<CitizenProfile>? profile));
         Assert.Equal(["address", "familyName", "givenName"], profile!.Message.Fields.Keys.Order());

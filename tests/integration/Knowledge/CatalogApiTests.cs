@@ -233,10 +233,14 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
         var procedure = sperrmuell.GetProperty("procedure");
         Assert.Equal(("case", "basic"), (procedure.GetProperty("result").GetString(), procedure.GetProperty("trustLevel").GetString()));
         var date = procedure.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "preferredDate");
-        Assert.Equal(("date", "workday:3-60", "Preferred date"), (date.GetProperty("type").GetString(), date.GetProperty("validation").GetString(), date.GetProperty("label").GetString()));
-        Assert.Equal("address", procedure.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "address").GetProperty("prefillFrom").GetString());
-        Assert.Equal(("document", "substantial"), (meldebescheinigung.GetProperty("procedure").GetProperty("result").GetString(), meldebescheinigung.GetProperty("procedure").GetProperty("trustLevel").GetString()));
-        Assert.StartsWith("Wann sind Sie geboren", meldebescheinigung.GetProperty("procedure").GetProperty("fields")[2].GetProperty("prompt").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("date", "workday:3-60", "Preferred date"), (date.GetProperty("type").GetString(), date.GetProperty("validation").GetString(),
+            date.GetProperty("label").GetString()));
+        Assert.Equal("address",
+            procedure.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "address").GetProperty("prefillFrom").GetString());
+        Assert.Equal(("document", "substantial"), (meldebescheinigung.GetProperty("procedure").GetProperty("result").GetString(),
+            meldebescheinigung.GetProperty("procedure").GetProperty("trustLevel").GetString()));
+        Assert.StartsWith("Wann sind Sie geboren", meldebescheinigung.GetProperty("procedure").GetProperty("fields")[2].GetProperty("prompt").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -366,7 +370,8 @@ public sealed class CatalogFileTests(KnowledgeFixture knowledge) : IClassFixture
         var before = await db.Services.CountAsync();
         var broken = exported with
         {
-            Services = [exported.Services[0] with { Id = "neu-" + Guid.NewGuid().ToString("N")[..6] }, exported.Services[1] with { Id = "kaputt-x", DepartmentId = "gibt-es-nicht" }],
+            Services = [exported.Services[0] with { Id = "neu-" + Guid.NewGuid().ToString("N")[..6] }, exported.Services[1] with { Id = "kaputt-x",
+                DepartmentId = "gibt-es-nicht" }],
         };
 
         var error = await Assert.ThrowsAsync<MucGov.Knowledge.Catalog.CatalogImportException>(() => store.ImportAsync(broken, CancellationToken.None));

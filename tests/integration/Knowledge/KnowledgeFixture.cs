@@ -62,7 +62,8 @@ public sealed class KnowledgeFixture : Isolated
     public async Task<string> CaseworkerTokenAsync()
     {
         var flow = new OidcFlow(Identity.CreateBrowser());
-        var code = await flow.SignInAsync("cw.standesamt", IdentityFixture.PasswordOf("cw.standesamt"), "openid knowledge.edit", await IdentityFixture.TotpSecretAsync(Identity, "cw.standesamt"));
+        var code = await flow.SignInAsync("cw.standesamt", IdentityFixture.PasswordOf("cw.standesamt"), "openid knowledge.edit", await IdentityFixture.TotpSecretAsync(Identity,
+            "cw.standesamt"));
         return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
     }
 

@@ -73,7 +73,8 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
             await store.ImportAsync(new CatalogFile(null, CatalogFile.CurrentFormat, [department], [], []), CancellationToken.None);
         }
 
-        await Eventually.HoldsAsync(async () => (await ticket.WithDbAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Id == "fundbuero"))).BusinessHours.Keys.SequenceEqual(["mon"]),
+        await Eventually.HoldsAsync(
+            async () => (await ticket.WithDbAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Id == "fundbuero"))).BusinessHours.Keys.SequenceEqual(["mon"]),
             "the ticket service caches the new hours", TicketFixture.Patience);
         var opened = await ticket.OpenAsync(TicketFixture.Escalation("fundbuero"));
 
@@ -219,7 +220,8 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
         Assert.Equal("waiting-for-citizen", waiting.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, waiting.GetProperty("slaDueAt").ValueKind);
         await Eventually.HoldsAsync(async () => (await ticket.CaseAsync(opened.CaseId)).Status == CaseStatus.InProgress, "the answer reopens the case", TicketFixture.Patience);
-        await Eventually.HoldsAsync(() => ticket.Events.Count<CaseMessagePosted>(m => m.CaseId == opened.CaseId && m.RequestsInfo) == 1, "the question reaches the chat", TicketFixture.Patience);
+        await Eventually.HoldsAsync(() => ticket.Events.Count<CaseMessagePosted>(m => m.CaseId == opened.CaseId && m.RequestsInfo) == 1, "the question reaches the chat",
+            TicketFixture.Patience);
         var reopened = await ticket.CaseAsync(opened.CaseId);
         Assert.NotNull(reopened.SlaDueAt);
         Assert.Equal("Maria Schneider", reopened.AssigneeName);
@@ -236,7 +238,11 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
         using var _ = maria;
         using var katharina = await ticket.ClientOfAsync("cw.standesamt");
 
-        var moved = await OkJsonAsync(await PostAsync(maria, $"/api/cases/{opened.CaseId}/transfer", new { departmentId = "standesamt", reason = "Es geht um eine Namensänderung." }));
+        var moved = await OkJsonAsync(await PostAsync(maria, $"/api/cases/{opened.CaseId}/transfer", new
+        {
+            departmentId = "standesamt",
+            reason = "Es geht um eine Namensänderung."
+        }));
 
         Assert.Equal("new", moved.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await maria.GetAsync($"/api/cases/{opened.CaseId}")).StatusCode);
@@ -274,7 +280,8 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
         Assert.Contains("resolved", (await Apps.ProblemAsync(refused[2])).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(historyAfterResolve, (await ticket.HistoryAsync(opened.CaseId)).Count);
         await Eventually.HoldsAsync(() => ticket.Events.Count<CaseResolved>(r => r.CaseId == opened.CaseId) == 1, "the resolution is published", TicketFixture.Patience);
-        Assert.Equal("Termin am Montag, 9 Uhr, ist gebucht.", ticket.Events.Messages.Select(m => m.Message).OfType<CaseResolved>().Single(r => r.CaseId == opened.CaseId).Resolution);
+        Assert.Equal("Termin am Montag, 9 Uhr, ist gebucht.",
+            ticket.Events.Messages.Select(m => m.Message).OfType<CaseResolved>().Single(r => r.CaseId == opened.CaseId).Resolution);
     }
 
     [Fact]
@@ -450,7 +457,8 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
         await OkJsonAsync(await PostAsync(maria, $"{path}/resolve", new { resolution = "Erledigt" }));
 
         var history = (await OkJsonAsync(await maria.GetAsync(path))).GetProperty("history").EnumerateArray()
-            .Select(h => (h.GetProperty("action").GetString(), h.GetProperty("actor").GetString() is "system" or "citizen" ? h.GetProperty("actor").GetString() : h.GetProperty("actorName").GetString(),
+            .Select(h => (h.GetProperty("action").GetString(),
+                h.GetProperty("actor").GetString() is "system" or "citizen" ? h.GetProperty("actor").GetString() : h.GetProperty("actorName").GetString(),
                 h.GetProperty("fromStatus").GetString(), h.GetProperty("toStatus").GetString()))
             .ToList();
         Assert.Equal(
@@ -465,7 +473,8 @@ public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFi
             ("citizen-answered", "citizen", "waiting-for-citizen", "in-progress"),
             ("resolved", "Maria Schneider", "in-progress", "resolved"),
         ], history);
-        var tampering = await Record.ExceptionAsync(() => ticket.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE case_history SET actor = 'nobody' WHERE case_id = {opened.CaseId}")));
+        var tampering = await Record.ExceptionAsync(() => ticket.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE case_history SET actor = 'nobody' WHERE case_id = {opened.CaseId}")));
         var deleting = await Record.ExceptionAsync(() => ticket.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM case_history WHERE case_id = {opened.CaseId}")));
         Assert.Contains("append-only", tampering?.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", deleting?.Message, StringComparison.Ordinal);

@@ -46,7 +46,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
 
     private async Task<CaseOpened> ApplicationInsteadAsync(ProcedureSubmitted submitted)
     {
-        await Eventually.HoldsAsync(() => ticket.Events.Count<CaseOpened>(o => o.SubmissionId == submitted.SubmissionId) == 1, "an application is opened instead", TicketFixture.Patience);
+        await Eventually.HoldsAsync(() => ticket.Events.Count<CaseOpened>(o => o.SubmissionId == submitted.SubmissionId) == 1, "an application is opened instead",
+            TicketFixture.Patience);
         Assert.Equal(0, ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId));
         Assert.False(await ticket.WithDbAsync(db => db.Documents.AnyAsync(d => d.SubmissionId == submitted.SubmissionId)));
         return ticket.Events.Messages.Select(m => m.Message).OfType<CaseOpened>().Single(o => o.SubmissionId == submitted.SubmissionId);
@@ -64,7 +65,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
         await ticket.PublishAsync(submitted);
         await ticket.PublishAsync(submitted);
 
-        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued", TicketFixture.Patience);
+        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued",
+            TicketFixture.Patience);
         var issued = ticket.Events.Messages.Select(m => m.Message).OfType<DocumentIssued>().Single(d => d.SubmissionId == submitted.SubmissionId);
         await Eventually.HoldsAsync(async () => await ConsumedAsync() >= consumedBefore + 2, "both deliveries are consumed", TicketFixture.Patience);
         Assert.Equal(1, await ticket.WithDbAsync(db => db.Documents.CountAsync(d => d.SubmissionId == submitted.SubmissionId)));
@@ -82,7 +84,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
         Assert.Contains(issued.VerificationCode!, text, StringComparison.Ordinal);
 
         using var anyone = ticket.Client();
-        var genuine = await anyone.GetFromJsonAsync<JsonElement>($"/api/documents/verify/{issued.VerificationCode!.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)}");
+        var typedByHand = issued.VerificationCode!.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal);
+        var genuine = await anyone.GetFromJsonAsync<JsonElement>($"/api/documents/verify/{typedByHand}");
         var forged = await anyone.GetFromJsonAsync<JsonElement>("/api/documents/verify/0000-0000-0000-0000");
         Assert.True(genuine.GetProperty("valid").GetBoolean());
         Assert.Equal(("Meldebescheinigung", "meldebescheinigung"), (genuine.GetProperty("title").GetString(), genuine.GetProperty("serviceId").GetString()));
@@ -97,7 +100,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
 
         await ticket.PublishAsync(submitted);
 
-        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued", TicketFixture.Patience);
+        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued",
+            TicketFixture.Patience);
         var issued = ticket.Events.Messages.Select(m => m.Message).OfType<DocumentIssued>().Single(d => d.SubmissionId == submitted.SubmissionId);
         using var anna = await ticket.ClientOfAsync("anna.huber");
         var text = await PdfTextAsync(await anna.GetAsync($"/api/my/documents/{issued.DocumentId}"));
@@ -177,7 +181,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
         using var maria = await ticket.ClientOfAsync("cw.buergerbuero");
         var detail = await florian.GetFromJsonAsync<JsonElement>($"/api/cases/{opened.CaseId}");
 
-        Assert.Equal(("application", "abfall", "en"), (detail.GetProperty("type").GetString(), detail.GetProperty("departmentId").GetString(), detail.GetProperty("language").GetString()));
+        Assert.Equal(("application", "abfall", "en"), (detail.GetProperty("type").GetString(), detail.GetProperty("departmentId").GetString(),
+            detail.GetProperty("language").GetString()));
         Assert.Equal(["Anschrift: Türkenstraße 12, 80333 München", "Wunschtermin: 2026-12-07", "Anzahl Teile: 3"],
             detail.GetProperty("form").EnumerateArray().Select(f => $"{f.GetProperty("label").GetString()}: {f.GetProperty("value").GetString()}"));
         Assert.Equal(["buergerkonto", "typed", "typed"], detail.GetProperty("form").EnumerateArray().Select(f => f.GetProperty("source").GetString()));
@@ -190,7 +195,8 @@ public sealed class ProcedureTests(TicketFixture ticket) : IClassFixture<TicketF
     {
         var submitted = await MeldebescheinigungAsync("ayse.yilmaz");
         await ticket.PublishAsync(submitted);
-        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued", TicketFixture.Patience);
+        await Eventually.HoldsAsync(() => ticket.Events.Count<DocumentIssued>(d => d.SubmissionId == submitted.SubmissionId) == 1, "the document is issued",
+            TicketFixture.Patience);
         var issued = ticket.Events.Messages.Select(m => m.Message).OfType<DocumentIssued>().Single(d => d.SubmissionId == submitted.SubmissionId);
 
         await ticket.PublishAsync(new MucGov.Contracts.Identity.CitizenErasureRequested(Guid.NewGuid(), submitted.CitizenId, DateTimeOffset.UtcNow));

@@ -48,7 +48,8 @@ public sealed class SlaFixture : Isolated
         }, Events);
         // The refresher's retries wait on the fake clock: fill the cache directly, as the refresher does.
         await using var scope = Replicas[0].Services.CreateAsyncScope();
-        Xunit.Assert.True(await scope.ServiceProvider.GetRequiredService<MucGov.Ticket.Departments.DepartmentDirectoryClient>().RefreshAsync(CancellationToken.None), "the knowledge service sent the departments");
+        Xunit.Assert.True(await scope.ServiceProvider.GetRequiredService<MucGov.Ticket.Departments.DepartmentDirectoryClient>().RefreshAsync(CancellationToken.None),
+            "the knowledge service sent the departments");
     }
 
     public async Task<T> WithDbAsync<T>(Func<TicketDbContext, Task<T>> work)

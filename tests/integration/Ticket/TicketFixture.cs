@@ -86,7 +86,8 @@ public sealed class TicketFixture : Isolated
     /// <summary>What the conversation service sends when a citizen consents.</summary>
     public static ConversationEscalated Escalation(string department, string language = "de", Guid? citizen = null, string? service = null) => new(
         Guid.NewGuid(), Guid.NewGuid(), citizen, service, department, language, "asked-for-person",
-        [new TranscriptEntry(1, "citizen", "Ich brauche Hilfe mit meinem Anliegen.", DateTimeOffset.UtcNow.AddMinutes(-2)), new TranscriptEntry(2, "bot", "Soll ich Sie verbinden?", DateTimeOffset.UtcNow.AddMinutes(-1))],
+        [new TranscriptEntry(1, "citizen", "Ich brauche Hilfe mit meinem Anliegen.", DateTimeOffset.UtcNow.AddMinutes(-2)), new TranscriptEntry(2, "bot",
+            "Soll ich Sie verbinden?", DateTimeOffset.UtcNow.AddMinutes(-1))],
         citizen is null ? null : new Dictionary<string, string> { ["givenName"] = "Anna", ["familyName"] = "Huber", ["email"] = "anna.huber@example.org" },
         Guid.NewGuid(), DateTimeOffset.UtcNow);
 

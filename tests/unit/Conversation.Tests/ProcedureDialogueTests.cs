@@ -29,7 +29,8 @@ public sealed class ProcedureDialogueTests
         var lang = language == "en" ? "en" : "de";
         var procedure = service.GetProperty("procedure");
         return new ServiceDetails(id, true, service.GetProperty("title").GetProperty(lang).GetString(), DepartmentId: service.GetProperty("departmentId").GetString(),
-            Procedure: new ProcedureDefinition(procedure.GetProperty("id").GetString()!, procedure.GetProperty("trustLevel").GetString()!, procedure.GetProperty("result").GetString()!,
+            Procedure: new ProcedureDefinition(procedure.GetProperty("id").GetString()!, procedure.GetProperty("trustLevel").GetString()!,
+                procedure.GetProperty("result").GetString()!,
                 procedure.GetProperty("confirmation").GetProperty(lang).GetString()!,
                 [.. procedure.GetProperty("fields").EnumerateArray().Select(f => new ProcedureFieldDefinition(
                     f.GetProperty("name").GetString()!, f.GetProperty("type").GetString()!, f.GetProperty("label").GetProperty(lang).GetString()!,
@@ -242,7 +243,8 @@ public sealed class ProcedureDialogueTests
     {
         var turn = ProcedureDialogue.Offer(Service("bewohnerparkausweis", "en"), "en", Now);
         turn = Say(turn, "yes", language: "en");
-        turn = ProcedureDialogue.Prefill(Say(turn, "yes", language: "en").Draft!, new Dictionary<string, string> { ["givenName"] = "Emily", ["familyName"] = "Clarke" }, "en", Today);
+        turn = ProcedureDialogue.Prefill(Say(turn, "yes", language: "en").Draft!, new Dictionary<string, string> { ["givenName"] = "Emily", ["familyName"] = "Clarke" }, "en",
+            Today);
 
         Assert.StartsWith("What is your address in Munich", turn.Reply.Text, StringComparison.Ordinal);
         turn = Say(Say(Say(turn, "Schellingstraße 9, 80799 München", language: "en"), "80799", language: "en"), "M-EC 2026", language: "en");

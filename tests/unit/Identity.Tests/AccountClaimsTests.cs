@@ -16,7 +16,8 @@ public sealed class AccountClaimsTests
 
     private static readonly Account Caseworker = new()
     {
-        Id = Guid.NewGuid(), Kind = AccountKind.Staff, GivenName = "Maria", FamilyName = "Schneider", Roles = ["caseworker"], Departments = ["buergerbuero"], Languages = ["de", "en"],
+        Id = Guid.NewGuid(), Kind = AccountKind.Staff, GivenName = "Maria", FamilyName = "Schneider", Roles = ["caseworker"], Departments = ["buergerbuero"], Languages = ["de",
+            "en"],
     };
 
     [Fact]

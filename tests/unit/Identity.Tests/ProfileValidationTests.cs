@@ -8,7 +8,8 @@ namespace MucGov.Identity.Tests;
 public sealed class ProfileValidationTests
 {
     private static ProfileApi.ProfileUpdate Valid(string givenName = "Franziska", string? postalCode = "81539", string language = "de", string? phone = "+49 89 233-96000") =>
-        new(givenName, "Obermaier", new DateOnly(1985, 4, 12), new ProfileApi.AddressView("Tegernseer Landstraße", "161", postalCode, "München"), "f.obermaier@example.org", phone, language);
+        new(givenName, "Obermaier", new DateOnly(1985, 4, 12), new ProfileApi.AddressView("Tegernseer Landstraße", "161", postalCode, "München"), "f.obermaier@example.org",
+            phone, language);
 
     [Fact]
     public void An_address_with_a_character_that_cannot_be_stored_is_refused() =>

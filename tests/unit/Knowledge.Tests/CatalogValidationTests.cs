@@ -5,7 +5,8 @@ namespace MucGov.Knowledge.Tests;
 
 public sealed class CatalogValidationTests
 {
-    private static ServiceEntry Service(string id = "anmeldung", LocalizedText? title = null, string department = "buergerbuero", string? url = null, ProcedureEntry? procedure = null) => new(
+    private static ServiceEntry Service(string id = "anmeldung", LocalizedText? title = null, string department = "buergerbuero", string? url = null,
+        ProcedureEntry? procedure = null) => new(
         id, null, department, title ?? new LocalizedText("Anmeldung", "Registration"), new LocalizedText("Kurz", "Short"), new LocalizedText("Lang", "Long"),
         ["Zuzug"], [new LocalizedText("Ausweis", "ID card")], [new LocalizedText("frei", "free")], null, null, url,
         [new LocalizedText("Termin", "Appointment")], true, null, ["kvr"], procedure, false, false);

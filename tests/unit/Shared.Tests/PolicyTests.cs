@@ -15,7 +15,8 @@ public sealed class PolicyTests
         .GetRequiredService<IAuthorizationService>();
 
     private static ClaimsPrincipal User(string scope, params (string Type, string Value)[] claims) =>
-        new(new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("scope", scope), .. claims.Select(c => new Claim(c.Type, c.Value))], "Bearer", "name", "role"));
+        new(new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("scope", scope), .. claims.Select(c => new Claim(c.Type, c.Value))], "Bearer", "name",
+            "role"));
 
     private static async Task<bool> Allowed(ClaimsPrincipal user, string policy) => (await Authorization.AuthorizeAsync(user, policy)).Succeeded;
 

@@ -46,7 +46,8 @@ public sealed class CaseTests
     [Fact]
     public void A_new_case_waits_in_the_queue_with_the_departments_response_deadline_and_announces_itself()
     {
-        var spec = new NewCase(CaseTypes.Application, Guid.NewGuid(), null, Guid.NewGuid(), null, "buergerbuero", null, "bar", "application", [], new Dictionary<string, string>(), [], "submission");
+        var spec = new NewCase(CaseTypes.Application, Guid.NewGuid(), null, Guid.NewGuid(), null, "buergerbuero", null, "bar", "application", [], new Dictionary<string,
+            string>(), [], "submission");
 
         var c = Case.Open(spec, "M-2026-000042", Buergerbuero, Monday);
 
@@ -186,7 +187,8 @@ public sealed class CaseTests
 
         Assert.Null(c.Transfer(Maria, supervisor: false, Kfz, "Zulassungsfrage", Monday));
 
-        Assert.Equal(("kfz", CaseStatus.New, null, Kfz.ResponseDue(Monday), (DateTimeOffset?)null), (c.DepartmentId, c.Status, c.AssigneeId, c.SlaDueAt!.Value, c.SlaBreachReportedFor));
+        Assert.Equal(("kfz", CaseStatus.New, null, Kfz.ResponseDue(Monday), (DateTimeOffset?)null), (c.DepartmentId, c.Status, c.AssigneeId, c.SlaDueAt!.Value,
+            c.SlaBreachReportedFor));
         var changes = c.TakeChanges();
         Assert.Equal("from buergerbuero to kfz: Zulassungsfrage", changes.History.Single().Detail);
         var moved = Assert.IsType<CaseTransferred>(Assert.Single(changes.Events).Event);
@@ -236,7 +238,8 @@ public sealed class CaseTests
         Assert.Equal((CaseStatus.Resolved, Case.ClosedForErasure, null, Monday), (c.Status, c.Resolution, c.CitizenId, c.AnonymisedAt!.Value));
         Assert.Empty(c.CitizenSnapshot);
         var changes = c.TakeChanges();
-        Assert.Equal(("anonymised", CaseStatus.New, CaseStatus.Resolved), (changes.History.Single().Action, changes.History.Single().FromStatus, changes.History.Single().ToStatus));
+        Assert.Equal(("anonymised", CaseStatus.New, CaseStatus.Resolved), (changes.History.Single().Action, changes.History.Single().FromStatus,
+            changes.History.Single().ToStatus));
         Assert.Empty(changes.Events);
     }
 
