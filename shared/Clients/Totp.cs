@@ -54,6 +54,27 @@ public static class Totp
         return Code(base32Secret, DateTimeOffset.FromUnixTimeSeconds(step * 30));
     }
 
+    /// <summary>
+    /// Tells the generator that <paramref name="step"/> of the secret was used by another process (another run of a
+    /// command-line tool), so the next code handed out here is a later one.
+    /// </summary>
+    public static void UsedElsewhere(string base32Secret, long step)
+    {
+        lock (StepsLock)
+        {
+            LastStepHandedOut[base32Secret] = Math.Max(step, LastStepHandedOut.GetValueOrDefault(base32Secret, long.MinValue));
+        }
+    }
+
+    /// <summary>The last step of the secret handed out by this process, if any.</summary>
+    public static long? LastStep(string base32Secret)
+    {
+        lock (StepsLock)
+        {
+            return LastStepHandedOut.TryGetValue(base32Secret, out var step) ? step : null;
+        }
+    }
+
     private static byte[] Base32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -4,15 +4,22 @@ using MucGov.Demo;
 using Spectre.Console;
 
 // ./mucgov demo [--gateway URL] [--logins FILE]: plays the whole story against the running platform.
+// ./mucgov token USER [SCOPES] [--gateway URL] [--logins FILE]: signs a demo account in and prints its access token.
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000/");
 var loginsFile = Option("--logins") ?? Path.Combine(".mucgov", "demo-logins.json");
 if (!File.Exists(loginsFile))
 {
-    AnsiConsole.MarkupLine($"[red]No demo logins at {Markup.Escape(loginsFile)}.[/] Start the platform first: ./mucgov up");
+    await Console.Error.WriteLineAsync($"No demo logins at {loginsFile}. Start the platform first: ./mucgov up");
     return 2;
 }
 
 var logins = JsonSerializer.Deserialize<List<DemoLogin>>(await File.ReadAllTextAsync(loginsFile), JsonSerializerOptions.Web) ?? [];
+if (args.FirstOrDefault() == "token")
+{
+    var stepsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(loginsFile))!, "totp-steps.json");
+    return await TokenCommand.RunAsync(gateway, logins, [.. args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))], stepsFile);
+}
+
 AnsiConsole.Write(new Rule("[bold]MucGov – the whole story through the gateway[/]").LeftJustified());
 AnsiConsole.MarkupLine($"Gateway: [blue]{Markup.Escape(gateway.ToString())}[/]");
 try

@@ -19,12 +19,7 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
     [Fact]
     public void The_app_table_names_each_app_of_the_solution_once_with_its_own_port()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "MucGov.sln")))
-        {
-            root = root.Parent;
-        }
-
+        var root = new DirectoryInfo(Repository.Root);
         var solution = File.ReadAllText(Path.Combine(root.FullName, "MucGov.sln"));
         var appProjects = Directory.GetFiles(Path.Combine(root.FullName, "services"), "*.csproj", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(root.FullName, "gateway"), "*.csproj"))
