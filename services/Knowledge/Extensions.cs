@@ -34,6 +34,7 @@ public static class Extensions
     {
         app.MapKnowledgeApi();
         app.MapEditorApi();
+        app.MapLifeSituationsApi();
         return app;
     }
 }

@@ -87,12 +87,16 @@ public sealed record ProcedureFieldDefinition(string Name, string Type, string L
 /// <param name="AppointmentOnly">Only with an appointment.</param>
 public sealed record LocationStatus(string LocationId, string Name, string Address, bool OpenNow, DateTimeOffset? NextChange, bool AppointmentOnly);
 
-/// <summary>Event: a catalog entry changed. Exactly one of <see cref="ServiceId"/> and <see cref="DepartmentId"/> is set.</summary>
+/// <summary>
+/// Event: a catalog entry changed. Exactly one of <see cref="ServiceId"/>, <see cref="DepartmentId"/> and
+/// <see cref="LifeSituationId"/> is set.
+/// </summary>
 /// <param name="ServiceId">The changed service, if a service changed.</param>
 /// <param name="DepartmentId">The changed department (e.g. its business hours), if a department changed.</param>
 /// <param name="Version">Catalog version after the change; consumers ignore versions older than what they hold.</param>
 /// <param name="Deleted">The entry was removed.</param>
-public sealed record KnowledgeCatalogChanged(string? ServiceId, string? DepartmentId, long Version, bool Deleted = false);
+/// <param name="LifeSituationId">The changed life situation, if one changed.</param>
+public sealed record KnowledgeCatalogChanged(string? ServiceId, string? DepartmentId, long Version, bool Deleted = false, string? LifeSituationId = null);
 
 /// <summary>Request: every department of the catalog with its business hours (the ticket service computes SLA deadlines in them). Answered with <see
 /// cref="DepartmentDirectory"/>.</summary>

@@ -139,33 +139,45 @@ public static class EditorApi
     /// Locks the service's row for this transaction if it still has the version the caller read; a concurrent editor
     /// waits here and then finds the row changed. False when someone else changed it meanwhile.
     /// </summary>
-    private static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, ServiceRow row, CancellationToken ct)
+    private static Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, ServiceRow row, CancellationToken ct) =>
+        LockIfUnchangedAsync(db, "services", row.Id, row.RowVersion, ct);
+
+    /// <summary>Locks the row <paramref name="id"/> of <paramref name="table"/> if its xmin is still <paramref name="version"/>.</summary>
+    internal static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, string table, string id, uint version, CancellationToken ct)
     {
-        var current = await db.ScalarAsync<uint>("SELECT xmin FROM services WHERE id = @id FOR UPDATE", ct, ("id", row.Id));
-        return current == row.RowVersion;
+        var current = await db.ScalarAsync<uint>($"SELECT xmin FROM {table} WHERE id = @id FOR UPDATE", ct, ("id", id));
+        return current == version;
     }
 
     /// <summary>The ETag of a service: its row version.</summary>
-    public static string ETag(ServiceRow row) => $"\"{row.RowVersion.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string ETag(ServiceRow row) => ETag(row.RowVersion);
 
-    private static IResult? Precondition(string? ifMatch, ServiceRow row)
+    /// <summary>An entry's ETag: its row version.</summary>
+    public static string ETag(uint rowVersion) => $"\"{rowVersion.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static IResult? Precondition(string? ifMatch, ServiceRow row) => Precondition(ifMatch, row.RowVersion, "service");
+
+    /// <summary>428 without <c>If-Match</c>, 412 when it names another version than <paramref name="rowVersion"/>; null when it matches.</summary>
+    internal static IResult? Precondition(string? ifMatch, uint rowVersion, string what)
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                detail: "Send the ETag you read (GET the service through this API) in If-Match, so no one else's change is overwritten.");
+                detail: $"Send the ETag you read (GET the {what} through this API) in If-Match, so no one else's change is overwritten.");
         }
 
-        return ifMatch.Trim() == ETag(row) || ifMatch.Trim() == "*" ? null : Stale();
+        return ifMatch.Trim() == ETag(rowVersion) || ifMatch.Trim() == "*" ? null : Stale(what);
     }
 
-    private static IResult Stale() => Problems.Stale("The service was changed by someone else since you read it. Read it again and repeat your change.");
+    internal static IResult Stale(string what = "service") =>
+        Problems.Stale($"The {what} was changed by someone else since you read it. Read it again and repeat your change.");
 
     private static async Task<ProblemHttpResult?> ReferenceProblemAsync(ServiceEntry service, KnowledgeDbContext db, CancellationToken ct)
     {
         var departments = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var locations = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var errors = CatalogValidation.References(service, departments, locations);
+        var services = (await db.Services.Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var errors = CatalogValidation.References(service, departments, locations, services);
         if (errors.Count == 0)
         {
             return null;

@@ -24,8 +24,8 @@ public static class CatalogFiles
             if (args[0] == "import")
             {
                 var path = args.Length > 1 ? args[1] : Path.Combine(app.Environment.ContentRootPath, options.SampleFile);
-                var (departments, locations, services) = await store.ImportAsync(await ReadAsync(path, timeout.Token), timeout.Token);
-                Console.WriteLine($"Imported {departments} departments, {locations} locations, {services} services from {path}.");
+                var (departments, locations, services, situations) = await store.ImportAsync(await ReadAsync(path, timeout.Token), timeout.Token);
+                Console.WriteLine($"Imported {departments} departments, {locations} locations, {services} services, {situations} life situations from {path}.");
                 return 0;
             }
 

@@ -18,7 +18,8 @@ public sealed record CatalogFile(
     string Format,
     IReadOnlyList<DepartmentEntry> Departments,
     IReadOnlyList<LocationEntry> Locations,
-    IReadOnlyList<ServiceEntry> Services)
+    IReadOnlyList<ServiceEntry> Services,
+    IReadOnlyList<LifeSituationEntry>? LifeSituations = null)
 {
     public const string CurrentFormat = "mucgov-catalog/1";
 
@@ -30,16 +31,23 @@ public sealed record CatalogFile(
     };
 }
 
-/// <summary>A department: who answers cases, in which languages, and its business hours (for SLA deadlines).</summary>
+/// <summary>
+/// A department: who answers cases, in which languages, and its business hours (for SLA deadlines); its aliases are
+/// what people call it ("Kfz-Stelle", "Einwohnermeldeamt", "Rathaus").
+/// </summary>
 public sealed record DepartmentEntry(
     string Id,
     LocalizedText Name,
     string? Email,
     string? Phone,
     IReadOnlyList<string> Languages,
-    Dictionary<string, List<TimeInterval>> BusinessHours);
+    Dictionary<string, List<TimeInterval>> BusinessHours,
+    IReadOnlyList<string>? Aliases = null);
 
-/// <summary>A place citizens go to, with opening hours and exceptions.</summary>
+/// <summary>
+/// A place citizens go to, with opening hours and exceptions, how to get there by public transport, whether it can be
+/// reached without steps (null when not known), and what people call it ("KVR", "Standesamt Ruppertstraße", "AWM").
+/// </summary>
 public sealed record LocationEntry(
     string Id,
     LocalizedText Name,
@@ -49,7 +57,10 @@ public sealed record LocationEntry(
     string City,
     bool AppointmentOnly,
     Dictionary<string, List<TimeInterval>> OpeningHours,
-    IReadOnlyList<ExceptionEntry>? Exceptions)
+    IReadOnlyList<ExceptionEntry>? Exceptions,
+    LocalizedText? PublicTransport = null,
+    bool? StepFreeAccess = null,
+    IReadOnlyList<string>? Aliases = null)
 {
     public string AddressLine => $"{Street} {HouseNumber}, {PostalCode} {City}";
 
@@ -81,7 +92,50 @@ public sealed record ServiceEntry(
     IReadOnlyList<string> LocationIds,
     ProcedureEntry? Procedure,
     bool IndividualHandling,
-    bool Sensitive);
+    bool Sensitive,
+    IReadOnlyList<RelatedService>? Related = null);
+
+/// <summary>Another service that belongs with this one ("and for my child?").</summary>
+/// <param name="ServiceId">The other service.</param>
+/// <param name="Relation">One of <see cref="Relations.All"/>.</param>
+public sealed record RelatedService(string ServiceId, string Relation);
+
+/// <summary>How a related service relates.</summary>
+public static class Relations
+{
+    public static readonly IReadOnlyList<string> All = ["for-children", "follow-up", "prerequisite", "alternative", "see-also"];
+}
+
+/// <summary>
+/// A life situation (Lebenslage): an event in a citizen's life and the services it takes, in order, each with the
+/// deadline the law sets and, for steps that only apply to some, the question that decides. A sensitive one (grief,
+/// hardship) is answered with care and never with a joke.
+/// </summary>
+public sealed record LifeSituationEntry(
+    string Id,
+    LocalizedText Title,
+    LocalizedText Summary,
+    IReadOnlyList<string> Synonyms,
+    bool Sensitive,
+    IReadOnlyList<LifeSituationStep> Steps);
+
+/// <summary>One step of a life situation: a service of the catalog, what to mind in this situation, its deadline and condition.</summary>
+public sealed record LifeSituationStep(string ServiceId, LocalizedText? Note, StepDeadline? Deadline, StepCondition? Condition);
+
+/// <summary>
+/// A deadline as data: <paramref name="Count"/> <paramref name="Unit"/> (one of <see cref="Units"/>) from the event
+/// <paramref name="From"/> (one of <see cref="Events"/>), and the law that sets it.
+/// </summary>
+public sealed record StepDeadline(int Count, string Unit, string From, string? LegalBasis)
+{
+    public static readonly IReadOnlyList<string> Units = ["days", "working-days", "weeks", "months"];
+
+    public static readonly IReadOnlyList<string> Events =
+        ["move-in", "move-out", "birth", "death", "marriage", "purchase", "sale", "acquisition", "business-start", "loss"];
+}
+
+/// <summary>A step that only applies to some citizens: <paramref name="Key"/> names the fact (car, dog, children), asked once.</summary>
+public sealed record StepCondition(string Key, LocalizedText Question);
 
 /// <summary>A procedure the bot can complete in the chat: a form, the trust level to submit it, and what comes of it.</summary>
 /// <param name="Id">Stable id of the procedure (form), e.g. <c>meldebescheinigung</c>.</param>

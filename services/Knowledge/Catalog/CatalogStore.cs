@@ -44,11 +44,35 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
         db.AddToOutbox(new KnowledgeCatalogChanged(row.Id, null, version, Deleted: true), clock);
     }
 
+    /// <summary>Adds or replaces a life situation (the caller saves).</summary>
+    public async Task<LifeSituationRow> PutLifeSituationAsync(LifeSituationEntry entry, LifeSituationRow? existing, CancellationToken ct)
+    {
+        var version = await NextVersionAsync(ct);
+        var row = existing ?? new LifeSituationRow { Id = entry.Id, Entry = entry };
+        row.Entry = entry;
+        row.Version = version;
+        row.UpdatedAt = clock.GetUtcNow();
+        if (existing is null)
+        {
+            db.LifeSituations.Add(row);
+        }
+
+        db.AddToOutbox(new KnowledgeCatalogChanged(null, null, version, LifeSituationId: row.Id), clock);
+        return row;
+    }
+
+    public async Task DeleteLifeSituationAsync(LifeSituationRow row, CancellationToken ct)
+    {
+        var version = await NextVersionAsync(ct);
+        db.LifeSituations.Remove(row);
+        db.AddToOutbox(new KnowledgeCatalogChanged(null, null, version, Deleted: true, LifeSituationId: row.Id), clock);
+    }
+
     /// <summary>
     /// Loads a whole catalog file: departments, locations and services are added or replaced; services missing from the
     /// file are left alone (an export of the city's system may be partial). All or nothing.
     /// </summary>
-    public async Task<(int Departments, int Locations, int Services)> ImportAsync(CatalogFile file, CancellationToken ct)
+    public async Task<(int Departments, int Locations, int Services, int LifeSituations)> ImportAsync(CatalogFile file, CancellationToken ct)
     {
         if (file.Format != CatalogFile.CurrentFormat)
         {
@@ -59,19 +83,28 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
         foreach (var department in file.Departments)
         {
             problems.AddRange(new Shared.Calendar.WeeklySchedule { Days = department.BusinessHours }.Problems().Select(p => $"department {department.Id}: {p}"));
+            problems.AddRange(CatalogValidation.Aliases(department.Aliases).Select(p => $"department {department.Id}: {p}"));
         }
 
         foreach (var location in file.Locations)
         {
             problems.AddRange(location.Schedule.Problems().Select(p => $"location {location.Id}: {p}"));
+            problems.AddRange(CatalogValidation.Aliases(location.Aliases).Select(p => $"location {location.Id}: {p}"));
         }
 
         var departmentIds = (await db.Departments.Select(d => d.Id).ToListAsync(ct)).Concat(file.Departments.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
         var locationIds = (await db.Locations.Select(l => l.Id).ToListAsync(ct)).Concat(file.Locations.Select(l => l.Id)).ToHashSet(StringComparer.Ordinal);
+        var serviceIds = (await db.Services.Select(s => s.Id).ToListAsync(ct)).Concat(file.Services.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal);
         foreach (var service in file.Services)
         {
-            problems.AddRange(CatalogValidation.Shape(service).Concat(CatalogValidation.References(service, departmentIds, locationIds))
+            problems.AddRange(CatalogValidation.Shape(service).Concat(CatalogValidation.References(service, departmentIds, locationIds, serviceIds))
                 .Select(e => $"service {service.Id}: {e.Key}: {string.Join(" ", e.Value)}"));
+        }
+
+        foreach (var situation in file.LifeSituations ?? [])
+        {
+            problems.AddRange(CatalogValidation.Shape(situation).Concat(CatalogValidation.References(situation, serviceIds))
+                .Select(e => $"life situation {situation.Id}: {e.Key}: {string.Join(" ", e.Value)}"));
         }
 
         if (problems.Count > 0)
@@ -115,9 +148,14 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
             await PutServiceAsync(service, await db.Services.FindAsync([service.Id], ct), ct);
         }
 
+        foreach (var situation in file.LifeSituations ?? [])
+        {
+            await PutLifeSituationAsync(situation, await db.LifeSituations.FindAsync([situation.Id], ct), ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (file.Departments.Count, file.Locations.Count, file.Services.Count);
+        return (file.Departments.Count, file.Locations.Count, file.Services.Count, file.LifeSituations?.Count ?? 0);
     }
 
     public async Task<CatalogFile> ExportAsync(CancellationToken ct) => new(
@@ -125,7 +163,8 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
         CatalogFile.CurrentFormat,
         [.. (await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct)).Select(d => d.Entry)],
         [.. (await db.Locations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct)).Select(l => l.Entry)],
-        [.. (await db.Services.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(s => s.Entry)]);
+        [.. (await db.Services.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(s => s.Entry)],
+        [.. (await db.LifeSituations.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct)).Select(l => l.Entry)]);
 }
 
 public sealed class CatalogImportException(string message) : Exception(message);

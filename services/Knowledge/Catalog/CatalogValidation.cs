@@ -77,8 +77,134 @@ public static partial class CatalogValidation
             }
         }
 
+        if (service.Related is { } related)
+        {
+            if (related.Count > 20)
+            {
+                Add("related", "At most 20 related services.");
+            }
+
+            for (var i = 0; i < Math.Min(related.Count, 20); i++)
+            {
+                if (related[i] is null || related[i].ServiceId is null || !Slug().IsMatch(related[i].ServiceId) || related[i].ServiceId == service.Id)
+                {
+                    Add($"related[{i}].serviceId", "The id of another service.");
+                }
+
+                if (related[i] is not null && !Relations.All.Contains(related[i].Relation))
+                {
+                    Add($"related[{i}].relation", $"One of {string.Join(", ", Relations.All)}.");
+                }
+            }
+        }
+
         return errors;
     }
+
+    /// <summary>Errors in a life situation itself (field → messages): a 400.</summary>
+    public static Dictionary<string, string[]> Shape(LifeSituationEntry? situation)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+        if (situation is null)
+        {
+            Add("", "A life situation is required.");
+            return errors;
+        }
+
+        if (situation.Id is null || !Slug().IsMatch(situation.Id))
+        {
+            Add("id", "Required: a slug of lowercase letters, digits and hyphens (2–80 characters).");
+        }
+
+        CheckText(situation.Title, "title", 200, Add);
+        CheckText(situation.Summary, "summary", 1000, Add);
+        if (situation.Synonyms is null || situation.Synonyms.Count > 100 || situation.Synonyms.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100))
+        {
+            Add("synonyms", "Up to 100 non-empty entries of at most 100 characters.");
+        }
+
+        if (situation.Steps is not { Count: > 0 and <= 20 })
+        {
+            Add("steps", "Between 1 and 20 steps.");
+            return errors;
+        }
+
+        var questions = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        for (var i = 0; i < situation.Steps.Count; i++)
+        {
+            var step = situation.Steps[i];
+            var path = $"steps[{i}]";
+            if (step is null)
+            {
+                Add(path, "A step is required.");
+                continue;
+            }
+
+            if (step.ServiceId is null || !Slug().IsMatch(step.ServiceId))
+            {
+                Add($"{path}.serviceId", "The id of a service.");
+            }
+
+            CheckText(step.Note, $"{path}.note", 1000, Add, required: false);
+            if (step.Deadline is { } deadline)
+            {
+                if (deadline.Count is < 0 or > 365)
+                {
+                    Add($"{path}.deadline.count", "Between 0 and 365.");
+                }
+
+                if (!StepDeadline.Units.Contains(deadline.Unit))
+                {
+                    Add($"{path}.deadline.unit", $"One of {string.Join(", ", StepDeadline.Units)}.");
+                }
+
+                if (!StepDeadline.Events.Contains(deadline.From))
+                {
+                    Add($"{path}.deadline.from", $"One of {string.Join(", ", StepDeadline.Events)}.");
+                }
+
+                if (deadline.LegalBasis is { Length: > 200 })
+                {
+                    Add($"{path}.deadline.legalBasis", "At most 200 characters.");
+                }
+            }
+
+            if (step.Condition is { } condition)
+            {
+                if (condition.Key is null || !Slug().IsMatch(condition.Key))
+                {
+                    Add($"{path}.condition.key", "A slug naming the fact, e.g. car, dog, children.");
+                }
+
+                CheckText(condition.Question, $"{path}.condition.question", 300, Add);
+                if (condition.Key is not null && questions.TryGetValue(condition.Key, out var asked) && condition.Question is not null && asked != condition.Question)
+                {
+                    Add($"{path}.condition.question", $"Steps with the key '{condition.Key}' share one question (it is asked once).");
+                }
+
+                if (condition.Key is not null && condition.Question is not null)
+                {
+                    questions.TryAdd(condition.Key, condition.Question);
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Steps that name services the catalog does not have: a 422.</summary>
+    public static Dictionary<string, string[]> References(LifeSituationEntry situation, IReadOnlySet<string> services)
+    {
+        var unknown = situation.Steps.Where(s => !services.Contains(s.ServiceId)).Select(s => s.ServiceId).Distinct().ToList();
+        return unknown.Count == 0 ? [] : new Dictionary<string, string[]> { ["steps"] = [$"Unknown service(s): {string.Join(", ", unknown)}."] };
+    }
+
+    /// <summary>Problems of the names people use for a place or a department.</summary>
+    public static IEnumerable<string> Aliases(IReadOnlyList<string>? aliases) =>
+        aliases is null ? [] :
+        aliases.Count > 30 ? ["at most 30 aliases"] :
+        aliases.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > 100) ? ["aliases must be non-empty, at most 100 characters"] : [];
 
     /// <summary>Problems of a procedure definition, as (field path, message).</summary>
     public static IEnumerable<(string Field, string Message)> Procedure(ProcedureEntry procedure)
@@ -152,8 +278,9 @@ public static partial class CatalogValidation
         }
     }
 
-    /// <summary>References to things the catalog does not have (department, locations): a 422.</summary>
-    public static Dictionary<string, string[]> References(ServiceEntry service, IReadOnlySet<string> departments, IReadOnlySet<string> locations)
+    /// <summary>References to things the catalog does not have (department, locations, related services): a 422.</summary>
+    public static Dictionary<string, string[]> References(
+        ServiceEntry service, IReadOnlySet<string> departments, IReadOnlySet<string> locations, IReadOnlySet<string>? services = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!departments.Contains(service.DepartmentId))
@@ -165,6 +292,12 @@ public static partial class CatalogValidation
         if (unknown.Count > 0)
         {
             errors["locationIds"] = [$"Unknown location(s): {string.Join(", ", unknown)}."];
+        }
+
+        var unknownRelated = (service.Related ?? []).Select(r => r.ServiceId).Where(id => services is not null && !services.Contains(id)).ToList();
+        if (unknownRelated.Count > 0)
+        {
+            errors["related"] = [$"Unknown service(s): {string.Join(", ", unknownRelated)}."];
         }
 
         return errors;

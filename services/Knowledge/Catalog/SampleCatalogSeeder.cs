@@ -29,8 +29,8 @@ public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Mic
 
         var path = Path.Combine(environment.ContentRootPath, options.Value.SampleFile);
         var file = await CatalogFiles.ReadAsync(path, cancellationToken);
-        var (departments, locations, services) = await scope.ServiceProvider.GetRequiredService<CatalogStore>().ImportAsync(file, cancellationToken);
-        LogSeeded(departments, locations, services, path);
+        var (departments, locations, services, situations) = await scope.ServiceProvider.GetRequiredService<CatalogStore>().ImportAsync(file, cancellationToken);
+        LogSeeded(departments, locations, services, situations, path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -38,6 +38,7 @@ public sealed partial class SampleCatalogSeeder(IServiceScopeFactory scopes, Mic
     [LoggerMessage(LogLevel.Warning, "Database not reachable; the sample catalog was not loaded: {Reason}")]
     private partial void LogUnreachable(string reason);
 
-    [LoggerMessage(LogLevel.Information, "Sample catalog loaded: {Departments} departments, {Locations} locations, {Services} services from {Path}")]
-    private partial void LogSeeded(int departments, int locations, int services, string path);
+    [LoggerMessage(LogLevel.Information,
+        "Sample catalog loaded: {Departments} departments, {Locations} locations, {Services} services, {LifeSituations} life situations from {Path}")]
+    private partial void LogSeeded(int departments, int locations, int services, int lifeSituations, string path);
 }

@@ -4,10 +4,13 @@ using MucGov.Shared.Calendar;
 
 namespace MucGov.Knowledge.Catalog;
 
-/// <summary>A location with its opening status at an instant.</summary>
+/// <summary>A location with its opening status at an instant, and how to get there.</summary>
 public sealed record LocationView(
     string Id, string Name, string Address, bool AppointmentOnly, bool OpenNow, DateTimeOffset? ClosesAt, DateTimeOffset? NextOpening, string? ClosedBecause,
-    IReadOnlyDictionary<string, List<TimeInterval>> OpeningHours);
+    IReadOnlyDictionary<string, List<TimeInterval>> OpeningHours, string? PublicTransport = null, bool? StepFreeAccess = null);
+
+/// <summary>A related service, with its title in the language.</summary>
+public sealed record RelatedView(string ServiceId, string Title, string Relation);
 
 /// <summary>Everything a citizen (or the bot) needs about one service, in one language.</summary>
 public sealed record ServiceView(
@@ -15,7 +18,8 @@ public sealed record ServiceView(
     string DepartmentId, string? DepartmentName,
     IReadOnlyList<string> Documents, IReadOnlyList<string> Fees, string? ProcessingTime, string? LegalBasis,
     string? OnlineServiceUrl, IReadOnlyList<string> Checklist, bool AppointmentRequired, string? OnlineTrustLevel,
-    IReadOnlyList<LocationView> Locations, ProcedureView? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language);
+    IReadOnlyList<LocationView> Locations, ProcedureView? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language,
+    IReadOnlyList<RelatedView>? Related = null);
 
 /// <summary>A procedure's form in one language: what the bot asks, and what it takes from the Bürgerkonto.</summary>
 public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> Fields, string TrustLevel, string Result, string Confirmation)
@@ -43,13 +47,17 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db)
         var entry = row.Entry;
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == entry.DepartmentId, ct);
         var locations = await db.Locations.AsNoTracking().Where(l => entry.LocationIds.Contains(l.Id)).ToListAsync(ct);
+        var relatedIds = (entry.Related ?? []).Select(r => r.ServiceId).ToList();
+        var related = relatedIds.Count == 0 ? [] : await db.Services.AsNoTracking().Where(s => relatedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var view = new ServiceView(
             entry.Id, entry.LeikaKey, entry.Title.In(lang), entry.Summary.In(lang), entry.Description?.In(lang) ?? "",
             entry.DepartmentId, department?.Entry.Name.In(lang),
             [.. entry.Documents.Select(d => d.In(lang))], [.. entry.Fees.Select(f => f.In(lang))], entry.ProcessingTime?.In(lang), entry.LegalBasis,
             entry.OnlineServiceUrl, [.. entry.Checklist.Select(c => c.In(lang))], entry.AppointmentRequired, entry.OnlineTrustLevel,
             [.. entry.LocationIds.Select(lid => locations.FirstOrDefault(l => l.Id == lid)).OfType<LocationRow>().Select(l => Location(l.Entry, lang, at))],
-            ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang);
+            ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang,
+            [.. (entry.Related ?? []).Where(r => related.ContainsKey(r.ServiceId))
+                .Select(r => new RelatedView(r.ServiceId, related[r.ServiceId].Entry.Title.In(lang), r.Relation))]);
         return (view, Apis.EditorApi.ETag(row));
     }
 
@@ -57,6 +65,6 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db)
     {
         var status = OpeningHours.StatusAt(at, location.Schedule, location.ScheduleExceptions);
         return new LocationView(location.Id, location.Name.In(language), location.AddressLine, location.AppointmentOnly,
-            status.Open, status.ClosesAt, status.NextOpening, status.Reason, location.OpeningHours);
+            status.Open, status.ClosesAt, status.NextOpening, status.Reason, location.OpeningHours, location.PublicTransport?.In(language), location.StepFreeAccess);
     }
 }

@@ -13,6 +13,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<LocationRow> Locations => Set<LocationRow>();
     public DbSet<ServiceRow> Services => Set<ServiceRow>();
     public DbSet<ServiceTerm> Terms => Set<ServiceTerm>();
+    public DbSet<LifeSituationRow> LifeSituations => Set<LifeSituationRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,13 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             s.Property(x => x.TitleSearchEn).HasComputedColumnSql("to_tsvector('english', coalesce(title_en, ''))", stored: true);
             s.HasIndex(x => x.SearchDe).HasMethod("GIN");
             s.HasIndex(x => x.SearchEn).HasMethod("GIN");
+        });
+        modelBuilder.Entity<LifeSituationRow>(l =>
+        {
+            l.ToTable("life_situations");
+            l.Property(x => x.Id).HasMaxLength(80);
+            l.Property(x => x.Entry).HasJsonb(CatalogFile.Json);
+            l.Property(x => x.RowVersion).IsRowVersion();
         });
         modelBuilder.Entity<ServiceTerm>(t =>
         {
@@ -121,6 +129,18 @@ public sealed class ServiceRow
         Version = version;
         UpdatedAt = now;
     }
+}
+
+/// <summary>A life situation: its entry as given.</summary>
+public sealed class LifeSituationRow
+{
+    public required string Id { get; init; }
+    public required LifeSituationEntry Entry { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the ETag, for optimistic concurrency.</summary>
+    public uint RowVersion { get; set; }
 }
 
 /// <summary>One word of a service's titles and synonyms, for typo-tolerant (trigram) matching.</summary>

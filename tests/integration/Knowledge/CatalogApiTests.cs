@@ -223,6 +223,21 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
     }
 
     [Fact]
+    public async Task Service_details_name_related_services_and_how_to_reach_each_place()
+    {
+        using var client = knowledge.Client();
+
+        var passport = await client.GetFromJsonAsync<JsonElement>("/api/knowledge/services/reisepass?lang=en");
+
+        var forChildren = passport.GetProperty("related").EnumerateArray().Single(r => r.GetProperty("relation").GetString() == "for-children");
+        Assert.Equal("kinderreisepass", forChildren.GetProperty("serviceId").GetString());
+        Assert.Equal("Travel documents for children (formerly child passport)", forChildren.GetProperty("title").GetString());
+        var kvr = passport.GetProperty("locations").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "kvr-ruppertstrasse");
+        Assert.Contains("Poccistraße", kvr.GetProperty("publicTransport").GetString(), StringComparison.Ordinal);
+        Assert.True(kvr.GetProperty("stepFreeAccess").GetBoolean());
+    }
+
+    [Fact]
     public async Task Service_details_show_the_procedure_form_in_the_asked_language()
     {
         using var client = knowledge.Client();
@@ -358,6 +373,9 @@ public sealed class CatalogFileTests(KnowledgeFixture knowledge) : IClassFixture
         Assert.True(exported.Services.Select(s => s.DepartmentId).Distinct().Count() >= 8);
         Assert.Equal(exported.Services.Count, counts.Services);
         Assert.Equal(exported.Services.Count, await db.Services.CountAsync());
+        Assert.True(exported.LifeSituations!.Count >= 12);
+        Assert.Equal(exported.LifeSituations.Count, counts.LifeSituations);
+        Assert.Equal(exported.LifeSituations.Count, await db.LifeSituations.CountAsync());
     }
 
     [Fact]
@@ -378,5 +396,16 @@ public sealed class CatalogFileTests(KnowledgeFixture knowledge) : IClassFixture
 
         Assert.Contains("gibt-es-nicht", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await db.Services.CountAsync());
+
+        var situations = await db.LifeSituations.CountAsync();
+        var brokenSituation = exported with
+        {
+            Services = [exported.Services[0] with { Id = "auch-neu-" + Guid.NewGuid().ToString("N")[..6] }],
+            LifeSituations = [exported.LifeSituations![0] with { Id = "mondumzug",
+                Steps = [new MucGov.Knowledge.Catalog.LifeSituationStep("mondlandung", null, null, null)] }],
+        };
+        var situationError = await Assert.ThrowsAsync<MucGov.Knowledge.Catalog.CatalogImportException>(() => store.ImportAsync(brokenSituation, CancellationToken.None));
+        Assert.Contains("mondlandung", situationError.Message, StringComparison.Ordinal);
+        Assert.Equal((before, situations), (await db.Services.CountAsync(), await db.LifeSituations.CountAsync()));
     }
 }

@@ -88,4 +88,61 @@ public sealed class CatalogValidationTests
 
         Assert.Equal(["departmentId", "locationIds"], errors.Keys.Order());
     }
+
+    private static CatalogFile Sample() => System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!;
+
+    [Fact]
+    public void Every_service_location_and_life_situation_of_the_sample_catalog_is_valid_and_refers_to_what_exists()
+    {
+        var file = Sample();
+        var services = file.Services.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var departments = file.Departments.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var locations = file.Locations.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(file.Services, s => Assert.Empty(CatalogValidation.Shape(s).Concat(CatalogValidation.References(s, departments, locations, services))));
+        Assert.All(file.LifeSituations!, l => Assert.Empty(CatalogValidation.Shape(l).Concat(CatalogValidation.References(l, services))));
+        Assert.All(file.Locations, l => Assert.Empty(CatalogValidation.Aliases(l.Aliases)));
+        Assert.Equal(12, file.LifeSituations!.Count);
+        Assert.True(file.Services.Count(s => s.Related is { Count: > 0 }) >= 25, "related services are given for at least 25 services");
+    }
+
+    [Fact]
+    public void No_two_places_and_no_two_departments_share_an_everyday_name()
+    {
+        var file = Sample();
+
+        var places = file.Locations.SelectMany(l => (l.Aliases ?? []).Select(a => (Alias: a.ToLowerInvariant(), l.Id))).ToList();
+        var offices = file.Departments.SelectMany(d => (d.Aliases ?? []).Select(a => (Alias: a.ToLowerInvariant(), d.Id))).ToList();
+
+        Assert.Empty(places.GroupBy(p => p.Alias).Where(g => g.Select(p => p.Id).Distinct().Count() > 1).Select(g => g.Key));
+        Assert.Empty(offices.GroupBy(p => p.Alias).Where(g => g.Select(p => p.Id).Distinct().Count() > 1).Select(g => g.Key));
+        Assert.Contains(places, p => p.Alias == "kvr");
+    }
+
+    [Fact]
+    public void A_related_service_must_be_another_known_service_with_a_known_relation()
+    {
+        var self = Service() with { Related = [new RelatedService("anmeldung", "see-also")] };
+        var badRelation = Service() with { Related = [new RelatedService("ummeldung", "cousin")] };
+        var unknown = Service() with { Related = [new RelatedService("mondlandung", "see-also")] };
+        var good = Service() with { Related = [new RelatedService("meldebescheinigung", "follow-up")] };
+        var services = new HashSet<string> { "anmeldung", "meldebescheinigung" };
+
+        Assert.Contains("related[0].serviceId", CatalogValidation.Shape(self).Keys);
+        Assert.Contains("related[0].relation", CatalogValidation.Shape(badRelation).Keys);
+        Assert.Contains("related", CatalogValidation.References(unknown, new HashSet<string> { "buergerbuero" }, new HashSet<string> { "kvr" }, services).Keys);
+        Assert.Empty(CatalogValidation.Shape(good));
+        Assert.Empty(CatalogValidation.References(good, new HashSet<string> { "buergerbuero" }, new HashSet<string> { "kvr" }, services));
+    }
+
+    [Fact]
+    public void A_life_situation_step_must_name_a_known_service()
+    {
+        var situation = new LifeSituationEntry("umzug", new LocalizedText("Umzug", "Move"), new LocalizedText("Kurz", "Short"), [], false,
+            [new LifeSituationStep("anmeldung", null, new StepDeadline(2, "weeks", "move-in", "§ 17 BMG"), null), new LifeSituationStep("teleportation", null, null, null)]);
+
+        Assert.Empty(CatalogValidation.Shape(situation));
+        Assert.Equal(["steps"], CatalogValidation.References(situation, new HashSet<string> { "anmeldung" }).Keys);
+    }
 }

@@ -48,6 +48,38 @@ namespace MucGov.Knowledge.Data.Migrations
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("MucGov.Knowledge.Data.LifeSituationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entry");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_life_situations");
+
+                    b.ToTable("life_situations", (string)null);
+                });
+
             modelBuilder.Entity("MucGov.Knowledge.Data.LocationRow", b =>
                 {
                     b.Property<string>("Id")
