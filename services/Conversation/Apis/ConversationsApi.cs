@@ -296,12 +296,7 @@ public static class ConversationsApi
                 ?? user.FindFirst(MucGovClaims.TrustLevel)?.Value ?? "basic";
             if (!TrustLevels.AtLeast(trust, draft.Procedure.TrustLevel))
             {
-                turn = new ProcedureTurn(new BotReply(language == "en"
-                    ? $"For this your Bürgerkonto needs the trust level \"{draft.Procedure.TrustLevel}\". Confirm your identity with the eID function of your ID card at " +
-                        "/account/verify-eid, then write \"continue\" here — your details are kept."
-                    : $"Dafür braucht Ihr Bürgerkonto die Vertrauensstufe „{draft.Procedure.TrustLevel}“. Bestätigen Sie Ihre Identität mit der Online-Ausweisfunktion unter " +
-                        "/account/verify-eid und schreiben Sie dann hier „weiter“ – Ihre Angaben bleiben erhalten.",
-                    language), draft);
+                turn = new ProcedureTurn(Mingabot.Say(language, "procedure.trustLevel", ("level", draft.Procedure.TrustLevel)), draft);
             }
             else
             {

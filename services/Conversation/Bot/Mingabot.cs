@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MucGov.Contracts.Knowledge;
 using MucGov.Conversation.Chats;
+using MucGov.Conversation.Texts;
 
 namespace MucGov.Conversation.Bot;
 
@@ -53,15 +54,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     public static readonly IReadOnlyList<string> SharedFields = ["givenName", "familyName", "email", "phone", "address"];
 
     /// <summary>The greeting of a new chat, by name when the citizen is signed in.</summary>
-    public static BotReply Welcome(string? name, string language) => language switch
+    public static BotReply Welcome(string? name, string language)
     {
-        "en" => new(name is null ? "Hello, I'm Mingabot, the City of Munich's chat assistant. Ask me about any city service — ID cards, registering your address, parking " +
-            "permits, bulky waste …" : $"Hello {name}, I'm Mingabot, the City of Munich's chat assistant. What can I do for you?", "en"),
-        "bar" => new(name is null ? "Servus, i bin da Mingabot vo da Stod Minga. Frog mi ois zu de städtischen Dienste — Ausweis, Ummeldung, Parkausweis, Sperrmüll …"
-            : $"Servus {name}! I bin da Mingabot vo da Stod Minga. Wos kon i fia di doa?", "bar"),
-        _ => new(name is null ? "Grüß Gott, ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Fragen Sie mich zu städtischen Dienstleistungen — Ausweis, " +
-            "Anmeldung, Parkausweis, Sperrmüll …" : $"Grüß Gott, {name}! Ich bin Mingabot, der Chat-Assistent der Landeshauptstadt München. Was kann ich für Sie tun?", "de"),
-    };
+        var lang = language is "en" or "bar" ? language : "de";
+        return new(name is null ? T(lang, "welcome.anonymous") : T(lang, "welcome.named", ("name", name)), lang);
+    }
 
     /// <summary>The bot's reply alone (for a chat without history).</summary>
     public async Task<BotReply> ReplyAsync(string text, string? actionId, CancellationToken ct) =>
@@ -78,28 +75,19 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 var department = state.DepartmentId ?? Triage;
                 if (!state.SignedIn)
                 {
-                    return new BotTurn(Say(language,
-                        "Gern — dafür melden Sie sich bitte zuerst mit Ihrem Bürgerkonto an. Danach antworten Sie hier einfach noch einmal mit „Ja“.",
-                        "Gladly — please sign in with your citizen account first, then just answer \"yes\" here again.",
-                        "Gern — meld di do bittschön zerst mit deim Bürgerkonto o. Dann sogst hoid no amoi „Ja“."), state);
+                    return new BotTurn(Say(language, "handover.signInFirst"), state);
                 }
 
                 var name = state.DepartmentName ?? department;
                 return new BotTurn(
-                    Say(language,
-                        $"Danke! Ich gebe Ihr Anliegen mit dem Chatverlauf an {name} weiter. Sie bekommen hier gleich ein Aktenzeichen, und die Antwort erscheint in diesem Chat.",
-                        $"Thank you! I'm passing your request and this chat on to {name}. You'll get a reference number here shortly, and the answer will appear in this chat.",
-                        $"Merci! I gib dei Anliegn mitsamt am Chat an {name} weiter. Do kriagst glei a Aktenzeichen, und d' Antwort kimmt do in den Chat."),
+                    Say(language, "handover.passedOn", ("department", name)),
                     state with { PendingEscalation = null },
                     new Escalation(department, state.ServiceId, reason, SharedFields));
             }
 
             if (actionId == ConsentNo || actionId is null && No().IsMatch(lower))
             {
-                return new BotTurn(Say(language,
-                    "In Ordnung, dann bleibt alles bei uns zwei. Was kann ich sonst für Sie tun?",
-                    "All right, then it stays between the two of us. What else can I do for you?",
-                    "Passt, dann bleibt ois unter uns zwoa. Wos kon i sonst no fia di doa?"), state with { PendingEscalation = null }, Declined: true);
+                return new BotTurn(Say(language, "handover.declined"), state with { PendingEscalation = null }, Declined: true);
             }
 
             state = state with { PendingEscalation = null };
@@ -123,16 +111,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (Thanks().IsMatch(lower))
         {
-            return new BotTurn(Say(language, "Gern geschehen! Wenn noch was ist, fragen Sie einfach.", "You're welcome! Just ask if there's anything else.",
-                "Passt scho! Wenn no wos is, frog anfach."), state);
+            return new BotTurn(Say(language, "smalltalk.thanks"), state);
         }
 
         if (AboutBot().IsMatch(lower))
         {
-            return new BotTurn(Say(language,
-                "Ich bin Mingabot. Ich sage Ihnen, wer bei der Stadt zuständig ist, ob gerade geöffnet ist, welche Unterlagen Sie brauchen und was es kostet.",
-                "I'm Mingabot. I can tell you who at the city is responsible, whether they are open now, which documents to bring and what it costs.",
-                "I bin da Mingabot. I sog da, wer bei da Stod zuständig is, ob grad offen is, wos d' mitbringa muast und wos kost."), state);
+            return new BotTurn(Say(language, "smalltalk.about"), state);
         }
 
         var question = Greeting().Replace(lower, " ").Trim();
@@ -156,16 +140,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return Offer(language, unclear, "low-confidence");
             }
 
-            return new BotTurn(Say(language,
-                "Das habe ich leider nicht verstanden. Können Sie es anders formulieren — zum Beispiel: „Wo beantrage ich einen Reisepass?“",
-                "Sorry, I didn't get that. Could you put it another way — for example: \"Where do I apply for a passport?\"",
-                "Des hob i jetz ned verstandn. Konst as anders sogn — zum Beispiel: „Wo kriag i an Reisepass?“"), unclear);
+            return new BotTurn(Say(language, "unclear"), unclear);
         }
 
         if (hits[0].Confidence < Confident && hits.Count > 1 && hits[1].Confidence >= Unsure)
         {
             var actions = hits.Take(2).Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
-            var ask = Say(language, "Meinen Sie eines davon?", "Do you mean one of these?", "Moanst oans vo de zwoa?");
+            var ask = Say(language, "clarify.which");
             return new BotTurn(ask with { Actions = actions }, state);
         }
 
@@ -175,46 +156,17 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>Offers a hand-over to the chat's department (or triage), naming what would be shared, and waits for consent.</summary>
     private static BotTurn Offer(string language, BotState state, string reason)
     {
-        var name = state.DepartmentName ?? state.DepartmentId ?? (language == "en" ? "the citizens' service (Bürgerservice)" : "den Bürgerservice");
-        var signIn = state.SignedIn ? "" : language switch
-        {
-            "en" => " For that, please sign in with your citizen account.",
-            "bar" => " Dafür muast di mit deim Bürgerkonto omelden.",
-            _ => " Dafür melden Sie sich bitte mit Ihrem Bürgerkonto an.",
-        };
-        var reply = Say(language,
-            $"Soll ich Ihr Anliegen an {name} weitergeben? Dabei würde ich den Chatverlauf und aus Ihrem Bürgerkonto Name, E-Mail-Adresse, Telefonnummer und Anschrift " +
-                $"teilen.{signIn}",
-            $"Shall I pass your request on to {name}? I would share this chat and, from your citizen account, your name, e-mail address, phone number and address.{signIn}",
-            $"Soll i dei Anliegn an {name} weitergebn? Dabei dad i an Chat und aus deim Bürgerkonto Nam, E-Mail, Telefon und Adress weitergebn.{signIn}");
-        var actions = new List<ChatAction>
-        {
-            new(ConsentYes, language switch { "en" => "Yes, pass it on", "bar" => "Jo, gib's weiter", _ => "Ja, weitergeben" }),
-            new(ConsentNo, language switch { "en" => "No", "bar" => "Na", _ => "Nein" }),
-        };
+        var name = state.DepartmentName ?? state.DepartmentId ?? T(language, "handover.triage");
+        var signIn = state.SignedIn ? "" : T(language, "handover.signInNote");
+        var reply = Say(language, "handover.offer", ("department", name), ("signIn", signIn));
+        var actions = new List<ChatAction> { new(ConsentYes, T(language, "action.passOn")), new(ConsentNo, T(language, "action.no")) };
         return new BotTurn(reply with { Actions = actions }, state with { PendingEscalation = reason, UnclearTurns = 0 });
     }
 
-    private static readonly Dictionary<string, (string Text, string Yes, string No)> Templates = new()
-    {
-        ["tr"] = ("Merhaba! Ben Münih Belediyesi'nin sohbet asistanı Mingabot'um. Maalesef yalnızca Almanca ve İngilizce yanıt verebiliyorum. Sorunuzu Türkçe konuşan bir " +
-            "çalışanımıza iletmemi ister misiniz? Bunun için Bürgerkonto hesabınızla giriş yapmanız gerekir.", "Evet, iletin", "Hayır"),
-        ["uk"] = ("Вітаю! Я Mingabot, чат-асистент міста Мюнхен. На жаль, я відповідаю лише німецькою та англійською. Передати ваше питання співробітнику, який говорить " +
-            "українською? Для цього потрібно увійти з Bürgerkonto.", "Так, передати", "Ні"),
-        ["ru"] = ("Здравствуйте! Я Mingabot, чат-ассистент города Мюнхен. К сожалению, я отвечаю только на немецком и английском. Передать ваш вопрос сотруднику, говорящему " +
-            "по-русски? Для этого нужно войти через Bürgerkonto.", "Да, передать", "Нет"),
-        ["ar"] = ("مرحبًا! أنا Mingabot، المساعد الآلي لمدينة ميونخ. للأسف أستطيع الرد بالألمانية والإنجليزية فقط. هل تريد أن أحيل سؤالك إلى موظف يتحدث العربية؟ يلزم لذلك " +
-            "تسجيل الدخول بحساب Bürgerkonto.", "نعم، أحِلْه", "لا"),
-    };
-
-    private static BotTurn OfferInLanguage(string language, BotState state)
-    {
-        var (text, yes, no) = Templates.TryGetValue(language, out var template)
-            ? template
-            : ("Hello! I'm Mingabot. I can only answer in German or English. Shall I pass your question on to a colleague who speaks your language?", "Yes", "No");
-        return new BotTurn(new BotReply(text, language, [new ChatAction(ConsentYes, yes), new ChatAction(ConsentNo, no)]),
+    /// <summary>Languages the bot recognises but does not answer in yet: an offer, in that language, of a colleague who speaks it.</summary>
+    private static BotTurn OfferInLanguage(string language, BotState state) =>
+        new(new BotReply(T(language, "language.offer"), language, [new ChatAction(ConsentYes, T(language, "action.passOn")), new ChatAction(ConsentNo, T(language, "action.no"))]),
             state with { PendingEscalation = "language", UnclearTurns = 0 });
-    }
 
     private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, BotState state, CancellationToken ct)
     {
@@ -226,7 +178,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (!details.Found)
         {
-            return new BotTurn(Say(language, "Diese Leistung kenne ich leider nicht.", "I don't know that service, sorry.", "De Leistung kenn i ned, tuat ma leid."), state);
+            return new BotTurn(Say(language, "service.unknown"), state);
         }
 
         state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
@@ -238,12 +190,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             text.Append(SeriousOpening(details, language)).Append(' ');
         }
 
-        text.Append(language switch
-        {
-            "en" => $"{details.Title}: the responsible department is {details.DepartmentName ?? details.DepartmentId} ({details.DepartmentId}).",
-            "bar" => $"Fia „{details.Title}“ is {details.DepartmentName ?? details.DepartmentId} ({details.DepartmentId}) zuständig.",
-            _ => $"{details.Title}: Zuständig ist {details.DepartmentName ?? details.DepartmentId} ({details.DepartmentId}).",
-        });
+        text.Append(T(language, "service.responsible", ("title", details.Title), ("department", details.DepartmentName ?? details.DepartmentId),
+            ("departmentId", details.DepartmentId)));
         if (details.Locations is { Count: > 0 } locations)
         {
             var place = locations[0];
@@ -252,24 +200,24 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (details.Documents is { Count: > 0 } documents)
         {
-            text.Append(' ').Append(language switch { "en" => "Please bring:", "bar" => "Mitbringa muast:", _ => "Bitte mitbringen:" })
+            text.Append(' ').Append(T(language, "service.bring"))
                 .Append(' ').Append(string.Join("; ", documents)).Append('.');
         }
 
         if (details.Fees is { Count: > 0 } fees)
         {
-            text.Append(' ').Append(language switch { "en" => "Fees:", "bar" => "Kostn:", _ => "Gebühren:" }).Append(' ').Append(string.Join("; ", fees)).Append('.');
+            text.Append(' ').Append(T(language, "service.fees")).Append(' ').Append(string.Join("; ", fees)).Append('.');
         }
 
         if (details.Checklist is { Count: > 0 } checklist)
         {
-            text.Append(' ').Append(language switch { "en" => "Step by step:", "bar" => "Schritt fia Schritt:", _ => "Schritt für Schritt:" })
+            text.Append(' ').Append(T(language, "service.steps"))
                 .Append(' ').Append(string.Join(" → ", checklist)).Append('.');
         }
 
         if (details.OnlineServiceUrl is { } url)
         {
-            text.Append(' ').Append(language switch { "en" => "Online:", "bar" => "Online geht's do:", _ => "Online:" }).Append(' ').Append(url);
+            text.Append(' ').Append(T(language, "service.online")).Append(' ').Append(url);
         }
 
         var answer = new BotReply(text.ToString(), language);
@@ -284,15 +232,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     }
 
     private static string SeriousOpening(ServiceDetails details, string language) =>
-        (details.ServiceId.Contains("sterbe", StringComparison.Ordinal), details.DepartmentId, language) switch
+        (details.ServiceId.Contains("sterbe", StringComparison.Ordinal), details.DepartmentId) switch
         {
-            (true, _, "en") => "I'm very sorry for your loss.",
-            (true, _, "bar") => "Herzliches Beileid.",
-            (true, _, _) => "Mein aufrichtiges Beileid.",
-            (_, "soziales", "en") => "You are entitled to ask for support, and the city will help you with it.",
-            (_, "soziales", _) => "Dafür gibt es Unterstützung, und die Stadt hilft Ihnen dabei.",
-            (_, _, "en") => "We take your concern seriously.",
-            _ => "Ihr Anliegen nehmen wir ernst.",
+            (true, _) => T(language, "sensitive.death"),
+            (_, "soziales") => T(language, "sensitive.social"),
+            _ => T(language, "sensitive.other"),
         };
 
     private string Opening(LocationStatus place, string language)
@@ -301,29 +245,27 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         var time = local?.ToString("HH:mm", CultureInfo.InvariantCulture);
         var today = local is not null && local.Value.Date == TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shared.Calendar.MunichCalendar.TimeZone).Date;
         var day = local?.ToString(language == "en" ? "dddd d MMMM" : "dddd, d. MMMM", CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "de-DE"));
-        return (place.OpenNow, language) switch
+        var key = (place.OpenNow, local is null, today) switch
         {
-            (true, "en") => $"{place.Name} is open now, until {time}.",
-            (true, "bar") => $"{place.Name} hod grad offen, bis {time}.",
-            (true, _) => $"{place.Name} hat gerade geöffnet, bis {time} Uhr.",
-            (false, "en") => local is null ? $"{place.Name} is closed now." : $"{place.Name} is closed now and opens again {(today ? "today" : "on " + day)} at {time}.",
-            (false, "bar") => local is null ? $"{place.Name} hod grad zua." : $"{place.Name} hod grad zua, aufgsperrt werd {(today ? "heit" : "am " + day)} um {time}.",
-            _ => local is null
-                ? $"{place.Name} ist gerade geschlossen."
-                : $"{place.Name} ist gerade geschlossen und öffnet wieder {(today ? "heute" : "am " + day)} um {time} Uhr.",
-        } + (place.AppointmentOnly ? (language == "en" ? " Appointments only." : " Nur mit Termin.") : "");
+            (true, _, _) => "opening.openUntil",
+            (false, true, _) => "opening.closed",
+            (false, false, true) => "opening.closedToday",
+            _ => "opening.closedUntilDay",
+        };
+        return T(language, key, ("place", place.Name), ("time", time), ("day", day)) + (place.AppointmentOnly ? T(language, "opening.appointmentOnly") : "");
     }
 
-    private static BotReply Unavailable(string language) => Say(language,
-        "Ich kann gerade leider nicht im Verzeichnis der Dienstleistungen nachschauen. Bitte versuchen Sie es gleich noch einmal.",
-        "I can't look that up in the service catalogue right now, sorry. Please try again in a moment.",
-        "I ko grad ned im Verzeichnis nachschaun, tuat ma leid. Probier's glei no amoi.");
+    private static BotReply Unavailable(string language) => Say(language, "catalog.unavailable");
 
-    /// <summary>The text for the chat's language (English for the languages the bot only recognises), with quick replies.</summary>
-    internal static BotReply Say(string language, string de, string en, string bar, params (string Id, string Label)[] actions) => new(
-        language switch { "bar" => bar, "de" => de, _ => en },
-        language,
-        [.. actions.Select(a => new ChatAction(a.Id, a.Label))]);
+    /// <summary>A fixed text of the text table in the chat's language (English for the languages the bot only recognises).</summary>
+    internal static string T(string language, string key, params (string Name, object? Value)[] values) => TextTable.Shipped.Get(language, key, values);
+
+    /// <summary>A reply of one fixed text.</summary>
+    internal static BotReply Say(string language, string key, params (string Name, object? Value)[] values) => new(T(language, key, values), language);
+
+    /// <summary>A reply of one fixed text with quick replies, each label a key of the text table.</summary>
+    internal static BotReply Ask(string language, string key, (string Name, object? Value)[] values, params (string Id, string LabelKey)[] actions) =>
+        new(T(language, key, values), language, [.. actions.Select(a => new ChatAction(a.Id, T(language, a.LabelKey)))]);
 
     /// <summary>"ja", "jo", "passt scho", "yes" … at the start of a message.</summary>
     internal static bool IsYes(string lower) => Yes().IsMatch(lower);

@@ -94,12 +94,8 @@ public static partial class ProcedureDialogue
             ServiceId = service.ServiceId, ServiceTitle = service.Title ?? service.ServiceId, DepartmentId = service.DepartmentId ?? Mingabot.Triage,
             Procedure = service.Procedure!, StartedAt = now, FormLanguage = language == "en" ? "en" : "de",
         };
-        return new(Mingabot.Say(language,
-            $"Das kann ich gleich hier mit Ihnen erledigen: {draft.ServiceTitle}. Sollen wir anfangen?",
-            $"I can do that with you right here: {draft.ServiceTitle}. Shall we start?",
-            $"Des kon i glei do mit dir erledign: {draft.ServiceTitle}. Pack ma's o?",
-            (Start, language == "en" ? "Yes, let's do it" : language == "bar" ? "Jo, pack ma's" : "Ja, gleich erledigen"),
-            (Decline, language == "en" ? "No, thanks" : language == "bar" ? "Na, passt scho" : "Nein, danke")), draft);
+        return new(Mingabot.Ask(language, "procedure.offer", [("service", draft.ServiceTitle)],
+            (Start, "procedure.action.start"), (Decline, "procedure.action.decline")), draft);
     }
 
     public static ProcedureTurn Continue(ProcedureDraft draft, string text, string? actionId, bool signedIn, string language, DateOnly today)
@@ -107,8 +103,7 @@ public static partial class ProcedureDialogue
         var lower = text.Trim().ToLowerInvariant();
         if (actionId == CancelAction || actionId is null && Cancel().IsMatch(lower))
         {
-            return new(Mingabot.Say(language, "In Ordnung, ich habe den Antrag verworfen.", "All right, I have dropped the application.", "Passt, i hob den Antrag verworfn."),
-                null, ProcedureStep.Dropped);
+            return new(Mingabot.Say(language, "procedure.dropped"), null, ProcedureStep.Dropped);
         }
 
         switch (draft.Stage)
@@ -116,22 +111,17 @@ public static partial class ProcedureDialogue
             case ProcedureStages.Offered:
                 if (actionId == Decline || actionId is null && Mingabot.IsNo(lower))
                 {
-                    return new(Mingabot.Say(language, "Gut, dann nicht. Fragen Sie mich gern etwas anderes.", "Fine, then not. Feel free to ask me something else.",
-                        "Passt, dann ned. Frog mi gern wos anders."), null, ProcedureStep.Dropped);
+                    return new(Mingabot.Say(language, "procedure.declined"), null, ProcedureStep.Dropped);
                 }
 
                 if (actionId != Start && !Affirmative(lower))
                 {
-                    return new(Mingabot.Say(language, "Sollen wir den Antrag jetzt ausfüllen? (ja/nein)", "Shall we fill in the application now? (yes/no)",
-                        "Soi ma den Antrag jetz ausfüin? (jo/na)"), draft);
+                    return new(Mingabot.Say(language, "procedure.startNow"), draft);
                 }
 
                 if (!signedIn)
                 {
-                    return new(Mingabot.Say(language,
-                        "Dafür melden Sie sich bitte zuerst mit Ihrem Bürgerkonto an. Danach schreiben Sie hier einfach „weiter“.",
-                        "Please sign in with your Bürgerkonto first. Then just write \"continue\" here.",
-                        "Dafia meld di bittschön zerst mit deim Bürgerkonto o. Dann schreibst do hoid „weiter“."), draft);
+                    return new(Mingabot.Say(language, "procedure.signInFirst"), draft);
                 }
 
                 var prefill = draft.Procedure.Fields.Where(f => f.PrefillFrom is not null).Select(f => f.Label).ToList();
@@ -139,24 +129,16 @@ public static partial class ProcedureDialogue
                 {
                     draft.Stage = ProcedureStages.PrefillConsent;
                     var list = string.Join(", ", prefill);
-                    return new(Mingabot.Say(language,
-                        $"Die Bescheinigung enthält die Angaben aus Ihrem Bürgerkonto: {list}. Darf ich sie dafür verwenden?",
-                        $"The certificate carries the details of your Bürgerkonto: {list}. May I use them for it?",
-                        $"De Bescheinigung kriagt de Angabn aus deim Bürgerkonto: {list}. Derf i de dafia hernehma?",
-                        (PrefillYes, language == "en" ? "Yes, use them" : language == "bar" ? "Jo, nimm's" : "Ja, verwenden"),
-                        (PrefillNo, language == "en" ? "No, cancel" : language == "bar" ? "Na, lass as" : "Nein, abbrechen")), draft);
+                    return new(Mingabot.Ask(language, "procedure.prefill.certificate", [("fields", list)],
+                        (PrefillYes, "procedure.prefill.certificate.yes"), (PrefillNo, "procedure.prefill.certificate.no")), draft);
                 }
 
                 if (prefill.Count > 0)
                 {
                     draft.Stage = ProcedureStages.PrefillConsent;
                     var list = string.Join(", ", prefill);
-                    return new(Mingabot.Say(language,
-                        $"Aus Ihrem Bürgerkonto würde ich übernehmen: {list}. Einverstanden?",
-                        $"From your Bürgerkonto I would take: {list}. Is that all right?",
-                        $"Aus deim Bürgerkonto dad i des nehma: {list}. Passt des?",
-                        (PrefillYes, language == "en" ? "Yes, take them" : language == "bar" ? "Jo, nimm's" : "Ja, übernehmen"),
-                        (PrefillNo, language == "en" ? "No, I'll type them" : language == "bar" ? "Na, i schreib's söiba" : "Nein, ich gebe sie selbst ein")), draft);
+                    return new(Mingabot.Ask(language, "procedure.prefill.form", [("fields", list)],
+                        (PrefillYes, "procedure.prefill.form.yes"), (PrefillNo, "procedure.prefill.form.no")), draft);
                 }
 
                 draft.Stage = ProcedureStages.Asking;
@@ -164,27 +146,20 @@ public static partial class ProcedureDialogue
             case ProcedureStages.PrefillConsent:
                 if (actionId == PrefillYes || actionId is null && Affirmative(lower))
                 {
-                    return new(Mingabot.Say(language, "Einen Moment, ich hole die Daten.", "One moment, I'm fetching the data.", "Oan Moment."), draft, ProcedureStep.FetchProfile);
+                    return new(Mingabot.Say(language, "procedure.fetching"), draft, ProcedureStep.FetchProfile);
                 }
 
                 if (draft.IssuesDocument)
                 {
                     return actionId == PrefillNo || actionId is null && Mingabot.IsNo(lower)
-                        ? new(Mingabot.Say(language,
-                            "Verstanden. Ohne die Angaben aus Ihrem Bürgerkonto kann ich die Bescheinigung nicht ausstellen: Sie bescheinigt, was dort geprüft hinterlegt ist. " +
-                                "Im Bürgerbüro erhalten Sie sie auch mit Termin.",
-                            "Understood. Without the details of your Bürgerkonto I cannot issue the certificate: it certifies what is on record there. The Bürgerbüro issues it " +
-                                "too, by appointment.",
-                            "Passt. Ohne de Angabn aus deim Bürgerkonto kon i de Bescheinigung ned ausstelln: de bescheinigt, wos do higschriem is. Im Bürgerbüro kriagst as " +
-                                "aa, mit Termin."), null, ProcedureStep.Dropped)
-                        : new(Mingabot.Say(language, "Darf ich die Angaben aus Ihrem Bürgerkonto verwenden? (ja/nein)", "May I use the details of your Bürgerkonto? (yes/no)",
-                            "Derf i de Angabn aus deim Bürgerkonto hernehma? (jo/na)"), draft);
+                        ? new(Mingabot.Say(language, "procedure.certificateNeedsAccount"), null, ProcedureStep.Dropped)
+                        : new(Mingabot.Say(language, "procedure.prefill.ask"), draft);
                 }
 
                 draft.Stage = ProcedureStages.Asking;
                 return Next(draft, language, null);
             case ProcedureStages.Confirming when actionId == SubmitAction || actionId is null && Affirmative(lower):
-                return new(Mingabot.Say(language, "Ich schicke den Antrag ab.", "Submitting the application.", "I schick den Antrag ab."), draft, ProcedureStep.Submit);
+                return new(Mingabot.Say(language, "procedure.submitting"), draft, ProcedureStep.Submit);
         }
 
         if (Correction(draft, text) is { } correction)
@@ -192,14 +167,7 @@ public static partial class ProcedureDialogue
             var (field, value) = correction;
             if (draft.Certified.Contains(field))
             {
-                return new(Mingabot.Say(language,
-                    $"{field.Label} kommt aus Ihrem Bürgerkonto und steht so auf der Bescheinigung; hier kann ich das nicht ändern. Stimmt es nicht, ändern Sie es bitte dort " +
-                        "(eine neue Anschrift über die Ummeldung). Soll ich die Bescheinigung so ausstellen?",
-                    $"{field.Label} comes from your Bürgerkonto and is certified as it stands there; I cannot change it here. If it is wrong, please have it changed there (a " +
-                        "new address through re-registration). Shall I issue the certificate as it is?",
-                    $"{field.Label} kimmt aus deim Bürgerkonto und steht so auf da Bescheinigung; do kon i des ned ändern. Stimmt's ned, ändersd as bittschön dort. Soi i de " +
-                        "Bescheinigung so ausstelln?",
-                    SubmitOrCancel(language)), draft);
+                return new(Mingabot.Ask(language, "procedure.certifiedField", [("field", field.Label)], SubmitOrCancel), draft);
             }
 
             // A value typed over one from the Bürgerkonto is the citizen's statement now, and marked as typed for the caseworker.
@@ -225,10 +193,7 @@ public static partial class ProcedureDialogue
     {
         if (draft.IssuesDocument && profile is null)
         {
-            return new(Mingabot.Say(language,
-                "Ich erreiche Ihr Bürgerkonto gerade nicht. Versuchen Sie es bitte gleich noch einmal – schreiben Sie einfach „ja“.",
-                "I cannot reach your Bürgerkonto right now. Please try again in a moment: just write \"yes\".",
-                "I dareich dei Bürgerkonto grad ned. Probier's glei no amoi – schreib einfach „jo“."), draft);
+            return new(Mingabot.Say(language, "procedure.accountUnreachable"), draft);
         }
 
         foreach (var field in draft.Procedure.Fields.Where(f => f.PrefillFrom is not null))
@@ -245,12 +210,7 @@ public static partial class ProcedureDialogue
         if (missing.Count > 0)
         {
             var list = string.Join(", ", missing);
-            return new(Mingabot.Say(language,
-                $"In Ihrem Bürgerkonto fehlt: {list}. Die Bescheinigung kann nur bescheinigen, was dort geprüft hinterlegt ist; ergänzen Sie es bitte im Bürgerkonto oder " +
-                    "wenden Sie sich an das Bürgerbüro.",
-                $"Your Bürgerkonto has no {list}. The certificate can only certify what is on record there; please complete your Bürgerkonto or contact the Bürgerbüro.",
-                $"In deim Bürgerkonto fehlt: {list}. De Bescheinigung kon bloß bescheinign, wos do higschriem is; trog's im Bürgerkonto nach oder geh zum Bürgerbüro."),
-                null, ProcedureStep.Dropped);
+            return new(Mingabot.Say(language, "procedure.accountMissing", ("fields", list)), null, ProcedureStep.Dropped);
         }
 
         draft.Stage = ProcedureStages.Asking;
@@ -286,7 +246,7 @@ public static partial class ProcedureDialogue
 
         draft.Stage = ProcedureStages.Asking;
         draft.Asking = missing.Name;
-        var thanks = noted is null ? "" : language == "en" ? "Noted. " : language == "bar" ? "Passt. " : "Danke. ";
+        var thanks = noted is null ? "" : Mingabot.T(language, "procedure.noted");
         return new(new BotReply(thanks + missing.Prompt, language), draft);
     }
 
@@ -295,19 +255,11 @@ public static partial class ProcedureDialogue
         draft.Stage = ProcedureStages.Confirming;
         draft.Asking = null;
         var lines = string.Join("\n", draft.Procedure.Fields.Select(f => $"{f.Label}: {draft.Values.GetValueOrDefault(f.Name, "–")}"));
-        return new(Mingabot.Say(language,
-            $"Bitte prüfen Sie Ihre Angaben:\n{lines}\nSoll ich das so abschicken? Zum Ändern schreiben Sie z. B. „nein, {draft.Procedure.Fields[0].Label} ist …“.",
-            $"Please check your details:\n{lines}\nShall I submit it like this? To change something write e.g. \"no, {draft.Procedure.Fields[0].Label} is …\".",
-            $"Schau bittschön no amoi drüber:\n{lines}\nSoi i des so abschicka? Zum Ändern schreibst z. B. „na, {draft.Procedure.Fields[0].Label} is …“.",
-            SubmitOrCancel(language)), draft);
+        return new(Mingabot.Ask(language, "procedure.summary", [("lines", lines), ("field", draft.Procedure.Fields[0].Label)], SubmitOrCancel), draft);
     }
 
     /// <summary>The quick replies of a summary: submit or cancel.</summary>
-    private static (string Id, string Label)[] SubmitOrCancel(string language) =>
-    [
-        (SubmitAction, language == "en" ? "Submit" : language == "bar" ? "Abschicka" : "Abschicken"),
-        (CancelAction, language == "en" ? "Cancel" : language == "bar" ? "Obrecha" : "Abbrechen"),
-    ];
+    private static readonly (string Id, string LabelKey)[] SubmitOrCancel = [(SubmitAction, "procedure.action.submit"), (CancelAction, "procedure.action.cancel")];
 
     /// <summary>"nein, die Anschrift ist …", "no, the address is …", "na, d'Adress is …": the field by its label or name.</summary>
     private static (ProcedureFieldDefinition Field, string Value)? Correction(ProcedureDraft draft, string text)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MucGov.Contracts.Ticket;
 using MucGov.Conversation.Chats;
 using MucGov.Conversation.Data;
+using MucGov.Conversation.Texts;
 using MucGov.Shared.Messaging.Inbox;
 using MucGov.Shared.Messaging.Outbox;
 
@@ -37,12 +38,7 @@ public sealed class CaseOpenedConsumer(ConversationDbContext db, TimeProvider cl
         {
             chat.CaseReference = context.Message.Reference;
             var department = chat.DepartmentName ?? context.Message.DepartmentId;
-            var text = chat.Language switch
-            {
-                "en" => $"Your request is now with {department} under reference {context.Message.Reference}. Their answer will appear here.",
-                "bar" => $"Dei Anliegn is jetz beim {department}, Aktenzeichen {context.Message.Reference}. D' Antwort kimmt do her.",
-                _ => $"Ihr Anliegen liegt jetzt bei {department} unter dem Aktenzeichen {context.Message.Reference}. Die Antwort erscheint hier.",
-            };
+            var text = TextTable.Shipped.Get(chat.Language, "case.opened", ("department", department), ("reference", context.Message.Reference));
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
@@ -57,7 +53,7 @@ public sealed class CaseMessagePostedConsumer(ConversationDbContext db, TimeProv
     public Task Consume(ConsumeContext<CaseMessagePosted> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseMessagePostedConsumer), context.Message.ConversationId, chat =>
         {
-            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId ?? "Stadt München";
+            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId ?? TextTable.Shipped.Get(chat.Language, "case.cityFallback");
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.Caseworker, Text = $"{department}: {context.Message.Text}",
@@ -76,12 +72,7 @@ public sealed class CaseTransferredConsumer(ConversationDbContext db, TimeProvid
             chat.DepartmentId = context.Message.ToDepartmentId;
             chat.DepartmentName = context.Message.ToDepartmentName;
             var department = context.Message.ToDepartmentName ?? context.Message.ToDepartmentId;
-            var text = chat.Language switch
-            {
-                "en" => $"Your request has been passed on to {department}, who will answer here.",
-                "bar" => $"Dei Anliegn is an {department} weitergebn worn, de antworten da do.",
-                _ => $"Ihr Anliegen wurde an {department} weitergegeben; die Antwort erscheint hier.",
-            };
+            var text = TextTable.Shipped.Get(chat.Language, "case.transferred", ("department", department));
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
@@ -101,12 +92,7 @@ public sealed class CaseResolvedConsumer(ConversationDbContext db, TimeProvider 
             chat.EscalationId = null;
             chat.PendingEscalation = null;
             var resolution = string.IsNullOrWhiteSpace(context.Message.Resolution) ? "" : " " + context.Message.Resolution;
-            var text = chat.Language switch
-            {
-                "en" => $"Your case {chat.CaseReference} is resolved.{resolution}",
-                "bar" => $"Dei Fall {chat.CaseReference} is erledigt.{resolution}",
-                _ => $"Ihr Anliegen {chat.CaseReference} ist erledigt.{resolution}",
-            };
+            var text = TextTable.Shipped.Get(chat.Language, "case.resolved", ("reference", chat.CaseReference), ("resolution", resolution));
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
@@ -123,12 +109,7 @@ public sealed class DocumentIssuedConsumer(ConversationDbContext db, TimeProvide
         {
             var issued = context.Message;
             var link = $"/api/my/documents/{issued.DocumentId}";
-            var text = chat.Language switch
-            {
-                "en" => $"Your document \"{issued.Title}\" is ready: {link} (verification code {issued.VerificationCode}).",
-                "bar" => $"Dei Dokument „{issued.Title}“ is fertig: {link} (Prüfcode {issued.VerificationCode}).",
-                _ => $"Ihr Dokument „{issued.Title}“ ist fertig: {link} (Prüfcode {issued.VerificationCode}).",
-            };
+            var text = TextTable.Shipped.Get(chat.Language, "case.documentIssued", ("title", issued.Title), ("link", link), ("code", issued.VerificationCode));
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.System, Text = text, CreatedAt = clock.GetUtcNow(),
