@@ -56,5 +56,6 @@ public static class ScenarioRegistry
         new Scenarios.ServicesHealth(),
         new Scenarios.KnowledgeSearch(),
         new Scenarios.TicketQueue(),
+        new Scenarios.DialogueSetScenario(),
     ];
 }

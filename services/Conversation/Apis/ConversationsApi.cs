@@ -77,8 +77,9 @@ public static class ConversationsApi
         return app;
     }
 
+    /// <summary>A chat message; bot messages may carry <c>blocks</c> (structured parts of the text) and <c>understood</c>.</summary>
     public sealed record MessageView(Guid Id, long Seq, string Author, string Text, string Language, DateTimeOffset CreatedAt, IReadOnlyList<ChatAction> Actions,
-        string? CaseReference);
+        string? CaseReference, IReadOnlyList<MessageBlock>? Blocks = null, Understood? Understood = null);
 
     public sealed record Created(Guid Id, string? AccessKey, IReadOnlyList<MessageView> Messages);
 
@@ -355,7 +356,8 @@ public static class ConversationsApi
             botMessage = new ChatMessage
             {
                 Id = Guid.CreateVersion7(now.AddTicks(10)), ConversationId = chat.Id, Seq = last, Author = Authors.Bot, Text = reply.Text,
-                Language = reply.Language, CreatedAt = now, InReplyTo = citizenMessage.Id, Actions = [.. reply.Actions],
+                Language = reply.Language, CreatedAt = now, InReplyTo = citizenMessage.Id, Actions = [.. reply.Actions], Blocks = [.. reply.Blocks ?? []],
+                Understood = reply.Understood,
             };
             db.Messages.Add(botMessage);
         }
@@ -517,5 +519,6 @@ public static class ConversationsApi
 
     private static ProblemHttpResult NotFound() => Problems.NotFound("There is no such conversation for you.");
 
-    private static MessageView View(ChatMessage m) => new(m.Id, m.Seq, m.Author, m.Text, m.Language, m.CreatedAt, m.Actions, m.CaseReference);
+    private static MessageView View(ChatMessage m) => new(m.Id, m.Seq, m.Author, m.Text, m.Language, m.CreatedAt, m.Actions, m.CaseReference,
+        m.Blocks.Count > 0 ? m.Blocks : null, m.Understood);
 }

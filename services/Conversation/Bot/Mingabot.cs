@@ -7,8 +7,8 @@ using MucGov.Conversation.Texts;
 
 namespace MucGov.Conversation.Bot;
 
-/// <summary>One reply of the bot.</summary>
-public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAction> Actions)
+/// <summary>One reply of the bot: the complete text, its quick replies, its structured blocks, and what it understood.</summary>
+public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAction> Actions, IReadOnlyList<MessageBlock>? Blocks = null, Understood? Understood = null)
 {
     public BotReply(string text, string language) : this(text, language, []) { }
 }
@@ -111,18 +111,18 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (Thanks().IsMatch(lower))
         {
-            return new BotTurn(Say(language, "smalltalk.thanks"), state);
+            return new BotTurn(Say(language, "smalltalk.thanks") with { Understood = new("smalltalk:thanks") }, state);
         }
 
         if (AboutBot().IsMatch(lower))
         {
-            return new BotTurn(Say(language, "smalltalk.about"), state);
+            return new BotTurn(Say(language, "smalltalk.about") with { Understood = new("smalltalk:capabilities") }, state);
         }
 
         var question = Greeting().Replace(lower, " ").Trim();
         if (question.Length == 0 || !Letter().IsMatch(question))
         {
-            return new BotTurn(Welcome(null, language), state);
+            return new BotTurn(Welcome(null, language) with { Understood = new("smalltalk:greeting") }, state);
         }
 
         var search = await knowledge.SearchAsync(text, language, ct);
@@ -140,13 +140,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return Offer(language, unclear, "low-confidence");
             }
 
-            return new BotTurn(Say(language, "unclear"), unclear);
+            return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
         }
 
         if (hits[0].Confidence < Confident && hits.Count > 1 && hits[1].Confidence >= Unsure)
         {
             var actions = hits.Take(2).Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
-            var ask = Say(language, "clarify.which");
+            var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
             return new BotTurn(ask with { Actions = actions }, state);
         }
 
@@ -160,7 +160,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         var signIn = state.SignedIn ? "" : T(language, "handover.signInNote");
         var reply = Say(language, "handover.offer", ("department", name), ("signIn", signIn));
         var actions = new List<ChatAction> { new(ConsentYes, T(language, "action.passOn")), new(ConsentNo, T(language, "action.no")) };
-        return new BotTurn(reply with { Actions = actions }, state with { PendingEscalation = reason, UnclearTurns = 0 });
+        return new BotTurn(reply with { Actions = actions, Understood = new("handover-offer", state.ServiceId) }, state with { PendingEscalation = reason, UnclearTurns = 0 });
     }
 
     /// <summary>Languages the bot recognises but does not answer in yet: an offer, in that language, of a colleague who speaks it.</summary>
@@ -220,15 +220,58 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             text.Append(' ').Append(T(language, "service.online")).Append(' ').Append(url);
         }
 
-        var answer = new BotReply(text.ToString(), language);
+        var answer = new BotReply(text.ToString(), language, [], ServiceBlocks(details, language), new Understood(Topic: details.ServiceId, Aspect: "overview"));
         if (details.IndividualHandling)
         {
             // Needs a caseworker anyway: answer, then offer the hand-over right away.
             var offer = Offer(language, state, "individual-handling");
-            return offer with { Reply = offer.Reply with { Text = answer.Text + "\n\n" + offer.Reply.Text } };
+            return offer with
+            {
+                Reply = offer.Reply with { Text = answer.Text + "\n\n" + offer.Reply.Text, Blocks = answer.Blocks, Understood = new("handover-offer", details.ServiceId, "overview") },
+            };
         }
 
         return new BotTurn(answer, state, Service: details);
+    }
+
+    /// <summary>The service's answer as blocks: its title, who is responsible, documents, fees, the steps, where, and the online service.</summary>
+    private static List<MessageBlock> ServiceBlocks(ServiceDetails details, string language)
+    {
+        var blocks = new List<MessageBlock>
+        {
+            new HeadingBlock(details.Title ?? details.ServiceId),
+            new FactsBlock([new Fact(T(language, "block.responsible"), details.DepartmentName ?? details.DepartmentId ?? "")]),
+        };
+        if (details.Documents is { Count: > 0 } documents)
+        {
+            blocks.Add(new HeadingBlock(T(language, "service.bring").TrimEnd(':')));
+            blocks.Add(new ListBlock(false, documents));
+        }
+
+        if (details.Fees is { Count: > 0 } fees)
+        {
+            blocks.Add(new HeadingBlock(T(language, "service.fees").TrimEnd(':')));
+            blocks.Add(new ListBlock(false, fees));
+        }
+
+        if (details.Checklist is { Count: > 0 } checklist)
+        {
+            blocks.Add(new HeadingBlock(T(language, "service.steps").TrimEnd(':')));
+            blocks.Add(new ListBlock(true, checklist));
+        }
+
+        if (details.Locations is { Count: > 0 } locations)
+        {
+            var place = locations[0];
+            blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+        }
+
+        if (details.OnlineServiceUrl is { } url)
+        {
+            blocks.Add(new LinksBlock([new Link(T(language, "block.onlineService"), url, "online-service")]));
+        }
+
+        return blocks;
     }
 
     private static string SeriousOpening(ServiceDetails details, string language) =>

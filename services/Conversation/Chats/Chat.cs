@@ -87,6 +87,12 @@ public sealed class ChatMessage
     /// <summary>Quick replies offered with a bot message.</summary>
     public List<ChatAction> Actions { get; init; } = [];
 
+    /// <summary>The structured parts of a bot message (lists, facts, links …); its text alone is complete too.</summary>
+    public List<MessageBlock> Blocks { get; init; } = [];
+
+    /// <summary>For bot messages: what the bot understood and did.</summary>
+    public Understood? Understood { get; init; }
+
     public string? CaseReference { get; init; }
 
     /// <summary>For messages made from another service's event: the event type and its id (unique, so a redelivery never shows twice).</summary>

@@ -36,6 +36,8 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.CaseReference).HasMaxLength(20);
             message.Property(m => m.Actions).HasJsonb();
+            message.Property(m => m.Blocks).HasJsonb();
+            message.Property(m => m.Understood).HasJsonb();
             message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
             // A retried post finds its first attempt; concurrent retries collide here instead of storing twice.
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("client_message_id IS NOT NULL");

@@ -129,6 +129,11 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("author");
 
+                    b.Property<string>("Blocks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("blocks");
+
                     b.Property<string>("CaseReference")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -174,6 +179,10 @@ namespace MucGov.Conversation.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text");
+
+                    b.Property<string>("Understood")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("understood");
 
                     b.HasKey("Id")
                         .HasName("pk_messages");
