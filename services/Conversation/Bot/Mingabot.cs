@@ -227,7 +227,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             var offer = Offer(language, state, "individual-handling");
             return offer with
             {
-                Reply = offer.Reply with { Text = answer.Text + "\n\n" + offer.Reply.Text, Blocks = answer.Blocks, Understood = new("handover-offer", details.ServiceId, "overview") },
+                Reply = offer.Reply with
+                {
+                    Text = answer.Text + "\n\n" + offer.Reply.Text, Blocks = answer.Blocks, Understood = new("handover-offer", details.ServiceId, "overview"),
+                },
             };
         }
 

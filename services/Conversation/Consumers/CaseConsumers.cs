@@ -53,7 +53,8 @@ public sealed class CaseMessagePostedConsumer(ConversationDbContext db, TimeProv
     public Task Consume(ConsumeContext<CaseMessagePosted> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseMessagePostedConsumer), context.Message.ConversationId, chat =>
         {
-            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId ?? TextTable.Shipped.Get(chat.Language, "case.cityFallback");
+            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId
+                ?? TextTable.Shipped.Get(chat.Language, "case.cityFallback");
             return new ChatMessage
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()), Author = Authors.Caseworker, Text = $"{department}: {context.Message.Text}",
