@@ -229,7 +229,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             {
                 Reply = offer.Reply with
                 {
-                    Text = answer.Text + "\n\n" + offer.Reply.Text, Blocks = answer.Blocks, Understood = new("handover-offer", details.ServiceId, "overview"),
+                    Text = answer.Text + "\n\n" + offer.Reply.Text,
+                    Blocks = answer.Blocks,
+                    Understood = new("handover-offer", details.ServiceId, "overview"),
                 },
             };
         }
