@@ -43,6 +43,10 @@ public sealed record GetServiceDetails(string ServiceId, string Language, DateTi
 /// <param name="Sensitive">A serious topic (a death, social benefits, a complaint): the bot keeps its humour to itself.</param>
 /// <param name="DepartmentName">Name of the responsible department in the requested language.</param>
 /// <param name="Procedure">The form the bot can complete in the chat, in the requested language; null when there is none.</param>
+/// <param name="ProcessingTime">How long it takes, as a display text; null when the catalog does not say.</param>
+/// <param name="LegalBasis">The law it rests on.</param>
+/// <param name="AppointmentRequired">Only with an appointment.</param>
+/// <param name="Related">Services that belong with it ("and for my child?").</param>
 public sealed record ServiceDetails(
     string ServiceId,
     bool Found,
@@ -59,7 +63,17 @@ public sealed record ServiceDetails(
     bool IndividualHandling = false,
     bool Sensitive = false,
     string? DepartmentName = null,
-    ProcedureDefinition? Procedure = null);
+    ProcedureDefinition? Procedure = null,
+    string? ProcessingTime = null,
+    string? LegalBasis = null,
+    bool AppointmentRequired = false,
+    IReadOnlyList<RelatedServiceInfo>? Related = null);
+
+/// <summary>A related service.</summary>
+/// <param name="ServiceId">Its id.</param>
+/// <param name="Title">Its title in the requested language.</param>
+/// <param name="Relation"><c>for-children</c>, <c>follow-up</c>, <c>prerequisite</c>, <c>alternative</c> or <c>see-also</c>.</param>
+public sealed record RelatedServiceInfo(string ServiceId, string Title, string Relation);
 
 /// <summary>A procedure's form as the bot uses it.</summary>
 /// <param name="Id">Stable id of the procedure.</param>
@@ -85,7 +99,10 @@ public sealed record ProcedureFieldDefinition(string Name, string Type, string L
 /// <param name="OpenNow">Open at the requested instant.</param>
 /// <param name="NextChange">When it next opens (if closed) or closes (if open).</param>
 /// <param name="AppointmentOnly">Only with an appointment.</param>
-public sealed record LocationStatus(string LocationId, string Name, string Address, bool OpenNow, DateTimeOffset? NextChange, bool AppointmentOnly);
+/// <param name="PublicTransport">How to get there by public transport.</param>
+/// <param name="StepFreeAccess">Reachable without steps; null when not known.</param>
+public sealed record LocationStatus(
+    string LocationId, string Name, string Address, bool OpenNow, DateTimeOffset? NextChange, bool AppointmentOnly, string? PublicTransport = null, bool? StepFreeAccess = null);
 
 /// <summary>
 /// Event: a catalog entry changed. Exactly one of <see cref="ServiceId"/>, <see cref="DepartmentId"/> and

@@ -261,7 +261,7 @@ public static class ConversationsApi
 
         var offer = ProcedureDialogue.Offer(turn.Service, turn.Reply.Language, now);
         chat.Procedure = offer.Draft;
-        return turn with { Reply = offer.Reply with { Text = turn.Reply.Text + "\n\n" + offer.Reply.Text } };
+        return turn with { Reply = offer.Reply with { Text = turn.Reply.Text + "\n\n" + offer.Reply.Text, Blocks = turn.Reply.Blocks, Understood = turn.Reply.Understood } };
     }
 
     /// <summary>
@@ -277,6 +277,17 @@ public static class ConversationsApi
         var today = DateOnly.FromDateTime(MucGov.Shared.Calendar.MunichCalendar.ToLocal(now));
         var language = chat.Language;
         var purpose = $"procedure:{draft.Procedure.Id}";
+        var lower = body.Text!.ToLowerInvariant();
+        if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && Aspects.Of(lower) is { } aspect && Aspects.IsFollowUp(lower))
+        {
+            // A question about the service while the offer stands ("wos kost des?"): answer it, then offer again.
+            var state = new BotState(chat.CitizenId is not null, language, draft.ServiceId, draft.DepartmentId);
+            var answer = await services.GetRequiredService<Mingabot>().AspectAsync(draft.ServiceId, aspect, language, state, ct);
+            var again = ProcedureDialogue.RepeatOffer(draft, language);
+            var reply = answer.Reply with { Text = answer.Reply.Text + "\n\n" + again.Text, Actions = again.Actions };
+            return await StoreAsync(db, chat, body, now, language, reply, escalation: null, services, ct, _ => { });
+        }
+
         var turn = ProcedureDialogue.Continue(draft, body.Text!, body.ActionId, chat.CitizenId is not null, language, today);
         ConsentRecord? consent = null;
         ProcedureSubmitted? submission = null;

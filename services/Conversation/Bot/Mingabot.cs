@@ -90,7 +90,23 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return new BotTurn(Say(language, "handover.declined"), state with { PendingEscalation = null }, Declined: true);
             }
 
+            if (state.ServiceId is { } topic && Aspects.Of(lower) is { } pendingAspect && Aspects.IsFollowUp(lower))
+            {
+                // A question about the service while the offer stands: answer it, then ask again.
+                var answer = await AspectAsync(topic, pendingAspect, language, state, ct);
+                var again = Offer(language, answer.State, reason);
+                return again with
+                {
+                    Reply = again.Reply with { Text = answer.Reply.Text + "\n\n" + again.Reply.Text, Blocks = answer.Reply.Blocks, Understood = answer.Reply.Understood },
+                };
+            }
+
             state = state with { PendingEscalation = null };
+        }
+
+        if (state.ServiceId is { } current && actionId is null && Aspects.Of(lower) is { } followUp && Aspects.IsFollowUp(lower))
+        {
+            return await AspectAsync(current, followUp, language, state, ct);
         }
 
         if (PersonWanted().IsMatch(lower))
@@ -150,7 +166,101 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(ask with { Actions = actions }, state);
         }
 
+        if (Aspects.Of(lower) is { } asked && asked != Aspects.Related)
+        {
+            return await AspectAsync(hits[0].ServiceId, asked, language, state, ct);
+        }
+
         return await AnswerServiceAsync(hits[0].ServiceId, language, state, ct);
+    }
+
+    /// <summary>
+    /// The answer to one aspect of a service (its fees, documents, processing time, …): short and precise, with the
+    /// offer of more. "And for my child?" answers the related service for children.
+    /// </summary>
+    public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, BotState state, CancellationToken ct)
+    {
+        var details = await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct);
+        if (details is null)
+        {
+            return new BotTurn(Unavailable(language), state);
+        }
+
+        if (!details.Found)
+        {
+            return new BotTurn(Say(language, "service.unknown"), state);
+        }
+
+        if (aspect == Aspects.Related)
+        {
+            var child = details.Related?.FirstOrDefault(r => r.Relation == "for-children");
+            if (child is null)
+            {
+                return new BotTurn(Say(language, "aspect.related.none", ("title", details.Title)) with { Understood = new(Topic: details.ServiceId, Aspect: aspect) },
+                    state);
+            }
+
+            var related = await AnswerServiceAsync(child.ServiceId, language, state, ct);
+            return related with { Reply = related.Reply with { Understood = new(Topic: child.ServiceId, Aspect: aspect) } };
+        }
+
+        state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
+        var title = details.Title ?? details.ServiceId;
+        var place = details.Locations is { Count: > 0 } places ? places[0] : null;
+        var blocks = new List<MessageBlock> { new HeadingBlock(title) };
+        string text;
+        switch (aspect)
+        {
+            case Aspects.Fees when details.Fees is { Count: > 0 } fees:
+                text = T(language, "aspect.fees", ("title", title), ("fees", string.Join("; ", fees)));
+                blocks.Add(new ListBlock(false, fees));
+                break;
+            case Aspects.Documents when details.Documents is { Count: > 0 } documents:
+                text = T(language, "aspect.documents", ("title", title), ("documents", string.Join("; ", documents)));
+                blocks.Add(new ListBlock(false, documents));
+                break;
+            case Aspects.ProcessingTime when details.ProcessingTime is { } time:
+                text = T(language, "aspect.processingTime", ("title", title), ("time", time));
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.processingTime"), time)]));
+                break;
+            case Aspects.Online when details.OnlineServiceUrl is { } url:
+                text = T(language, "aspect.online.yes", ("title", title), ("url", url));
+                blocks.Add(new LinksBlock([new Link(T(language, "block.onlineService"), url, "online-service")]));
+                break;
+            case Aspects.Online:
+                text = T(language, details.AppointmentRequired ? "aspect.online.noAppointment" : "aspect.online.no", ("title", title));
+                break;
+            case Aspects.Appointment:
+                text = T(language, details.AppointmentRequired ? "aspect.appointment.yes" : "aspect.appointment.no", ("title", title));
+                break;
+            case Aspects.Where when place is not null:
+                text = T(language, "aspect.where", ("place", place.Name), ("address", place.Address))
+                    + (place.PublicTransport is { } transport ? T(language, "aspect.where.transport", ("transport", transport)) : "")
+                    + T(language, place.StepFreeAccess switch { true => "aspect.where.stepFree", false => "aspect.where.steps", null => "aspect.where.stepFreeUnknown" });
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.address"), place.Address)]));
+                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                break;
+            case Aspects.OpeningHours when place is not null:
+                text = Opening(place, language);
+                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                break;
+            case Aspects.Responsible:
+                text = T(language, "aspect.responsible", ("title", title), ("department", details.DepartmentName ?? details.DepartmentId));
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.responsible"), details.DepartmentName ?? details.DepartmentId ?? "")]));
+                break;
+            case Aspects.LegalBasis when details.LegalBasis is { } law:
+                text = T(language, "aspect.legalBasis", ("title", title), ("law", law));
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.legalBasis"), law)]));
+                break;
+            default:
+                text = T(language, "aspect.unknown", ("title", title));
+                break;
+        }
+
+        // Serious topics open with a considerate sentence here too.
+        var opening = details.Sensitive ? SeriousOpening(details, language) + " " : "";
+        var reply = new BotReply(opening + text + T(language, "aspect.more"), language, [], blocks, new Understood(Topic: details.ServiceId, Aspect: aspect));
+        return new BotTurn(reply, state, Service: details);
     }
 
     /// <summary>Offers a hand-over to the chat's department (or triage), naming what would be shared, and waits for consent.</summary>
@@ -327,8 +437,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا)(\b|\s|$)")]
     private static partial Regex No();
 
-    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|persönlich|wen zum redn|a " +
-        @"mensch)\b")]
+    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
+        @"persönlich (sprechen|reden)|wen zum redn|a mensch)\b")]
     private static partial Regex PersonWanted();
 
     [GeneratedRegex(@"\b(danke|dankeschön|merci|vergelt'?s gott|thanks|thank you|pfiat di|tschüss|bye|auf wiedersehen)\b")]

@@ -98,6 +98,10 @@ public static partial class ProcedureDialogue
             (Start, "procedure.action.start"), (Decline, "procedure.action.decline")), draft);
     }
 
+    /// <summary>The offer once more, after a question about the service was answered.</summary>
+    public static BotReply RepeatOffer(ProcedureDraft draft, string language) =>
+        Mingabot.Ask(language, "procedure.offer", [("service", draft.ServiceTitle)], (Start, "procedure.action.start"), (Decline, "procedure.action.decline"));
+
     public static ProcedureTurn Continue(ProcedureDraft draft, string text, string? actionId, bool signedIn, string language, DateOnly today)
     {
         var lower = text.Trim().ToLowerInvariant();

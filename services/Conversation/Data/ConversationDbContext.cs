@@ -36,7 +36,11 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.CaseReference).HasMaxLength(20);
             message.Property(m => m.Actions).HasJsonb();
-            message.Property(m => m.Blocks).HasJsonb();
+            // jsonb keeps keys in its own order, so the blocks' "type" need not come first.
+            message.Property(m => m.Blocks).HasJsonb(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+            {
+                AllowOutOfOrderMetadataProperties = true,
+            });
             message.Property(m => m.Understood).HasJsonb();
             message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
             // A retried post finds its first attempt; concurrent retries collide here instead of storing twice.

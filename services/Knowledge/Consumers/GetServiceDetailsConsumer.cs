@@ -19,11 +19,14 @@ public sealed class GetServiceDetailsConsumer(ServiceDetailsReader reader, TimeP
 
         await context.RespondAsync(new ServiceDetails(
             view.Id, true, view.Title, view.Summary, view.DepartmentId, view.Documents, view.Fees, view.Checklist, view.OnlineServiceUrl,
-            [.. view.Locations.Select(l => new LocationStatus(l.Id, l.Name, l.Address, l.OpenNow, l.OpenNow ? l.ClosesAt : l.NextOpening, l.AppointmentOnly))],
+            [.. view.Locations.Select(l => new LocationStatus(
+                l.Id, l.Name, l.Address, l.OpenNow, l.OpenNow ? l.ClosesAt : l.NextOpening, l.AppointmentOnly, l.PublicTransport, l.StepFreeAccess))],
             view.Procedure?.Id, view.Version, view.IndividualHandling, view.Sensitive, view.DepartmentName,
             view.Procedure is { } procedure
                 ? new ProcedureDefinition(procedure.Id, procedure.TrustLevel, procedure.Result, procedure.Confirmation,
                     [.. procedure.Fields.Select(f => new ProcedureFieldDefinition(f.Name, f.Type, f.Label, f.Prompt, f.Validation, f.PrefillFrom))])
-                : null));
+                : null,
+            view.ProcessingTime, view.LegalBasis, view.AppointmentRequired,
+            [.. (view.Related ?? []).Select(r => new RelatedServiceInfo(r.ServiceId, r.Title, r.Relation))]));
     }
 }

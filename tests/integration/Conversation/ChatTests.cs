@@ -17,6 +17,27 @@ public sealed class ChatTests(ConversationFixture conversation) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_service_answer_carries_blocks_and_what_was_understood_also_when_the_chat_is_read_again()
+    {
+        var (id, client, _) = await conversation.AnonymousChatAsync();
+
+        var posted = ConversationFixture.BotReply(await ConversationFixture.SayAsync(client, id, "Wo beantrage ich einen Reisepass?"));
+        var followUp = ConversationFixture.BotReply(await ConversationFixture.SayAsync(client, id, "Und was kostet der?"));
+        var read = (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("messages").EnumerateArray()
+            .Single(m => m.GetProperty("seq").GetInt64() == posted.GetProperty("seq").GetInt64());
+
+        Assert.Equal(("reisepass", "overview"), (posted.GetProperty("understood").GetProperty("topic").GetString(),
+            posted.GetProperty("understood").GetProperty("aspect").GetString()));
+        Assert.Equal(("reisepass", "fees"), (followUp.GetProperty("understood").GetProperty("topic").GetString(),
+            followUp.GetProperty("understood").GetProperty("aspect").GetString()));
+        Assert.Contains("70", followUp.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var types = read.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("type").GetString()).ToList();
+        Assert.Equal("heading", types[0]);
+        Assert.Contains("list", types);
+        Assert.Equal(posted.GetProperty("blocks").ToString(), read.GetProperty("blocks").ToString());
+    }
+
+    [Fact]
     public async Task Anonymous_chat_gets_an_access_key_and_a_welcome_and_is_closed_to_others()
     {
         var (id, client, created) = await conversation.AnonymousChatAsync();

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace MucGov.Conversation.Bot;
+
+/// <summary>
+/// The aspect of a service a citizen asks about ("was kostet der?", "how long does it take?", "wo is des?"), in
+/// German, English and Bavarian, and whether a message is a follow-up on the chat's topic (it names an aspect and
+/// nothing else of substance: "Und was kostet der?") rather than a new question ("Was kostet ein Führungszeugnis?").
+/// </summary>
+public static partial class Aspects
+{
+    public const string Overview = "overview";
+    public const string Fees = "fees";
+    public const string Documents = "documents";
+    public const string ProcessingTime = "processing-time";
+    public const string Online = "online";
+    public const string Appointment = "appointment";
+    public const string Where = "where";
+    public const string OpeningHours = "opening-hours";
+    public const string Responsible = "responsible";
+    public const string LegalBasis = "legal-basis";
+    public const string Related = "related";
+
+    // Order matters: the first that matches wins ("wie lange hat das offen" is about opening hours, not processing time).
+    private static readonly (string Aspect, Regex Pattern)[] Patterns =
+    [
+        (Related, RelatedPattern()),
+        (OpeningHours, OpeningPattern()),
+        (LegalBasis, LegalPattern()),
+        (Fees, FeesPattern()),
+        (ProcessingTime, DurationPattern()),
+        (Online, OnlinePattern()),
+        (Appointment, AppointmentPattern()),
+        (Documents, DocumentsPattern()),
+        (Responsible, ResponsiblePattern()),
+        (Where, WherePattern()),
+    ];
+
+    /// <summary>The aspect a message asks about, or null.</summary>
+    public static string? Of(string lower) => Patterns.FirstOrDefault(p => p.Pattern.IsMatch(lower)).Aspect;
+
+    /// <summary>
+    /// True when, apart from the aspect's words and the little words of a follow-up (pronouns, "und", "auch" …), the
+    /// message names nothing: then it is about the chat's topic.
+    /// </summary>
+    public static bool IsFollowUp(string lower)
+    {
+        var rest = Filler().Replace(AspectWords().Replace(lower, " "), " ");
+        return !Substance().IsMatch(rest);
+    }
+
+    [GeneratedRegex(@"\b(f(ü|ue|i)a?r?\s+(mein(e|en)?|unser(e|en)?|a|an|mei|insa)\s+(kind|kinder|kids?|sohn|tochter|buam|bua|madl|dirndl|baby|kleine[nr]?)|f(ü|u)r kinder|" +
+        @"for (my|our|a) (child|children|kid|kids|son|daughter|baby)|for children|fia (mein|de|d') ?kinder)\b")]
+    private static partial Regex RelatedPattern();
+
+    [GeneratedRegex(@"\b(offen|geöffnet|geoeffnet|öffnungszeit\w*|oeffnungszeit\w*|aufgsperrt|auf\s*gsperrt|sperrn?\s+(de|die)\s+auf|zua|open|opening hours|" +
+        @"closed|geschlossen|hat .* auf|hams .* auf|wann (macht|machen|hat|haben)\b.*\bauf)\b")]
+    private static partial Regex OpeningPattern();
+
+    [GeneratedRegex(@"\b(rechtsgrundlage|gesetzliche grundlage|grundlage|gesetz|paragraph|paragraf|legal basis|law|statute|grundlag)\b|§")]
+    private static partial Regex LegalPattern();
+
+    [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wos kost|umsonst|gratis|free)\b")]
+    private static partial Regex FeesPattern();
+
+    [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"\b(online|internet|digital|vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
+    private static partial Regex OnlinePattern();
+
+    [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
+    private static partial Regex AppointmentPattern();
+
+    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|papers|nachweis\w*|was brauch\w*|wos brauch\w*)\b")]
+    private static partial Regex DocumentsPattern();
+
+    [GeneratedRegex(@"\b(zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
+    private static partial Regex ResponsiblePattern();
+
+    [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi)|wohin|adresse|address|anfahrt|hinkomm\w*|u-?bahn|s-?bahn|tram|bus|barrierefrei|rollstuhl|" +
+        @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
+    private static partial Regex WherePattern();
+
+    /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
+    [GeneratedRegex(@"\b(was|wos|what|wie|wia|how|wo|where|wann|when|welche[sr]?|which|who|wer|kost\w*|gebühr\w*|preis\w*|teuer|zahl\w*|cost\w*|fees?|price|much|viel|" +
+        @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
+        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|" +
+        @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|can|could|machen|macha|do|done|erledigen|beantragen|apply|" +
+        @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?)\b")]
+    private static partial Regex AspectWords();
+
+    [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +
+        @"sind|san|are|does|do|did|eigentlich|denn|dann|noch|no|jetzt|jetz|so|da|do|dafür|dafia|davon|dazu|damit|the|a|an|to|for|of|in|im|am|um|bei|beim|mit|" +
+        @"hier|there|here|please|bitte|bittschön|mal|amoi|oamoi|gibt|gibt's|geht|gehts|geht's|es|s|'s|you|du|sie|ihr|eana|ma|mir|me|my|mein\w*|dein\w*|ihr\w*|" +
+        @"schon|scho|nur|bloß|just|only|wie|was|wos|what|how|wo|where|wann|when|ok|okay|passt|gut|alles|all|fia|für|fuer|for)\b")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"\p{L}{4,}")]
+    private static partial Regex Substance();
+}
