@@ -109,6 +109,22 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await AspectAsync(current, followUp, language, state, ct);
         }
 
+        // Small talk never leads to a hand-over: "Bist du ein Mensch?" is a question about the bot, not a wish for a person.
+        if (AreYouHuman().IsMatch(lower))
+        {
+            return new BotTurn(Say(language, "smalltalk.human") with { Understood = new("smalltalk:human") }, state);
+        }
+
+        if (HowAreYou().IsMatch(lower))
+        {
+            return new BotTurn(Say(language, "smalltalk.howAreYou") with { Understood = new("smalltalk:how-are-you") }, state);
+        }
+
+        if (Goodbye().IsMatch(lower))
+        {
+            return new BotTurn(Say(language, "smalltalk.goodbye") with { Understood = new("smalltalk:goodbye") }, state);
+        }
+
         if (PersonWanted().IsMatch(lower))
         {
             return Offer(language, state, "asked-for-person");
@@ -443,6 +459,16 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     [GeneratedRegex(@"\b(danke|dankeschön|merci|vergelt'?s gott|thanks|thank you|pfiat di|tschüss|bye|auf wiedersehen)\b")]
     private static partial Regex Thanks();
+
+    [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer)\b")]
+    private static partial Regex AreYouHuman();
+
+    [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|how are you|how'?s it going|how are things)\b")]
+    private static partial Regex HowAreYou();
+
+    /// <summary>A goodbye without thanks (thanks get their own answer, which says goodbye too).</summary>
+    [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|auf wiedersehen|bis bald|see you|baba)\W*$")]
+    private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(wer bist du|was kannst du|who are you|what can you do|wer bist'n du|wos konst du)\b")]
     private static partial Regex AboutBot();
