@@ -128,9 +128,10 @@ public sealed class DocumentationTests(DocumentationTests.Platform platform) : I
                 {
                     await using var scope = Web.Apps["ticket"].Services.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<MucGov.Ticket.Data.TicketDbContext>();
-                    return await db.Cases.CountAsync(c => c.CitizenId == anna && c.DepartmentId == "buergerbuero") == 2;
+                    return await db.Cases.CountAsync(c => c.CitizenId == anna && c.DepartmentId == "buergerbuero") == 2
+                        && await db.Departments.AnyAsync(d => d.Id == "standesamt");
                 },
-                "both cases wait in the Bürgerbüro's queue", TimeSpan.FromSeconds(60));
+                "both cases wait in the Bürgerbüro's queue, and the ticket service knows the department a case is passed to", TimeSpan.FromSeconds(60));
         }
 
         private static async Task<Guid> CitizenIdAsync(RunningApp identity, string username)
