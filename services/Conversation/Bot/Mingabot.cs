@@ -196,15 +196,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// </summary>
     public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, BotState state, CancellationToken ct)
     {
-        var details = await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct);
+        var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct);
         if (details is null)
         {
-            return new BotTurn(Unavailable(language), state);
-        }
-
-        if (!details.Found)
-        {
-            return new BotTurn(Say(language, "service.unknown"), state);
+            return new BotTurn(refused!, state);
         }
 
         if (aspect == Aspects.Related)
@@ -296,15 +291,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, BotState state, CancellationToken ct)
     {
-        var details = await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct);
+        var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct);
         if (details is null)
         {
-            return new BotTurn(Unavailable(language), state);
-        }
-
-        if (!details.Found)
-        {
-            return new BotTurn(Say(language, "service.unknown"), state);
+            return new BotTurn(refused!, state);
         }
 
         state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
@@ -364,6 +354,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         return new BotTurn(answer, state, Service: details);
     }
+
+    /// <summary>The service's details in the chat's catalog language, or what to say when there are none (catalog away, unknown service).</summary>
+    private async Task<(ServiceDetails? Details, BotReply? Refused)> DetailsOrRefusalAsync(string serviceId, string language, CancellationToken ct) =>
+        await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct) switch
+        {
+            null => (null, Unavailable(language)),
+            { Found: false } => (null, Say(language, "service.unknown")),
+            var found => (found, null),
+        };
 
     /// <summary>The service's answer as blocks: its title, who is responsible, documents, fees, the steps, where, and the online service.</summary>
     private static List<MessageBlock> ServiceBlocks(ServiceDetails details, string language)

@@ -80,23 +80,10 @@ public static class EditorApi
             return unprocessable;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockIfUnchangedAsync(db, row, ct))
+        if (await SaveIfUnchangedAsync(db, "services", row.Id, row.RowVersion, "service", () => store.PutServiceAsync(service!, row, ct), ct) is { } stale)
         {
-            return Stale();
+            return stale;
         }
-
-        await store.PutServiceAsync(service!, row, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale();
-        }
-
-        await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = ETag(row);
         return TypedResults.Ok(row.Entry);
     }
@@ -115,35 +102,43 @@ public static class EditorApi
             return failed;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockIfUnchangedAsync(db, row, ct))
+        if (await SaveIfUnchangedAsync(db, "services", row.Id, row.RowVersion, "service", () => store.DeleteServiceAsync(row, ct), ct) is { } stale)
         {
-            return Stale();
+            return stale;
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> and saves it in a transaction that first locks the row if it still has the
+    /// version the caller read: a concurrent editor waits on the lock and then finds the row changed. Null when saved,
+    /// else the 412 to answer.
+    /// </summary>
+    internal static async Task<IResult?> SaveIfUnchangedAsync(
+        KnowledgeDbContext db, string table, string id, uint version, string what, Func<Task> change, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockIfUnchangedAsync(db, table, id, version, ct))
+        {
+            return Stale(what);
         }
 
-        await store.DeleteServiceAsync(row, ct);
+        await change();
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Stale();
+            return Stale(what);
         }
 
         await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
+        return null;
     }
 
-    /// <summary>
-    /// Locks the service's row for this transaction if it still has the version the caller read; a concurrent editor
-    /// waits here and then finds the row changed. False when someone else changed it meanwhile.
-    /// </summary>
-    private static Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, ServiceRow row, CancellationToken ct) =>
-        LockIfUnchangedAsync(db, "services", row.Id, row.RowVersion, ct);
-
     /// <summary>Locks the row <paramref name="id"/> of <paramref name="table"/> if its xmin is still <paramref name="version"/>.</summary>
-    internal static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, string table, string id, uint version, CancellationToken ct)
+    private static async Task<bool> LockIfUnchangedAsync(KnowledgeDbContext db, string table, string id, uint version, CancellationToken ct)
     {
         var current = await db.ScalarAsync<uint>($"SELECT xmin FROM {table} WHERE id = @id FOR UPDATE", ct, ("id", id));
         return current == version;

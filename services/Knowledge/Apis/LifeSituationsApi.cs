@@ -139,23 +139,10 @@ public static partial class LifeSituationsApi
             return unprocessable;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await EditorApi.LockIfUnchangedAsync(db, "life_situations", row.Id, row.RowVersion, ct))
+        if (await EditorApi.SaveIfUnchangedAsync(db, "life_situations", row.Id, row.RowVersion, What, () => store.PutLifeSituationAsync(situation!, row, ct), ct) is { } stale)
         {
-            return EditorApi.Stale(What);
+            return stale;
         }
-
-        await store.PutLifeSituationAsync(situation!, row, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditorApi.Stale(What);
-        }
-
-        await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = EditorApi.ETag(row.RowVersion);
         return TypedResults.Ok(row.Entry);
     }
@@ -174,23 +161,10 @@ public static partial class LifeSituationsApi
             return failed;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await EditorApi.LockIfUnchangedAsync(db, "life_situations", row.Id, row.RowVersion, ct))
+        if (await EditorApi.SaveIfUnchangedAsync(db, "life_situations", row.Id, row.RowVersion, What, () => store.DeleteLifeSituationAsync(row, ct), ct) is { } stale)
         {
-            return EditorApi.Stale(What);
+            return stale;
         }
-
-        await store.DeleteLifeSituationAsync(row, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditorApi.Stale(What);
-        }
-
-        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 
