@@ -18,6 +18,7 @@ public static class Extensions
         {
             bus.AddRequestClient<SearchKnowledge>();
             bus.AddRequestClient<GetServiceDetails>();
+            bus.AddRequestClient<GetLifeSituation>();
             bus.AddRequestClient<MucGov.Contracts.Identity.GetCitizenProfile>();
             bus.AddConsumer<Consumers.CaseOpenedConsumer>();
             bus.AddConsumer<Consumers.CaseMessagePostedConsumer>();

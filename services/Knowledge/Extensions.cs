@@ -20,10 +20,15 @@ public static class Extensions
             bus.AddConsumer<SearchKnowledgeConsumer>();
             bus.AddConsumer<GetServiceDetailsConsumer>();
             bus.AddConsumer<GetDepartmentsConsumer>();
+            bus.AddConsumer<GetLifeSituationConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddScoped<CatalogSearch>();
+        builder.Services.AddScoped<LifeSituationSearch>();
+        builder.Services.AddSingleton<LifeSituationIndex>();
+        builder.Services.AddScoped<KnowledgeSearch>();
+        builder.Services.AddScoped<LifeSituationReader>();
         builder.Services.AddScoped<CatalogStore>();
         builder.Services.AddScoped<ServiceDetailsReader>();
         builder.Services.AddHostedService<SampleCatalogSeeder>();

@@ -18,7 +18,46 @@ public sealed record KnowledgeSearchResult(string Query, string Language, IReadO
 /// <param name="Summary">One-paragraph summary in the requested language.</param>
 /// <param name="DepartmentId">Responsible department's stable id.</param>
 /// <param name="Confidence">0..1, how sure the search is that this is what was asked.</param>
-public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence);
+/// <param name="Kind"><c>service</c>, or <c>life-situation</c> (then <paramref name="ServiceId"/> is the life situation's id and <paramref name="DepartmentId"/> is empty).</param>
+public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = HitKinds.Service);
+
+/// <summary>What a search hit is.</summary>
+public static class HitKinds
+{
+    /// <summary>A service of the catalog.</summary>
+    public const string Service = "service";
+
+    /// <summary>A life situation (Lebenslage): a checklist of services.</summary>
+    public const string LifeSituation = "life-situation";
+}
+
+/// <summary>Request: a life situation's checklist in a language. Answered with <see cref="LifeSituationDetails"/>.</summary>
+public sealed record GetLifeSituation(string LifeSituationId, string Language);
+
+/// <summary>Reply to <see cref="GetLifeSituation"/>.</summary>
+/// <param name="LifeSituationId">Its id.</param>
+/// <param name="Found">False when the catalog has no such life situation.</param>
+/// <param name="Title">Title in the requested language.</param>
+/// <param name="Summary">Summary in the requested language.</param>
+/// <param name="Sensitive">Grief or hardship: answered with care and never with a joke.</param>
+/// <param name="Steps">The checklist in order.</param>
+public sealed record LifeSituationDetails(
+    string LifeSituationId, bool Found, string? Title = null, string? Summary = null, bool Sensitive = false, IReadOnlyList<LifeSituationStepInfo>? Steps = null);
+
+/// <summary>One step of a life situation.</summary>
+/// <param name="ServiceId">The service to do.</param>
+/// <param name="Title">The service's title in the requested language.</param>
+/// <param name="Note">What to mind in this situation.</param>
+/// <param name="Deadline">The deadline the law sets, as data.</param>
+/// <param name="ConditionKey">The fact the step depends on (<c>car</c>, <c>dog</c>, <c>children</c> …); null when it applies to everyone.</param>
+/// <param name="ConditionQuestion">The question that decides it, in the requested language.</param>
+public sealed record LifeSituationStepInfo(string ServiceId, string Title, string? Note, StepDeadlineInfo? Deadline, string? ConditionKey, string? ConditionQuestion);
+
+/// <summary>
+/// A deadline: <paramref name="Count"/> <paramref name="Unit"/> (<c>days</c>, <c>working-days</c>, <c>weeks</c>, <c>months</c>) from the event
+/// <paramref name="From"/>.
+/// </summary>
+public sealed record StepDeadlineInfo(int Count, string Unit, string From, string? LegalBasis);
 
 /// <summary>Request: everything the bot needs to answer about one service. Answered with <see cref="ServiceDetails"/>.</summary>
 /// <param name="ServiceId">Stable slug of the service.</param>

@@ -224,14 +224,9 @@ public static class ConversationsApi
         }
 
         // The bot thinks before anything is locked: a slow knowledge service must not hold the conversation.
-        var state = new BotState(chat.CitizenId is not null, chat.Language, chat.ServiceId, chat.DepartmentId, chat.DepartmentName, chat.UnclearTurns, chat.PendingEscalation);
-        var turn = await bot.TurnAsync(body.Text!, body.ActionId, state, ct);
+        var turn = await bot.TurnAsync(body.Text!, body.ActionId, chat.State, chat.CitizenId is not null, chat.Language, ct);
         turn = OfferProcedure(chat, turn, body.Text!, now);
-        chat.ServiceId = turn.State.ServiceId;
-        chat.DepartmentId = turn.State.DepartmentId;
-        chat.DepartmentName = turn.State.DepartmentName;
-        chat.UnclearTurns = turn.State.UnclearTurns;
-        chat.PendingEscalation = turn.State.PendingEscalation;
+        chat.State = turn.State;
         chat.Language = turn.Reply.Language;
         return await StoreAsync(db, chat, body, now, turn.Reply.Language, turn.Reply, turn.Escalate, http.RequestServices, ct, _ =>
         {
@@ -239,7 +234,7 @@ public static class ConversationsApi
             {
                 db.Consents.Add(new ConsentRecord
                 {
-                    Id = Guid.CreateVersion7(now), ConversationId = chat.Id, CitizenId = chat.CitizenId, DepartmentId = chat.DepartmentId ?? Mingabot.Triage,
+                    Id = Guid.CreateVersion7(now), ConversationId = chat.Id, CitizenId = chat.CitizenId, DepartmentId = chat.State.Department?.Id ?? Mingabot.Triage,
                     Purpose = "escalation", Fields = [.. Mingabot.SharedFields], Granted = false, AnsweredAt = now,
                 });
             }
@@ -281,8 +276,7 @@ public static class ConversationsApi
         if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && Aspects.Of(lower) is { } aspect && Aspects.IsFollowUp(lower))
         {
             // A question about the service while the offer stands ("wos kost des?"): answer it, then offer again.
-            var state = new BotState(chat.CitizenId is not null, language, draft.ServiceId, draft.DepartmentId);
-            var answer = await services.GetRequiredService<Mingabot>().AspectAsync(draft.ServiceId, aspect, language, state, ct);
+            var answer = await services.GetRequiredService<Mingabot>().AspectAsync(draft.ServiceId, aspect, language, chat.State, ct);
             var again = ProcedureDialogue.RepeatOffer(draft, language);
             var reply = answer.Reply with { Text = answer.Reply.Text + "\n\n" + again.Text, Actions = again.Actions };
             return await StoreAsync(db, chat, body, now, language, reply, escalation: null, services, ct, _ => { });

@@ -8,7 +8,11 @@ public interface IKnowledge
 {
     Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct);
 
-    Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct);
+    /// <summary>A service's details; its locations' opening status at <paramref name="at"/> (now when null).</summary>
+    Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null);
+
+    /// <summary>A life situation's checklist.</summary>
+    Task<LifeSituationDetails?> LifeSituationAsync(string lifeSituationId, string language, CancellationToken ct);
 }
 
 /// <summary>Settings of the <c>Bot</c> section.</summary>
@@ -24,14 +28,18 @@ public sealed class BotOptions
 public sealed partial class RabbitKnowledge(
     IRequestClient<SearchKnowledge> search,
     IRequestClient<GetServiceDetails> details,
+    IRequestClient<GetLifeSituation> lifeSituations,
     Microsoft.Extensions.Options.IOptions<BotOptions> options,
     ILogger<RabbitKnowledge> logger) : IKnowledge
 {
     public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
         AskAsync<SearchKnowledge, KnowledgeSearchResult>(search, new SearchKnowledge(query, language, 3), ct);
 
-    public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) =>
-        AskAsync<GetServiceDetails, ServiceDetails>(details, new GetServiceDetails(serviceId, language), ct);
+    public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+        AskAsync<GetServiceDetails, ServiceDetails>(details, new GetServiceDetails(serviceId, language, at), ct);
+
+    public Task<LifeSituationDetails?> LifeSituationAsync(string lifeSituationId, string language, CancellationToken ct) =>
+        AskAsync<GetLifeSituation, LifeSituationDetails>(lifeSituations, new GetLifeSituation(lifeSituationId, language), ct);
 
     /// <summary>One request with the bot's timeout; null (logged) when the knowledge service does not answer in time or fails.</summary>
     private async Task<TResponse?> AskAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request, CancellationToken ct)

@@ -13,19 +13,8 @@ public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAc
     public BotReply(string text, string language) : this(text, language, []) { }
 }
 
-/// <summary>What the bot knows about the chat between turns.</summary>
-/// <param name="SignedIn">The citizen is signed in (only then can a case be opened).</param>
-/// <param name="Language">The chat's language so far, for messages too short to tell.</param>
-/// <param name="ServiceId">The service the chat is about.</param>
-/// <param name="DepartmentId">Its department.</param>
-/// <param name="DepartmentName">Its department's name.</param>
-/// <param name="UnclearTurns">Turns in a row without a confident answer.</param>
-/// <param name="PendingEscalation">The reason of an offered hand-over awaiting consent.</param>
-public sealed record BotState(bool SignedIn, string Language = "de", string? ServiceId = null, string? DepartmentId = null, string? DepartmentName = null, int UnclearTurns = 0,
-    string? PendingEscalation = null);
-
 /// <summary>The bot's turn: its reply, the chat's new state, after consent the hand-over to make, and the service it answered from.</summary>
-public sealed record BotTurn(BotReply Reply, BotState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null);
+public sealed record BotTurn(BotReply Reply, DialogueState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null);
 
 /// <summary>A consented hand-over to a department.</summary>
 public sealed record Escalation(string DepartmentId, string? ServiceId, string Reason, IReadOnlyList<string> Fields);
@@ -44,6 +33,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     public const double Unsure = 0.25;
 
     public const string ServiceActionPrefix = "service:";
+    public const string LifeActionPrefix = "life:";
+
+    /// <summary>The life situation of a death in the family, for condolence.</summary>
+    public const string Bereaved = "death";
+
+    /// <summary>From this confidence a life situation is shown when the citizen asks what all to do.</summary>
+    public const double LifeWithChecklistWish = 0.2;
     public const string ConsentYes = "consent:yes";
     public const string ConsentNo = "consent:no";
 
@@ -62,27 +58,37 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     /// <summary>The bot's reply alone (for a chat without history).</summary>
     public async Task<BotReply> ReplyAsync(string text, string? actionId, CancellationToken ct) =>
-        (await TurnAsync(text, actionId, new BotState(SignedIn: false), ct)).Reply;
+        (await TurnAsync(text, actionId, DialogueState.Empty, signedIn: false, "de", ct)).Reply;
 
-    public async Task<BotTurn> TurnAsync(string text, string? actionId, BotState state, CancellationToken ct)
+    /// <summary>
+    /// One turn: understand the message against what the chat remembers, answer, and return the new state. It remembers
+    /// the intent, and that a sensitive topic came up (a sensitive service, distress, a death).
+    /// </summary>
+    public async Task<BotTurn> TurnAsync(string text, string? actionId, DialogueState state, bool signedIn, string chatLanguage, CancellationToken ct)
     {
-        var language = Language.Detect(text, state.Language);
+        var language = Language.Detect(text, chatLanguage);
         var lower = text.ToLowerInvariant();
+        var turn = await DecideAsync(text, lower, actionId, language, state, signedIn, ct);
+        var sensitive = turn.State.Sensitive || turn.Service?.Sensitive == true || Understanding.Distress(lower) || Understanding.Bereavement(lower);
+        return turn with { State = turn.State with { LastIntent = turn.Reply.Understood?.Intent, Sensitive = sensitive } };
+    }
+
+    private async Task<BotTurn> DecideAsync(string text, string lower, string? actionId, string language, DialogueState state, bool signedIn, CancellationToken ct)
+    {
         if (state.PendingEscalation is { } reason)
         {
             if (actionId == ConsentYes || actionId is null && Yes().IsMatch(lower))
             {
-                var department = state.DepartmentId ?? Triage;
-                if (!state.SignedIn)
+                if (!signedIn)
                 {
                     return new BotTurn(Say(language, "handover.signInFirst"), state);
                 }
 
-                var name = state.DepartmentName ?? department;
+                var department = state.Department ?? new DepartmentRef(Triage, null);
                 return new BotTurn(
-                    Say(language, "handover.passedOn", ("department", name)),
+                    Say(language, "handover.passedOn", ("department", department.Name ?? department.Id)),
                     state with { PendingEscalation = null },
-                    new Escalation(department, state.ServiceId, reason, SharedFields));
+                    new Escalation(department.Id, state.FollowUpService, reason, SharedFields));
             }
 
             if (actionId == ConsentNo || actionId is null && No().IsMatch(lower))
@@ -90,71 +96,75 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return new BotTurn(Say(language, "handover.declined"), state with { PendingEscalation = null }, Declined: true);
             }
 
-            if (state.ServiceId is { } topic && Aspects.Of(lower) is { } pendingAspect && Aspects.IsFollowUp(lower))
+            if (actionId is null && Aspects.Of(lower) is { } pendingAspect && await FollowUpTopicAsync(text, lower, language, state, ct) is { } topic)
             {
                 // A question about the service while the offer stands: answer it, then ask again.
-                var answer = await AspectAsync(topic, pendingAspect, language, state, ct);
-                var again = Offer(language, answer.State, reason);
+                var answer = await AspectAsync(topic, pendingAspect, language, state, ct, Understanding.Day(lower, Today()));
+                var again = Offer(language, answer.State, signedIn, reason);
                 return again with
                 {
                     Reply = again.Reply with { Text = answer.Reply.Text + "\n\n" + again.Reply.Text, Blocks = answer.Reply.Blocks, Understood = answer.Reply.Understood },
+                    Service = answer.Service,
                 };
             }
 
             state = state with { PendingEscalation = null };
         }
 
-        if (state.ServiceId is { } current && actionId is null && Aspects.Of(lower) is { } followUp && Aspects.IsFollowUp(lower))
-        {
-            return await AspectAsync(current, followUp, language, state, ct);
-        }
-
         // Small talk never leads to a hand-over: "Bist du ein Mensch?" is a question about the bot, not a wish for a person.
-        if (AreYouHuman().IsMatch(lower))
+        if (actionId is null && Understanding.SmallTalk(lower, state) is { } smallTalk)
         {
-            return new BotTurn(Say(language, "smalltalk.human") with { Understood = new("smalltalk:human") }, state);
-        }
-
-        if (HowAreYou().IsMatch(lower))
-        {
-            return new BotTurn(Say(language, "smalltalk.howAreYou") with { Understood = new("smalltalk:how-are-you") }, state);
-        }
-
-        if (Goodbye().IsMatch(lower))
-        {
-            return new BotTurn(Say(language, "smalltalk.goodbye") with { Understood = new("smalltalk:goodbye") }, state);
+            return SmallTalk(smallTalk, lower, language, state);
         }
 
         if (PersonWanted().IsMatch(lower))
         {
-            return Offer(language, state, "asked-for-person");
+            return Offer(language, state, signedIn, "asked-for-person");
         }
 
         if (!Language.Answered.Contains(language))
         {
             // Languages the bot cannot answer in: a short template in that language, and a caseworker who speaks it (triage).
-            return OfferInLanguage(language, state with { DepartmentId = Triage, DepartmentName = null, Language = language });
+            return OfferInLanguage(language, state with { Department = new DepartmentRef(Triage, null) });
         }
 
         if (actionId is not null && actionId.StartsWith(ServiceActionPrefix, StringComparison.Ordinal))
         {
-            return await AnswerServiceAsync(actionId[ServiceActionPrefix.Length..], language, state, ct);
+            return await AnswerServiceAsync(actionId[ServiceActionPrefix.Length..], language, state, signedIn, ct);
         }
 
-        if (Thanks().IsMatch(lower))
+        if (actionId is not null && actionId.StartsWith(LifeActionPrefix, StringComparison.Ordinal))
         {
-            return new BotTurn(Say(language, "smalltalk.thanks") with { Understood = new("smalltalk:thanks") }, state);
+            return await ChecklistAsync(actionId[LifeActionPrefix.Length..], language, state, condolence: false, ct);
         }
 
-        if (AboutBot().IsMatch(lower))
+        if (state.Life is { } walk && actionId is null && await WalkAsync(lower, walk, language, state, ct) is { } walked)
         {
-            return new BotTurn(Say(language, "smalltalk.about") with { Understood = new("smalltalk:capabilities") }, state);
+            return walked;
+        }
+
+        if (actionId is null && state.Life is null && Understanding.WantsNextStep(lower))
+        {
+            // "weiter" with no checklist to walk: nothing to go on with.
+            return new BotTurn(Say(language, "life.nothingToWalk") with { Understood = new("unclear") }, state);
+        }
+
+        // Sensitive topics come first: whoever writes that their father died gets condolence and the checklist for a death.
+        if (Understanding.Bereavement(lower))
+        {
+            return await ChecklistAsync(Bereaved, language, state, condolence: true, ct);
+        }
+
+        var aspect = Aspects.Of(lower);
+        if (actionId is null && aspect is not null && state.FollowUpService is { } current && Aspects.IsFollowUp(lower))
+        {
+            return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()));
         }
 
         var question = Greeting().Replace(lower, " ").Trim();
         if (question.Length == 0 || !Letter().IsMatch(question))
         {
-            return new BotTurn(Welcome(null, language) with { Understood = new("smalltalk:greeting") }, state);
+            return new BotTurn(Welcome(null, language) with { Understood = new(Understanding.Intents.Greeting) }, state);
         }
 
         var search = await knowledge.SearchAsync(text, language, ct);
@@ -163,40 +173,85 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Unavailable(language), state);
         }
 
-        var hits = search.Hits;
-        if (hits.Count == 0 || hits[0].Confidence < Unsure)
+        var services = search.Hits.Where(h => h.Kind == HitKinds.Service).ToList();
+        var best = services.Count > 0 ? services[0].Confidence : 0;
+        if (search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
+            && (Understanding.WantsChecklist(lower) && life.Confidence >= LifeWithChecklistWish || life.Confidence >= Confident && life.Confidence > best))
+        {
+            return await ChecklistAsync(life.ServiceId, language, state, condolence: false, ct);
+        }
+
+        if (Understanding.WantsChecklist(lower) && state.Life is { } shown && best < Confident)
+        {
+            return await ChecklistAsync(shown.Id, language, state, condolence: false, ct);
+        }
+
+        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services[0].ServiceId == topic2))
+        {
+            // More words than a bare follow-up, but no clearly different service: still about the chat's topic.
+            return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()));
+        }
+
+        if (services.Count == 0 || best < Unsure)
         {
             var unclear = state with { UnclearTurns = state.UnclearTurns + 1 };
             if (unclear.UnclearTurns >= 2)
             {
-                return Offer(language, unclear, "low-confidence");
+                return Offer(language, unclear, signedIn, "low-confidence");
             }
 
             return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
         }
 
-        if (hits[0].Confidence < Confident && hits.Count > 1 && hits[1].Confidence >= Unsure)
+        if (best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
         {
-            var actions = hits.Take(2).Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
+            var actions = services.Take(2).Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
             var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
             return new BotTurn(ask with { Actions = actions }, state);
         }
 
-        if (Aspects.Of(lower) is { } asked && asked != Aspects.Related)
+        if (aspect is not null && aspect != Aspects.Related)
         {
-            return await AspectAsync(hits[0].ServiceId, asked, language, state, ct);
+            return await AspectAsync(services[0].ServiceId, aspect, language, state, ct, Understanding.Day(lower, Today()));
         }
 
-        return await AnswerServiceAsync(hits[0].ServiceId, language, state, ct);
+        return await AnswerServiceAsync(services[0].ServiceId, language, state, signedIn, ct);
     }
+
+    /// <summary>
+    /// The service an aspect question is about while an offer stands: the chat's, unless the message clearly names
+    /// another one (a confident search hit).
+    /// </summary>
+    private async Task<string?> FollowUpTopicAsync(string text, string lower, string language, DialogueState state, CancellationToken ct)
+    {
+        if (state.FollowUpService is not { } current)
+        {
+            return null;
+        }
+
+        if (Aspects.IsFollowUp(lower))
+        {
+            return current;
+        }
+
+        var search = await knowledge.SearchAsync(text, language, ct);
+        var top = search?.Hits.FirstOrDefault(h => h.Kind == HitKinds.Service);
+        return top is not null && top.Confidence >= Confident ? top.ServiceId : current;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(Shared.Calendar.MunichCalendar.ToLocal(clock.GetUtcNow()));
 
     /// <summary>
     /// The answer to one aspect of a service (its fees, documents, processing time, …): short and precise, with the
     /// offer of more. "And for my child?" answers the related service for children.
     /// </summary>
-    public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, BotState state, CancellationToken ct)
+    public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, DialogueState state, CancellationToken ct, DateOnly? day = null)
     {
-        var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct);
+        // Opening hours on a given day: the status at ten in the morning of that day (today: now).
+        var at = aspect == Aspects.OpeningHours && day is { } asked && asked != Today()
+            ? new DateTimeOffset(asked.ToDateTime(new TimeOnly(10, 0)), Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(asked.ToDateTime(new TimeOnly(10, 0))))
+            : (DateTimeOffset?)null;
+        var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct, at);
         if (details is null)
         {
             return new BotTurn(refused!, state);
@@ -211,11 +266,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                     state);
             }
 
-            var related = await AnswerServiceAsync(child.ServiceId, language, state, ct);
+            var related = await AnswerServiceAsync(child.ServiceId, language, state, signedIn: false, ct);
             return related with { Reply = related.Reply with { Understood = new(Topic: child.ServiceId, Aspect: aspect) } };
         }
 
-        state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
+        state = About(state, details, aspect);
         var title = details.Title ?? details.ServiceId;
         var place = details.Locations is { Count: > 0 } places ? places[0] : null;
         var blocks = new List<MessageBlock> { new HeadingBlock(title) };
@@ -251,6 +306,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 blocks.Add(new FactsBlock([new Fact(T(language, "block.address"), place.Address)]));
                 blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
                 break;
+            case Aspects.OpeningHours when place is not null && at is { } then:
+                text = OpeningOn(place, language, then);
+                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                break;
             case Aspects.OpeningHours when place is not null:
                 text = Opening(place, language);
                 blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
@@ -275,21 +334,30 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     }
 
     /// <summary>Offers a hand-over to the chat's department (or triage), naming what would be shared, and waits for consent.</summary>
-    private static BotTurn Offer(string language, BotState state, string reason)
+    private static BotTurn Offer(string language, DialogueState state, bool signedIn, string reason)
     {
-        var name = state.DepartmentName ?? state.DepartmentId ?? T(language, "handover.triage");
-        var signIn = state.SignedIn ? "" : T(language, "handover.signInNote");
+        var name = state.Department is { } department ? department.Name ?? department.Id : T(language, "handover.triage");
+        var signIn = signedIn ? "" : T(language, "handover.signInNote");
         var reply = Say(language, "handover.offer", ("department", name), ("signIn", signIn));
         var actions = new List<ChatAction> { new(ConsentYes, T(language, "action.passOn")), new(ConsentNo, T(language, "action.no")) };
-        return new BotTurn(reply with { Actions = actions, Understood = new("handover-offer", state.ServiceId) }, state with { PendingEscalation = reason, UnclearTurns = 0 });
+        return new BotTurn(reply with { Actions = actions, Understood = new("handover-offer", state.Topic?.Name) }, state with { PendingEscalation = reason, UnclearTurns = 0 });
     }
 
+    /// <summary>The state once the bot answered about a service: its topic, the aspect, its department for a hand-over.</summary>
+    private static DialogueState About(DialogueState state, ServiceDetails details, string aspect) => state with
+    {
+        Topic = new Topic(TopicKinds.Service, details.ServiceId),
+        Aspect = aspect,
+        Department = details.DepartmentId is { } id ? new DepartmentRef(id, details.DepartmentName) : state.Department,
+        UnclearTurns = 0,
+    };
+
     /// <summary>Languages the bot recognises but does not answer in yet: an offer, in that language, of a colleague who speaks it.</summary>
-    private static BotTurn OfferInLanguage(string language, BotState state) =>
+    private static BotTurn OfferInLanguage(string language, DialogueState state) =>
         new(new BotReply(T(language, "language.offer"), language, [new ChatAction(ConsentYes, T(language, "action.passOn")), new ChatAction(ConsentNo, T(language, "action.no"))]),
             state with { PendingEscalation = "language", UnclearTurns = 0 });
 
-    private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, BotState state, CancellationToken ct)
+    private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, DialogueState state, bool signedIn, CancellationToken ct)
     {
         var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct);
         if (details is null)
@@ -297,7 +365,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(refused!, state);
         }
 
-        state = state with { ServiceId = details.ServiceId, DepartmentId = details.DepartmentId, DepartmentName = details.DepartmentName, UnclearTurns = 0 };
+        state = About(state, details, Aspects.Overview);
 
         var text = new StringBuilder();
         if (details.Sensitive)
@@ -340,7 +408,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         if (details.IndividualHandling)
         {
             // Needs a caseworker anyway: answer, then offer the hand-over right away.
-            var offer = Offer(language, state, "individual-handling");
+            var offer = Offer(language, state, signedIn, "individual-handling");
             return offer with
             {
                 Reply = offer.Reply with
@@ -349,6 +417,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                     Blocks = answer.Blocks,
                     Understood = new("handover-offer", details.ServiceId, "overview"),
                 },
+                Service = details,
             };
         }
 
@@ -356,8 +425,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     }
 
     /// <summary>The service's details in the chat's catalog language, or what to say when there are none (catalog away, unknown service).</summary>
-    private async Task<(ServiceDetails? Details, BotReply? Refused)> DetailsOrRefusalAsync(string serviceId, string language, CancellationToken ct) =>
-        await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct) switch
+    private async Task<(ServiceDetails? Details, BotReply? Refused)> DetailsOrRefusalAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+        await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct, at) switch
         {
             null => (null, Unavailable(language)),
             { Found: false } => (null, Say(language, "service.unknown")),
@@ -428,6 +497,23 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         return T(language, key, ("place", place.Name), ("time", time), ("day", day)) + (place.AppointmentOnly ? T(language, "opening.appointmentOnly") : "");
     }
 
+    /// <summary>Whether a place is open at ten on the day asked about, and until when (or from when).</summary>
+    private static string OpeningOn(LocationStatus place, string language, DateTimeOffset at)
+    {
+        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "de-DE");
+        var day = TimeZoneInfo.ConvertTime(at, Shared.Calendar.MunichCalendar.TimeZone).ToString("dddd", culture);
+        var local = place.NextChange is { } change ? TimeZoneInfo.ConvertTime(change, Shared.Calendar.MunichCalendar.TimeZone) : (DateTimeOffset?)null;
+        var sameDay = local is not null && local.Value.Date == TimeZoneInfo.ConvertTime(at, Shared.Calendar.MunichCalendar.TimeZone).Date;
+        var key = (place.OpenNow, sameDay) switch
+        {
+            (true, _) => "opening.onDay.open",
+            (false, true) => "opening.onDay.later",
+            _ => "opening.onDay.closed",
+        };
+        return T(language, key, ("place", place.Name), ("day", day), ("time", local?.ToString("HH:mm", CultureInfo.InvariantCulture)))
+            + (place.AppointmentOnly ? T(language, "opening.appointmentOnly") : "");
+    }
+
     private static BotReply Unavailable(string language) => Say(language, "catalog.unavailable");
 
     /// <summary>A fixed text of the text table in the chat's language (English for the languages the bot only recognises).</summary>
@@ -455,22 +541,6 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
         @"persönlich (sprechen|reden)|wen zum redn|a mensch)\b")]
     private static partial Regex PersonWanted();
-
-    [GeneratedRegex(@"\b(danke|dankeschön|merci|vergelt'?s gott|thanks|thank you|pfiat di|tschüss|bye|auf wiedersehen)\b")]
-    private static partial Regex Thanks();
-
-    [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer)\b")]
-    private static partial Regex AreYouHuman();
-
-    [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|how are you|how'?s it going|how are things)\b")]
-    private static partial Regex HowAreYou();
-
-    /// <summary>A goodbye without thanks (thanks get their own answer, which says goodbye too).</summary>
-    [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|auf wiedersehen|bis bald|see you|baba)\W*$")]
-    private static partial Regex Goodbye();
-
-    [GeneratedRegex(@"\b(wer bist du|was kannst du|who are you|what can you do|wer bist'n du|wos konst du)\b")]
-    private static partial Regex AboutBot();
 
     [GeneratedRegex(@"\b(servus|hallo|grüß gott|griaß di|griass di|grüß dich|moin|hi|hello|guten (morgen|tag|abend))\b[,!.]*")]
     private static partial Regex Greeting();

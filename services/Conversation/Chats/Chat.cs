@@ -20,19 +20,8 @@ public sealed class Chat
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The service the chat is about (the last one the bot answered).</summary>
-    public string? ServiceId { get; set; }
-
-    /// <summary>The department responsible for <see cref="ServiceId"/>.</summary>
-    public string? DepartmentId { get; set; }
-
-    public string? DepartmentName { get; set; }
-
-    /// <summary>Citizen turns in a row the bot could not answer.</summary>
-    public int UnclearTurns { get; set; }
-
-    /// <summary>Set while the bot waits for consent to hand over; the reason it offered.</summary>
-    public string? PendingEscalation { get; set; }
+    /// <summary>What the bot remembers between turns: topic, aspect, checklist walk, pending offer, jokes told (one value, stored as jsonb).</summary>
+    public Bot.DialogueState State { get; set; } = Bot.DialogueState.Empty;
 
     /// <summary>Set once the chat was handed to a department; from then on the bot stays quiet.</summary>
     public Guid? EscalationId { get; set; }

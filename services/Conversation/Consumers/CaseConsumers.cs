@@ -37,7 +37,7 @@ public sealed class CaseOpenedConsumer(ConversationDbContext db, TimeProvider cl
         BackChannel.AppendAsync(db, context, nameof(CaseOpenedConsumer), context.Message.ConversationId, chat =>
         {
             chat.CaseReference = context.Message.Reference;
-            var department = chat.DepartmentName ?? context.Message.DepartmentId;
+            var department = chat.State.Department?.Name ?? context.Message.DepartmentId;
             var text = TextTable.Shipped.Get(chat.Language, "case.opened", ("department", department), ("reference", context.Message.Reference));
             return new ChatMessage
             {
@@ -53,7 +53,7 @@ public sealed class CaseMessagePostedConsumer(ConversationDbContext db, TimeProv
     public Task Consume(ConsumeContext<CaseMessagePosted> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseMessagePostedConsumer), context.Message.ConversationId, chat =>
         {
-            var department = context.Message.DepartmentName ?? chat.DepartmentName ?? context.Message.DepartmentId ?? chat.DepartmentId
+            var department = context.Message.DepartmentName ?? chat.State.Department?.Name ?? context.Message.DepartmentId ?? chat.State.Department?.Id
                 ?? TextTable.Shipped.Get(chat.Language, "case.cityFallback");
             return new ChatMessage
             {
@@ -70,8 +70,7 @@ public sealed class CaseTransferredConsumer(ConversationDbContext db, TimeProvid
     public Task Consume(ConsumeContext<CaseTransferred> context) =>
         BackChannel.AppendAsync(db, context, nameof(CaseTransferredConsumer), context.Message.ConversationId, chat =>
         {
-            chat.DepartmentId = context.Message.ToDepartmentId;
-            chat.DepartmentName = context.Message.ToDepartmentName;
+            chat.State = chat.State with { Department = new Bot.DepartmentRef(context.Message.ToDepartmentId, context.Message.ToDepartmentName) };
             var department = context.Message.ToDepartmentName ?? context.Message.ToDepartmentId;
             var text = TextTable.Shipped.Get(chat.Language, "case.transferred", ("department", department));
             return new ChatMessage
@@ -91,7 +90,7 @@ public sealed class CaseResolvedConsumer(ConversationDbContext db, TimeProvider 
         {
             // The department is done: from now on Mingabot answers again, and a new request would open a new case.
             chat.EscalationId = null;
-            chat.PendingEscalation = null;
+            chat.State = chat.State with { PendingEscalation = null };
             var resolution = string.IsNullOrWhiteSpace(context.Message.Resolution) ? "" : " " + context.Message.Resolution;
             var text = TextTable.Shipped.Get(chat.Language, "case.resolved", ("reference", chat.CaseReference), ("resolution", resolution));
             return new ChatMessage

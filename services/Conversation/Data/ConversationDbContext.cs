@@ -22,10 +22,7 @@ public sealed class ConversationDbContext(DbContextOptions<ConversationDbContext
             chat.Property(c => c.AccessKeyHash).HasMaxLength(64);
             chat.Property(c => c.Language).HasMaxLength(8);
             chat.HasIndex(c => new { c.CitizenId, c.UpdatedAt });
-            chat.Property(c => c.ServiceId).HasMaxLength(80);
-            chat.Property(c => c.DepartmentId).HasMaxLength(80);
-            chat.Property(c => c.DepartmentName).HasMaxLength(200);
-            chat.Property(c => c.PendingEscalation).HasMaxLength(40);
+            chat.Property(c => c.State).HasJsonb().HasDefaultValueSql("'{}'::jsonb");
             chat.Property(c => c.CaseReference).HasMaxLength(20);
         });
         modelBuilder.Entity<ChatMessage>(message =>

@@ -17,7 +17,7 @@ public static partial class KnowledgeApi
     public static WebApplication MapKnowledgeApi(this WebApplication app)
     {
         var knowledge = app.MapGroup("/api/knowledge").WithTags("Knowledge").AllowAnonymous();
-        knowledge.MapGet("/search", SearchAsync).WithName("Search").WithSummary("Services matching a citizen's question, best first");
+        knowledge.MapGet("/search", SearchAsync).WithName("Search").WithSummary("Services and life situations matching a citizen's question, best first; each hit has a kind");
         knowledge.MapGet("/services/{id}", GetServiceAsync).WithName("GetService").WithSummary("One service with documents, fees, checklist and locations' opening status");
         knowledge.MapGet("/departments", GetDepartmentsAsync).WithName("GetDepartments");
         knowledge.MapGet("/locations/{id}/opening-status", GetOpeningStatusAsync).WithName("GetOpeningStatus");
@@ -33,7 +33,7 @@ public static partial class KnowledgeApi
         string? ClosedBecause);
 
     internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        CatalogSearch search, string? q, string? lang, int? take, CancellationToken ct)
+        KnowledgeSearch search, string? q, string? lang, int? take, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (q is { Length: > MaxQueryLength })

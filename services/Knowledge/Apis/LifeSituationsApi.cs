@@ -57,30 +57,21 @@ public static partial class LifeSituationsApi
     }
 
     internal static async Task<Results<Ok<LifeSituationView>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? lang, KnowledgeDbContext db, HttpContext http, CancellationToken ct)
+        string id, string? lang, LifeSituationReader reader, HttpContext http, CancellationToken ct)
     {
         if (LanguageProblem(lang) is { } invalid)
         {
             return invalid;
         }
 
-        var row = await db.LifeSituations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
-        if (row is null)
+        var found = await reader.ReadAsync(id, CatalogLanguage(lang), ct);
+        if (found is null)
         {
             return KnowledgeApi.NotFound($"There is no life situation '{id}'.");
         }
 
-        var language = CatalogLanguage(lang);
-        var serviceIds = row.Entry.Steps.Select(s => s.ServiceId).Distinct().ToList();
-        var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        http.Response.Headers.ETag = EditorApi.ETag(row.RowVersion);
-        return TypedResults.Ok(new LifeSituationView(
-            row.Id, row.Entry.Title.In(language), row.Entry.Summary.In(language), row.Entry.Sensitive,
-            [.. row.Entry.Steps.Select((step, i) => new LifeSituationStepView(
-                i + 1, step.ServiceId, services.TryGetValue(step.ServiceId, out var service) ? service.Entry.Title.In(language) : step.ServiceId,
-                service?.DepartmentId, step.Note?.In(language), step.Deadline,
-                step.Condition is { } condition ? new StepConditionView(condition.Key, condition.Question.In(language)) : null))],
-            row.Version, language));
+        http.Response.Headers.ETag = EditorApi.ETag(found.Value.RowVersion);
+        return TypedResults.Ok(found.Value.View);
     }
 
     internal static async Task<Results<Created<LifeSituationEntry>, ValidationProblem, ProblemHttpResult>> CreateAsync(

@@ -4,7 +4,13 @@ using MucGov.Knowledge.Data;
 namespace MucGov.Knowledge.Search;
 
 /// <summary>One ranked hit.</summary>
-public sealed record SearchHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence);
+/// <param name="ServiceId">The service's id, or the life situation's.</param>
+/// <param name="Title">Title in the requested language.</param>
+/// <param name="Summary">Summary in the requested language.</param>
+/// <param name="DepartmentId">The responsible department; empty for a life situation.</param>
+/// <param name="Confidence">0..1.</param>
+/// <param name="Kind"><c>service</c> or <c>life-situation</c>.</param>
+public sealed record SearchHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = Contracts.Knowledge.HitKinds.Service);
 
 /// <summary>
 /// Finds services for a citizen's question in one PostgreSQL query. For every query word and service it measures how

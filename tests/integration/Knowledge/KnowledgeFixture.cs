@@ -73,8 +73,9 @@ public sealed class KnowledgeFixture : Isolated
         return await client.GetFromJsonAsync<JsonElement>($"/api/knowledge/search?q={Uri.EscapeDataString(query)}&lang={language}&take={take}");
     }
 
+    /// <summary>The ids of the service hits, best first (life situations left out).</summary>
     public static IReadOnlyList<string> HitIds(JsonElement result) =>
-        [.. result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("serviceId").GetString()!)];
+        [.. result.GetProperty("hits").EnumerateArray().Where(h => h.GetProperty("kind").GetString() == "service").Select(h => h.GetProperty("serviceId").GetString()!)];
 
     public override async ValueTask DisposeAsync()
     {

@@ -18,18 +18,24 @@ public sealed class AspectTests
             return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", 0.9)]));
         }
 
-        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) => Task.FromResult<ServiceDetails?>(serviceId switch
-        {
-            "reisepass" => new ServiceDetails("reisepass", true, "Reisepass beantragen", "…", "buergerbuero", ["bisheriger Pass", "Passfoto"], ["70 € (ab 24 Jahren)"],
-                ["Termin buchen"], null,
-                [new LocationStatus("kvr", "KVR Ruppertstraße", "Ruppertstraße 19, 80466 München", false, null, false, "U3/U6 Poccistraße", true)],
-                DepartmentName: "Bürgerbüro", ProcessingTime: "ca. 3–4 Wochen", LegalBasis: "§§ 1, 4, 6 PassG", AppointmentRequired: true,
-                Related: [new RelatedServiceInfo("kinderreisepass", "Ausweisdokumente für Kinder", "for-children")]),
-            _ => new ServiceDetails(serviceId, true, "Ausweisdokumente für Kinder", "…", "buergerbuero", ["Geburtsurkunde"], ["13 €"], [], null, []),
-        });
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<ServiceDetails?>(serviceId switch
+            {
+                "reisepass" => new ServiceDetails("reisepass", true, "Reisepass beantragen", "…", "buergerbuero", ["bisheriger Pass", "Passfoto"], ["70 € (ab 24 Jahren)"],
+                    ["Termin buchen"], null,
+                    [new LocationStatus("kvr", "KVR Ruppertstraße", "Ruppertstraße 19, 80466 München", false, null, false, "U3/U6 Poccistraße", true)],
+                    DepartmentName: "Bürgerbüro", ProcessingTime: "ca. 3–4 Wochen", LegalBasis: "§§ 1, 4, 6 PassG", AppointmentRequired: true,
+                    Related: [new RelatedServiceInfo("kinderreisepass", "Ausweisdokumente für Kinder", "for-children")]),
+                _ => new ServiceDetails(serviceId, true, "Ausweisdokumente für Kinder", "…", "buergerbuero", ["Geburtsurkunde"], ["13 €"], [], null, []),
+            });
     }
 
-    private static readonly BotState AboutThePassport = new(SignedIn: false, "de", "reisepass", "buergerbuero", "Bürgerbüro");
+    private static readonly DialogueState AboutThePassport = new()
+    {
+        Topic = new Topic(TopicKinds.Service, "reisepass"), Department = new DepartmentRef("buergerbuero", "Bürgerbüro"),
+    };
 
     private static Mingabot Bot(Catalog catalog) => new(catalog, TimeProvider.System);
 
@@ -66,7 +72,7 @@ public sealed class AspectTests
     {
         var catalog = new Catalog();
 
-        var turn = await Bot(catalog).TurnAsync("Und was kostet der?", null, AboutThePassport, CancellationToken.None);
+        var turn = await Bot(catalog).TurnAsync("Und was kostet der?", null, AboutThePassport, signedIn: false, "de", CancellationToken.None);
 
         Assert.Empty(catalog.Searched);
         Assert.Contains("70 €", turn.Reply.Text, StringComparison.Ordinal);
@@ -83,7 +89,7 @@ public sealed class AspectTests
     [InlineData("Auf welcher Grundlage?", "PassG")]
     public async Task Each_aspect_is_answered_from_the_catalog(string question, string fact)
     {
-        var turn = await Bot(new Catalog()).TurnAsync(question, null, AboutThePassport, CancellationToken.None);
+        var turn = await Bot(new Catalog()).TurnAsync(question, null, AboutThePassport, signedIn: false, "de", CancellationToken.None);
 
         Assert.Contains(fact, turn.Reply.Text, StringComparison.Ordinal);
         Assert.Equal("reisepass", turn.Reply.Understood!.Topic);
@@ -92,10 +98,10 @@ public sealed class AspectTests
     [Fact]
     public async Task And_for_my_child_answers_the_related_service_for_children()
     {
-        var turn = await Bot(new Catalog()).TurnAsync("Und für mein Kind?", null, AboutThePassport, CancellationToken.None);
+        var turn = await Bot(new Catalog()).TurnAsync("Und für mein Kind?", null, AboutThePassport, signedIn: false, "de", CancellationToken.None);
 
         Assert.Equal(("kinderreisepass", Aspects.Related), (turn.Reply.Understood!.Topic, turn.Reply.Understood.Aspect));
-        Assert.Equal("kinderreisepass", turn.State.ServiceId);
+        Assert.Equal("kinderreisepass", turn.State.FollowUpService);
     }
 
     [Fact]
@@ -103,7 +109,7 @@ public sealed class AspectTests
     {
         var pending = AboutThePassport with { PendingEscalation = "asked-for-person" };
 
-        var turn = await Bot(new Catalog()).TurnAsync("Wie lange dauert das?", null, pending, CancellationToken.None);
+        var turn = await Bot(new Catalog()).TurnAsync("Wie lange dauert das?", null, pending, signedIn: false, "de", CancellationToken.None);
 
         Assert.Contains("3–4 Wochen", turn.Reply.Text, StringComparison.Ordinal);
         Assert.Contains(turn.Reply.Actions, a => a.Id == Mingabot.ConsentYes);
@@ -115,7 +121,7 @@ public sealed class AspectTests
     {
         var catalog = new Catalog();
 
-        var turn = await Bot(catalog).TurnAsync("Was kostet ein Reisepass?", null, new BotState(false), CancellationToken.None);
+        var turn = await Bot(catalog).TurnAsync("Was kostet ein Reisepass?", null, DialogueState.Empty, signedIn: false, "de", CancellationToken.None);
 
         Assert.Single(catalog.Searched);
         Assert.Equal(("reisepass", Aspects.Fees), (turn.Reply.Understood!.Topic, turn.Reply.Understood.Aspect));

@@ -21,7 +21,9 @@ public sealed class MingabotTests
             ]));
         }
 
-        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) =>
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
             Task.FromResult<ServiceDetails?>(down ? null : new ServiceDetails(serviceId, true, serviceId == "reisepass" ? "Reisepass" : "Personalausweis", "…", "buergerbuero",
                 ["Lichtbild"], ["37 €"], ["Termin buchen"], null,
                 [new LocationStatus("kvr", "KVR Ruppertstraße", "Ruppertstraße 19", true, new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.FromHours(1)), false)]));
@@ -125,7 +127,10 @@ public sealed class OtherLanguagesTests
     {
         public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
 
-        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            throw new InvalidOperationException("not asked");
     }
 
     [Theory]
@@ -137,8 +142,8 @@ public sealed class OtherLanguagesTests
     {
         var bot = new Mingabot(new NoCatalog(), TimeProvider.System);
 
-        var turn = await bot.TurnAsync(text, null, new BotState(SignedIn: true), CancellationToken.None);
-        var consent = await bot.TurnAsync("ok", "consent:yes", turn.State, CancellationToken.None);
+        var turn = await bot.TurnAsync(text, null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
+        var consent = await bot.TurnAsync("ok", "consent:yes", turn.State, signedIn: true, "de", CancellationToken.None);
 
         Assert.Equal(language, turn.Reply.Language);
         Assert.Contains(named, turn.Reply.Text, StringComparison.Ordinal);
@@ -155,13 +160,15 @@ public sealed class SeriousTopicsTests
         public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
             Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit(serviceId, "…", "…", departmentId, 0.9)]));
 
-        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct) =>
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
             Task.FromResult<ServiceDetails?>(new ServiceDetails(id, true, "Sterbeurkunde", "…", departmentId, ["Totenschein"], ["12 €"], [], null, [], Sensitive: true));
     }
 
     [Theory]
-    [InlineData("sterbeurkunde", "standesamt", "Mein Vater ist gestorben, was muss ich tun?", "Mein aufrichtiges Beileid.")]
-    [InlineData("sterbeurkunde", "standesamt", "My father died, what do I need to do?", "I'm very sorry for your loss.")]
+    [InlineData("sterbeurkunde", "standesamt", "Wo bekomme ich eine Sterbeurkunde?", "Mein aufrichtiges Beileid.")]
+    [InlineData("sterbeurkunde", "standesamt", "Where do I get a death certificate?", "I'm very sorry for your loss.")]
     [InlineData("wohngeld", "soziales", "Ich kann meine Miete nicht mehr zahlen", "Dafür gibt es Unterstützung")]
     [InlineData("laermbeschwerde", "ordnung", "Die Nachbarn sind jede Nacht laut", "Ihr Anliegen nehmen wir ernst.")]
     public async Task Serious_topics_open_with_a_considerate_sentence(string serviceId, string department, string question, string opening)
@@ -180,7 +187,9 @@ public sealed class HandOverTests
             Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language,
                 individual ? [new KnowledgeHit("einbuergerung", "Einbürgerung", "…", "auslaenderbehoerde", 0.9)] : []));
 
-        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct) =>
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
             Task.FromResult<ServiceDetails?>(new ServiceDetails(id, true, "Einbürgerung", "…", "auslaenderbehoerde", ["Pass"], ["255 €"], [], null, [],
                 IndividualHandling: individual, DepartmentName: "Ausländerbehörde"));
     }
@@ -190,8 +199,8 @@ public sealed class HandOverTests
     {
         var bot = new Mingabot(new Unclear(), TimeProvider.System);
 
-        var first = await bot.TurnAsync("Blablub Quatsch Dings", null, new BotState(SignedIn: true), CancellationToken.None);
-        var second = await bot.TurnAsync("Wieder Dings Bums Quatsch", null, first.State, CancellationToken.None);
+        var first = await bot.TurnAsync("Blablub Quatsch Dings", null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
+        var second = await bot.TurnAsync("Wieder Dings Bums Quatsch", null, first.State, signedIn: true, "de", CancellationToken.None);
 
         Assert.Empty(first.Reply.Actions);
         Assert.Equal(["consent:yes", "consent:no"], second.Reply.Actions.Select(a => a.Id));
@@ -204,12 +213,54 @@ public sealed class HandOverTests
     {
         var bot = new Mingabot(new Unclear(individual: true), TimeProvider.System);
 
-        var turn = await bot.TurnAsync("Wie werde ich deutscher Staatsbürger?", null, new BotState(SignedIn: true), CancellationToken.None);
-        var consent = await bot.TurnAsync("Ja", null, turn.State, CancellationToken.None);
+        var turn = await bot.TurnAsync("Wie werde ich deutscher Staatsbürger?", null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
+        var consent = await bot.TurnAsync("Ja", null, turn.State, signedIn: true, "de", CancellationToken.None);
 
         Assert.Contains("Ausländerbehörde", turn.Reply.Text, StringComparison.Ordinal);
         Assert.Equal("individual-handling", turn.State.PendingEscalation);
         Assert.Equal("auslaenderbehoerde", consent.Escalate!.DepartmentId);
         Assert.Equal("einbuergerung", consent.Escalate.ServiceId);
+    }
+
+    /// <summary>The search would offer paternity (Vater), which must never answer a death.</summary>
+    private sealed class Bereaved : IKnowledge
+    {
+        public int Searches { get; private set; }
+
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct)
+        {
+            Searches++;
+            return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language,
+                [new KnowledgeHit("vaterschaftsanerkennung", "Vaterschaft anerkennen", "…", "standesamt", 0.9)]));
+        }
+
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) =>
+            Task.FromResult<LifeSituationDetails?>(id == "death"
+                ? new LifeSituationDetails("death", true, "Todesfall", "…", true,
+                    [new LifeSituationStepInfo("sterbeurkunde", "Sterbefall beurkunden", null, new StepDeadlineInfo(3, "working-days", "death", "§ 30 PStG"), null, null),
+                     new LifeSituationStepInfo("fahrzeug-abmelden", "Fahrzeug abmelden", null, null, "car", "Hatte die verstorbene Person ein Auto?")])
+                : new LifeSituationDetails(id, false));
+
+        public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) => Task.FromResult<ServiceDetails?>(null);
+    }
+
+    [Theory]
+    [InlineData("Mein Vater ist gestorben.", "Beileid")]
+    [InlineData("My father died on Sunday, I don't know where to start", "sorry for your loss")]
+    [InlineData("Mei Vadda is gestern gstorbn.", "Beileid")]
+    public async Task A_death_gets_condolence_and_the_checklist_for_a_death_never_paternity(string text, string condolence)
+    {
+        var catalog = new Bereaved();
+
+        var turn = await new Mingabot(catalog, TimeProvider.System).TurnAsync(text, null, DialogueState.Empty, signedIn: false, "de", CancellationToken.None);
+
+        Assert.Contains(condolence, turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Sterbefall beurkunden", turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("3", turn.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vaterschaft", turn.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("condolence", turn.Reply.Understood?.Intent);
+        Assert.Equal("life:death", turn.Reply.Understood?.Topic);
+        Assert.True(turn.State.Sensitive);
+        Assert.Equal(0, catalog.Searches);
     }
 }

@@ -17,7 +17,9 @@ public sealed class SmallTalkTests
             return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, []));
         }
 
-        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct) => Task.FromResult<ServiceDetails?>(null);
+        public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
+
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) => Task.FromResult<ServiceDetails?>(null);
     }
 
     [Theory]
@@ -32,7 +34,7 @@ public sealed class SmallTalkTests
     {
         var catalog = new Catalog();
 
-        var turn = await new Mingabot(catalog, TimeProvider.System).TurnAsync(text, null, new BotState(SignedIn: true), CancellationToken.None);
+        var turn = await new Mingabot(catalog, TimeProvider.System).TurnAsync(text, null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
 
         Assert.Equal(intent, turn.Reply.Understood?.Intent);
         Assert.Contains(expected, turn.Reply.Text, StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed class SmallTalkTests
     [InlineData("I want to talk to a real person")]
     public async Task Asking_for_a_person_still_gets_the_offer(string text)
     {
-        var turn = await new Mingabot(new Catalog(), TimeProvider.System).TurnAsync(text, null, new BotState(SignedIn: true), CancellationToken.None);
+        var turn = await new Mingabot(new Catalog(), TimeProvider.System).TurnAsync(text, null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
 
         Assert.Contains(turn.Reply.Actions, a => a.Id == Mingabot.ConsentYes);
     }

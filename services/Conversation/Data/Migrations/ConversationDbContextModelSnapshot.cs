@@ -48,16 +48,6 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DepartmentId")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("department_id");
-
-                    b.Property<string>("DepartmentName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("department_name");
-
                     b.Property<Guid?>("EscalationId")
                         .HasColumnType("uuid")
                         .HasColumnName("escalation_id");
@@ -72,11 +62,6 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_seq");
 
-                    b.Property<string>("PendingEscalation")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("pending_escalation");
-
                     b.Property<string>("Procedure")
                         .HasColumnType("jsonb")
                         .HasColumnName("procedure");
@@ -89,14 +74,12 @@ namespace MucGov.Conversation.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rate_window_start");
 
-                    b.Property<string>("ServiceId")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("service_id");
-
-                    b.Property<int>("UnclearTurns")
-                        .HasColumnType("integer")
-                        .HasColumnName("unclear_turns");
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MucGov.Conversation.Bot;
+
+/// <summary>
+/// What a message says apart from the catalog's words, in German, English and Bavarian: small talk, the wish for a
+/// checklist ("was muss ich alles erledigen?"), walking a checklist ("weiter", "Schritt 3", "was davon gilt für
+/// mich?"), facts about the citizen that decide a step ("wir haben einen Hund, aber kein Auto"), a death or distress,
+/// and a day asked about ("am Samstag"). Plain functions of the text, so they are unit-tested alone.
+/// </summary>
+public static partial class Understanding
+{
+    /// <summary>Small talk intents (understood.intent).</summary>
+    public static class Intents
+    {
+        public const string Name = "smalltalk:name";
+        public const string Creator = "smalltalk:creator";
+        public const string Capabilities = "smalltalk:capabilities";
+        public const string Human = "smalltalk:human";
+        public const string HowAreYou = "smalltalk:how-are-you";
+        public const string Joke = "smalltalk:joke";
+        public const string Insult = "smalltalk:insult";
+        public const string Compliment = "smalltalk:compliment";
+        public const string Thanks = "smalltalk:thanks";
+        public const string Goodbye = "smalltalk:goodbye";
+        public const string Banter = "smalltalk:banter";
+        public const string Greeting = "smalltalk:greeting";
+    }
+
+    /// <summary>
+    /// The small talk a message is, or null when it asks something of substance. "Noch einer!" is a joke wish only when
+    /// the chat already had jokes; thanks and compliments only when nothing else is asked.
+    /// </summary>
+    public static string? SmallTalk(string lower, DialogueState state)
+    {
+        var request = WantsChecklist(lower) || Aspects.Of(lower) is not null || Request().IsMatch(lower);
+        if (Joke().IsMatch(lower) || (state.JokesTold.Count > 0 || state.LastIntent == Intents.Joke) && AnotherOne().IsMatch(lower) && !request)
+        {
+            return Intents.Joke;
+        }
+
+        if (Name().IsMatch(lower))
+        {
+            return Intents.Name;
+        }
+
+        if (Creator().IsMatch(lower))
+        {
+            return Intents.Creator;
+        }
+
+        if (Human().IsMatch(lower))
+        {
+            return Intents.Human;
+        }
+
+        if (HowAreYou().IsMatch(lower))
+        {
+            return Intents.HowAreYou;
+        }
+
+        if (Capabilities().IsMatch(lower))
+        {
+            return Intents.Capabilities;
+        }
+
+        if (Goodbye().IsMatch(lower))
+        {
+            return Intents.Goodbye;
+        }
+
+        if (request)
+        {
+            return null;
+        }
+
+        if (Insult().IsMatch(lower))
+        {
+            return Intents.Insult;
+        }
+
+        if (Thanks().IsMatch(lower) && Words(lower) <= 10)
+        {
+            return Intents.Thanks;
+        }
+
+        if (Compliment().IsMatch(lower))
+        {
+            return Intents.Compliment;
+        }
+
+        if (Banter().IsMatch(lower) && (AddressesBot().IsMatch(lower) || Words(lower) <= 9))
+        {
+            return Intents.Banter;
+        }
+
+        return null;
+    }
+
+    /// <summary>What banter is about: <c>wiesn</c>, <c>football</c>, <c>weather</c> or <c>other</c> (each has its own answer).</summary>
+    public static string BanterTopic(string lower) =>
+        WiesnTopic().IsMatch(lower) ? "wiesn" : FootballTopic().IsMatch(lower) ? "football" : WeatherTopic().IsMatch(lower) ? "weather" : "other";
+
+    [GeneratedRegex(@"\b(wiesn|oktoberfest|bier|beer|brezn|weißwurst|biergarten)\b")]
+    private static partial Regex WiesnTopic();
+
+    [GeneratedRegex(@"\b(fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer)\b")]
+    private static partial Regex FootballTopic();
+
+    [GeneratedRegex(@"\b(wetter|weather|regnet|regen|rain\w*|hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn)\b")]
+    private static partial Regex WeatherTopic();
+
+    /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
+    public static bool WantsChecklist(string lower) => Checklist().IsMatch(lower);
+
+    /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
+    public static bool WantsNextStep(string lower) => Next().IsMatch(StepFiller().Replace(lower, " ").Trim());
+
+    /// <summary>"Schritt 3", "step 2": that step of the checklist; null when no step is named.</summary>
+    public static int? StepNumber(string lower) =>
+        StepPattern().Match(lower) is { Success: true } m && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 100
+            ? n
+            : null;
+
+    /// <summary>"Was davon gilt für mich?", "which of these apply to us?": the citizen wants the steps narrowed down.</summary>
+    public static bool AsksWhichApply(string lower) => WhichApply().IsMatch(lower);
+
+    /// <summary>Someone died: condolence and the checklist for a death come first.</summary>
+    public static bool Bereavement(string lower) => Died().IsMatch(lower) && !Hypothetical().IsMatch(lower);
+
+    /// <summary>Fear, debt, hardship or anger: a sensitive topic, after which the bot tells no jokes in this chat.</summary>
+    public static bool Distress(string lower) => DistressPattern().IsMatch(lower);
+
+    /// <summary>What the message says about the facts that decide a checklist's steps (key → true/false), for the keys asked.</summary>
+    public static IReadOnlyDictionary<string, bool> Facts(string lower, IEnumerable<string> keys)
+    {
+        var facts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var key in keys.Distinct())
+        {
+            if (!FactPatterns.TryGetValue(key, out var pattern))
+            {
+                continue;
+            }
+
+            foreach (Match match in pattern.Matches(lower))
+            {
+                var before = lower[Math.Max(0, match.Index - 25)..match.Index];
+                var negated = Negation().IsMatch(Clause().Split(before)[^1])
+                    || AtHome().IsMatch(lower[match.Index..Math.Min(lower.Length, match.Index + match.Length + 30)]);
+                facts[key] = key == "unmarried" ? negated || Unmarried().IsMatch(match.Value) : !negated;
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>The day a message asks about ("heute", "morgen", "am Samstag", "on Sunday"), from <paramref name="today"/>; null for none.</summary>
+    public static DateOnly? Day(string lower, DateOnly today)
+    {
+        if (Today().IsMatch(lower))
+        {
+            return today;
+        }
+
+        if (Tomorrow().IsMatch(lower))
+        {
+            return today.AddDays(1);
+        }
+
+        var weekday = Weekday().Match(lower);
+        if (!weekday.Success)
+        {
+            return null;
+        }
+
+        var day = weekday.Value[..2] switch
+        {
+            "mo" => DayOfWeek.Monday,
+            "di" or "tu" or "ei" => DayOfWeek.Tuesday,
+            "mi" or "we" => DayOfWeek.Wednesday,
+            "do" or "th" or "pf" => DayOfWeek.Thursday,
+            "fr" => DayOfWeek.Friday,
+            "sa" => DayOfWeek.Saturday,
+            _ => DayOfWeek.Sunday,
+        };
+        var ahead = ((int)day - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(ahead);
+    }
+
+    /// <summary>A message of a few words ("Schritt 3", "step 2 please").</summary>
+    public static bool IsShort(string lower) => Words(lower) <= 5;
+
+    private static int Words(string lower) => WordPattern().Count(lower);
+
+    private static readonly Dictionary<string, Regex> FactPatterns = new(StringComparer.Ordinal)
+    {
+        ["car"] = Car(),
+        ["dog"] = Dog(),
+        ["children"] = Children(),
+        ["second-home"] = SecondHome(),
+        ["non-eu"] = NonEu(),
+        ["foreign-licence"] = Licence(),
+        ["licence"] = Licence(),
+        ["owner"] = Owner(),
+        ["unmarried"] = Married(),
+    };
+
+    [GeneratedRegex(@"\b(witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b")]
+    private static partial Regex Joke();
+
+    [GeneratedRegex(@"\b(noch (einer|einen|oan|ein(en)? witz)|no(ch)? oan|einen hast du noch|another( one)?|one more|no a(n|n)?s?|nomoi|nochmal|again)\b")]
+    private static partial Regex AnotherOne();
+
+    [GeneratedRegex(@"\b(wie hei(ß|ss)(t|en) (du|sie)|wia hoa(ß|ss)t'?n? du|wia hoa(ß|ss)(t|n) du|wie ist dein name|dein name|what'?s your name|what is your name|your name|" +
+        @"hast du (einen|an) nam\w*|wie soll ich dich nennen)\b")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"\b(wer hat dich|wer hod di|wer hat di|who (made|built|created|programmed|developed|wrote) you|wer steckt hinter dir|von wem bist du|" +
+        @"wer (hat|hod) (dich|di) (gebaut|gmacht|gemacht|programmiert|entwickelt|erfunden))\b")]
+    private static partial Regex Creator();
+
+    [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer|person)\b")]
+    private static partial Regex Human();
+
+    [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|wia gehts|how are you|how'?s it going|how are things|how r u|alles fit)\b")]
+    private static partial Regex HowAreYou();
+
+    [GeneratedRegex(@"\b(wer bist du|was kannst du|wos konst du|was kannst'?n du|who are you|what can you( actually| even)? do|what do you do|was machst du|" +
+        @"wobei (hilfst|kannst) du|how can you help|was kann (der bot|mingabot))\b")]
+    private static partial Regex Capabilities();
+
+    /// <summary>A goodbye alone (thanks get their own answer, which says goodbye too).</summary>
+    [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|pfiat god|auf wiedersehen|bis bald|bis dann|see you|see ya|baba|" +
+        @"servus und pfiat di)\W*$")]
+    private static partial Regex Goodbye();
+
+    [GeneratedRegex(@"\b(nutzlos\w*|useless|dumm\w*|blöd\w*|bled\w*|depp\w*|idiot\w*|stupid|worst|trottel|dodl|hirnlos|scheiß\w*|scheiss\w*|sucks|rubbish|" +
+        @"garbage|versteh(st)? (eh |ja )?nix|vastehst eh nix|vastehst nix|zu nix zu gebrauchen|keine ahnung hast du|you know nothing)\b")]
+    private static partial Regex Insult();
+
+    [GeneratedRegex(@"\b(danke\w*|dankschön|merci|vergelt'?s gott|vergelts gott|thanks|thank you|thx|ty|cheers|passt,? danke)\b")]
+    private static partial Regex Thanks();
+
+    [GeneratedRegex(@"\b(hilfreich\w*|helpful|gscheid\w*|gscheit\w*|schlau\w*|clever|du bist (super|toll|klasse|spitze|großartig|der beste|fei)|" +
+        @"you'?re (the best|great|amazing|awesome|" +
+        @"super|brilliant)|you are (the best|great|amazing|awesome)|gut gemacht|well done|respekt|love you|mag di|nice bot|guter bot|good bot)\b")]
+    private static partial Regex Compliment();
+
+    [GeneratedRegex(@"\b(wiesn|oktoberfest|fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer|wetter|weather|regnet|regen|rain\w*|" +
+        @"hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|bier|beer|brezn|weißwurst|biergarten)\b")]
+    private static partial Regex Banter();
+
+    [GeneratedRegex(@"\b(du|di|dir|dich|you|your|ihr|eich)\b")]
+    private static partial Regex AddressesBot();
+
+    /// <summary>Words of a real request: the message wants something of the city.</summary>
+    [GeneratedRegex(@"\b(brauch\w*|erlaubnis|genehmigung|antrag\w*|beantrag\w*|anmeld\w*|abmeld\w*|ummeld\w*|need|permit|licen[cs]e|apply|register|muss ich|muas i|" +
+        @"must i|do i have to|wo kann ich|where can i|wie kann ich|how (do|can) i)\b")]
+    private static partial Regex Request();
+
+    [GeneratedRegex(@"\b((was|wos|what)\b.*\b(alles|ois|all)\b|(was|wos) (muss|müssen|muas|miass|soll|sollen|mua(ss|ß)) (ich|wir|i|ma|mia|man)\b.*\b" +
+        @"(machen|erledigen|erledign|tun|doa|" +
+        @"beachten|macha|regeln)|what (do|should|must) (i|we) (have to |need to |got to )?(do|sort out|take care of|organi[sz]e)|what now|was nun|was mach ich jetzt|was tun|" +
+        @"where (do i|to|should i) start|wo fang ich an|what (are|is) the (steps|next steps)|what do (i|we) need to do)\b")]
+    private static partial Regex Checklist();
+
+    [GeneratedRegex(@"\b(ok|okay|pls|please|bitte|und|and|so|gut|passt|alles klar|jo|ja|yes|then|dann|noch|now|jetzt|jetz|mal|amoi|oamoi)\b|[^\p{L}\s]")]
+    private static partial Regex StepFiller();
+
+    [GeneratedRegex(@"^(weiter|next|weida|nächster|naechster|nächster schritt|naechster schritt|next step|und dann|what'?s next|was kommt|was kommt dann|and then|" +
+        @"then what|dann|go on|continue|fortfahren|nächste|weiter gehts|weiter geht'?s)$")]
+    private static partial Regex Next();
+
+    [GeneratedRegex(@"\b(schritt|step|punkt|nummer|number|nr)\.?\s*(?<n>\d{1,2})\b")]
+    private static partial Regex StepPattern();
+
+    [GeneratedRegex(@"\b(welche|was|wos|which|what)\b.*\b(gilt|gelten|betreff\w*|apply|applies|relevant|brauch\w*|need|trifft|treffen)\b.*\b" +
+        @"(uns|mich|mi|me|us|mir|we|i|für|fia)\b|" +
+        @"\b(which|welche)\b.*\b(do (i|we) (need|have to))")]
+    private static partial Regex WhichApply();
+
+    [GeneratedRegex(@"\b(gestorben|verstorben|gstorbn|gstorm|died|passed away|has died|is dead|ist tot|is tot|gestorm|verschieden|entschlafen|tod meine[sr]|death of my)\b")]
+    private static partial Regex Died();
+
+    [GeneratedRegex(@"\b(wenn|falls|if|in case|im fall)\b.*\b(sterbe|stirbt|dies|die)\b")]
+    private static partial Regex Hypothetical();
+
+    [GeneratedRegex(@"\b(angst|scared|afraid|fear|schulden|debt\w*|pleite|broke|verzweifel\w*|desperate|ausreisen|abgeschoben|deport\w*|nimma hi|nicht mehr zahlen|" +
+        @"kann .* nicht (mehr )?zahlen|can'?t pay|cannot pay|reicht (hinten und vorne|nicht)|gewalt|violence|krank\w*|illness|sick|obdachlos|homeless|trauer\w*|grief)\b|!!!")]
+    private static partial Regex DistressPattern();
+
+    [GeneratedRegex(@"\b(kein\w*|nicht|ned|no|not|without|ohne|don'?t|haven'?t|never|nie)\b")]
+    private static partial Regex Negation();
+
+    /// <summary>Where a clause ends: a negation before it does not reach the word after.</summary>
+    [GeneratedRegex(@"[,;.!?]|\b(aber|but|und|and|oder|or)\b")]
+    private static partial Regex Clause();
+
+    /// <summary>"… licence is at home": not among what was lost.</summary>
+    [GeneratedRegex(@"^\w+\s+(is|ist|was|war|liegt|lies)\s+(still )?(at home|daheim|zu ?hause|dahoam|noch da)")]
+    private static partial Regex AtHome();
+
+    [GeneratedRegex(@"\b(auto\w*|car|cars|fahrzeug\w*|golf|motorrad|motorbike|motorcycle|kfz|pkw|wagen)\b")]
+    private static partial Regex Car();
+
+    [GeneratedRegex(@"\b(hund\w*|dog|dogs|zamperl|welpe|puppy)\b")]
+    private static partial Regex Dog();
+
+    [GeneratedRegex(@"\b(kind|kinder|kids?|child|children|sohn|tochter|son|daughter|buam|bua|madl|baby)\b")]
+    private static partial Regex Children();
+
+    [GeneratedRegex(@"\b(zweitwohnung|nebenwohnung|second home|second flat|zweiter wohnsitz|nebenwohnsitz)\b")]
+    private static partial Regex SecondHome();
+
+    [GeneratedRegex(@"\b(visum|visa|aufenthaltstitel|aufenthaltserlaubnis|drittstaat\w*|non-eu|nicht aus der eu|outside the eu|residence permit|work permit)\b")]
+    private static partial Regex NonEu();
+
+    [GeneratedRegex(@"\b(führerschein|fuehrerschein|licence|license|fahrerlaubnis|lappen|lappn)\b")]
+    private static partial Regex Licence();
+
+    [GeneratedRegex(@"\b(eigentümer\w*|eigentum|owner|own (a|the|my|our) (house|flat|home)|gehört (mir|uns)|grundstück)\b")]
+    private static partial Regex Owner();
+
+    [GeneratedRegex(@"\b(unverheiratet|unmarried|ledig|verheiratet|married|verheirat)\b")]
+    private static partial Regex Married();
+
+    [GeneratedRegex(@"^(unverheiratet|unmarried|ledig)$")]
+    private static partial Regex Unmarried();
+
+    [GeneratedRegex(@"\b(heute|heit|today|tonight)\b")]
+    private static partial Regex Today();
+
+    [GeneratedRegex(@"\b(morgen|morgn|tomorrow)\b")]
+    private static partial Regex Tomorrow();
+
+    [GeneratedRegex(@"\b(montag|monday|dienstag|tuesday|eritag|mittwoch|wednesday|midwoch|donnerstag|thursday|pfinztag|freitag|friday|samstag|saturday|samstog|sonnabend|" +
+        @"sonntag|sunday|sunnta)\b")]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex WordPattern();
+}
