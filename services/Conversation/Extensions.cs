@@ -19,6 +19,7 @@ public static class Extensions
             bus.AddRequestClient<SearchKnowledge>();
             bus.AddRequestClient<GetServiceDetails>();
             bus.AddRequestClient<GetLifeSituation>();
+            bus.AddRequestClient<GetLocation>();
             bus.AddRequestClient<MucGov.Contracts.Identity.GetCitizenProfile>();
             bus.AddConsumer<Consumers.CaseOpenedConsumer>();
             bus.AddConsumer<Consumers.CaseMessagePostedConsumer>();

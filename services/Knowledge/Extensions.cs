@@ -21,12 +21,15 @@ public static class Extensions
             bus.AddConsumer<GetServiceDetailsConsumer>();
             bus.AddConsumer<GetDepartmentsConsumer>();
             bus.AddConsumer<GetLifeSituationConsumer>();
+            bus.AddConsumer<GetLocationConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddScoped<CatalogSearch>();
         builder.Services.AddScoped<LifeSituationSearch>();
         builder.Services.AddSingleton<LifeSituationIndex>();
+        builder.Services.AddScoped<LocationSearch>();
+        builder.Services.AddSingleton<LocationIndex>();
         builder.Services.AddScoped<KnowledgeSearch>();
         builder.Services.AddScoped<LifeSituationReader>();
         builder.Services.AddScoped<CatalogStore>();

@@ -18,7 +18,7 @@ public sealed record KnowledgeSearchResult(string Query, string Language, IReadO
 /// <param name="Summary">One-paragraph summary in the requested language.</param>
 /// <param name="DepartmentId">Responsible department's stable id.</param>
 /// <param name="Confidence">0..1, how sure the search is that this is what was asked.</param>
-/// <param name="Kind"><c>service</c>, or <c>life-situation</c> (then <paramref name="ServiceId"/> is the life situation's id and <paramref name="DepartmentId"/> is empty).</param>
+/// <param name="Kind"><c>service</c>, <c>life-situation</c> or <c>location</c> (then <paramref name="ServiceId"/> is its id and <paramref name="DepartmentId"/> is empty).</param>
 public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = HitKinds.Service);
 
 /// <summary>What a search hit is.</summary>
@@ -29,6 +29,9 @@ public static class HitKinds
 
     /// <summary>A life situation (Lebenslage): a checklist of services.</summary>
     public const string LifeSituation = "life-situation";
+
+    /// <summary>A place, named by what people call it ("KVR", "Fundbüro", "Bürgerbüro Pasing").</summary>
+    public const string Location = "location";
 }
 
 /// <summary>Request: a life situation's checklist in a language. Answered with <see cref="LifeSituationDetails"/>.</summary>
@@ -172,3 +175,15 @@ public sealed record DepartmentDirectory(long Version, IReadOnlyList<DepartmentE
 /// <param name="Version">Catalog version of this department.</param>
 public sealed record DepartmentEntry(string DepartmentId, string Name, IReadOnlyList<string> Languages, IReadOnlyDictionary<string, IReadOnlyList<string>> BusinessHours,
     long Version);
+
+/// <summary>Request: one location with its opening status at an instant (now when absent). Answered with <see cref="LocationDetails"/>.</summary>
+/// <param name="LocationId">Stable id of the location.</param>
+/// <param name="Language">Wanted language of texts.</param>
+/// <param name="At">Instant the opening status is computed for.</param>
+public sealed record GetLocation(string LocationId, string Language, DateTimeOffset? At = null);
+
+/// <summary>Reply to <see cref="GetLocation"/>.</summary>
+/// <param name="LocationId">Its id.</param>
+/// <param name="Found">False when the catalog has no such location.</param>
+/// <param name="Status">Name, address, opening status, how to get there.</param>
+public sealed record LocationDetails(string LocationId, bool Found, LocationStatus? Status = null);

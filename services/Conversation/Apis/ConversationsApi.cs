@@ -273,13 +273,26 @@ public static class ConversationsApi
         var language = chat.Language;
         var purpose = $"procedure:{draft.Procedure.Id}";
         var lower = body.Text!.ToLowerInvariant();
-        if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && Aspects.Of(lower) is { } aspect && Aspects.IsFollowUp(lower))
+        if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && !Mingabot.IsYes(lower) && !Mingabot.IsNo(lower) && !ProcedureDialogue.Cancels(lower))
         {
-            // A question about the service while the offer stands ("wos kost des?"): answer it, then offer again.
-            var answer = await services.GetRequiredService<Mingabot>().AspectAsync(draft.ServiceId, aspect, language, chat.State, ct);
-            var again = ProcedureDialogue.RepeatOffer(draft, language);
+            // Neither yes nor no while the offer stands ("wos kost des?", "geht das auch mit einem Firmenwagen?"): the bot
+            // answers; still about the service, the offer is repeated; about something else, the offer lapses.
+            var state = chat.State with { Topic = new Topic(TopicKinds.Service, draft.ServiceId) };
+            var answer = await services.GetRequiredService<Mingabot>().TurnAsync(body.Text!, null, state, chat.CitizenId is not null, language, ct);
+            chat.State = answer.State;
+            chat.Language = answer.Reply.Language;
+            var stays = answer.Reply.Understood is { } understood
+                && (understood.Topic == draft.ServiceId || understood.Intent?.StartsWith("smalltalk:", StringComparison.Ordinal) == true)
+                && answer.State.PendingEscalation is null;
+            if (!stays)
+            {
+                chat.Procedure = null;
+                return await StoreAsync(db, chat, body, now, answer.Reply.Language, answer.Reply, answer.Escalate, services, ct, _ => { });
+            }
+
+            var again = ProcedureDialogue.RepeatOffer(draft, answer.Reply.Language);
             var reply = answer.Reply with { Text = answer.Reply.Text + "\n\n" + again.Text, Actions = again.Actions };
-            return await StoreAsync(db, chat, body, now, language, reply, escalation: null, services, ct, _ => { });
+            return await StoreAsync(db, chat, body, now, answer.Reply.Language, reply, escalation: null, services, ct, _ => { });
         }
 
         var turn = ProcedureDialogue.Continue(draft, body.Text!, body.ActionId, chat.CitizenId is not null, language, today);
@@ -323,7 +336,8 @@ public static class ConversationsApi
         }
 
         chat.Procedure = turn.Draft;
-        return await StoreAsync(db, chat, body, now, language, turn.Reply, escalation: null, services, ct, _ =>
+        var procedureReply = turn.Reply with { Understood = turn.Reply.Understood ?? new Understood("procedure", draft.ServiceId) };
+        return await StoreAsync(db, chat, body, now, language, procedureReply, escalation: null, services, ct, _ =>
         {
             if (consent is not null)
             {

@@ -60,7 +60,7 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(rechtsgrundlage|gesetzliche grundlage|grundlage|gesetz|paragraph|paragraf|legal basis|law|statute|grundlag)\b|§")]
     private static partial Regex LegalPattern();
 
-    [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wos kost|umsonst|gratis|free)\b")]
+    [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b")]
     private static partial Regex FeesPattern();
 
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
@@ -86,7 +86,10 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(was|wos|what|wie|wia|how|wo|where|wann|when|welche[sr]?|which|who|wer|kost\w*|gebühr\w*|preis\w*|teuer|zahl\w*|cost\w*|fees?|price|much|viel|" +
         @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
         @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|" +
-        @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|can|could|machen|macha|do|done|erledigen|beantragen|apply|" +
+        @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
+        @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
+        @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
+        @"afternoon|morning|abend|evening|am|on|" +
         @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?)\b")]
     private static partial Regex AspectWords();
 

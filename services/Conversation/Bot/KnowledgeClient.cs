@@ -13,6 +13,9 @@ public interface IKnowledge
 
     /// <summary>A life situation's checklist.</summary>
     Task<LifeSituationDetails?> LifeSituationAsync(string lifeSituationId, string language, CancellationToken ct);
+
+    /// <summary>A place with its opening status at <paramref name="at"/> (now when null).</summary>
+    Task<LocationDetails?> LocationAsync(string locationId, string language, CancellationToken ct, DateTimeOffset? at = null);
 }
 
 /// <summary>Settings of the <c>Bot</c> section.</summary>
@@ -29,17 +32,21 @@ public sealed partial class RabbitKnowledge(
     IRequestClient<SearchKnowledge> search,
     IRequestClient<GetServiceDetails> details,
     IRequestClient<GetLifeSituation> lifeSituations,
+    IRequestClient<GetLocation> locations,
     Microsoft.Extensions.Options.IOptions<BotOptions> options,
     ILogger<RabbitKnowledge> logger) : IKnowledge
 {
     public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
-        AskAsync<SearchKnowledge, KnowledgeSearchResult>(search, new SearchKnowledge(query, language, 3), ct);
+        AskAsync<SearchKnowledge, KnowledgeSearchResult>(search, new SearchKnowledge(query, language, 6), ct);
 
     public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
         AskAsync<GetServiceDetails, ServiceDetails>(details, new GetServiceDetails(serviceId, language, at), ct);
 
     public Task<LifeSituationDetails?> LifeSituationAsync(string lifeSituationId, string language, CancellationToken ct) =>
         AskAsync<GetLifeSituation, LifeSituationDetails>(lifeSituations, new GetLifeSituation(lifeSituationId, language), ct);
+
+    public Task<LocationDetails?> LocationAsync(string locationId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+        AskAsync<GetLocation, LocationDetails>(locations, new GetLocation(locationId, language, at), ct);
 
     /// <summary>One request with the bot's timeout; null (logged) when the knowledge service does not answer in time or fails.</summary>
     private async Task<TResponse?> AskAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request, CancellationToken ct)

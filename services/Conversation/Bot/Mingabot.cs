@@ -38,6 +38,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>The life situation of a death in the family, for condolence.</summary>
     public const string Bereaved = "death";
 
+    /// <summary>Candidates at least this share of the best one's confidence are too close to choose between: the bot asks.</summary>
+    public const double Close = 0.9;
+
     /// <summary>From this confidence a life situation is shown when the citizen asks what all to do.</summary>
     public const double LifeWithChecklistWish = 0.2;
     public const string ConsentYes = "consent:yes";
@@ -119,7 +122,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (PersonWanted().IsMatch(lower))
         {
-            return Offer(language, state, signedIn, "asked-for-person");
+            // "Können Sie mich mit jemandem vom Standesamt verbinden?": the offer names the department of the service meant.
+            return Offer(language, await NamedServiceAsync(text, language, state, ct), signedIn, "asked-for-person");
         }
 
         if (!Language.Answered.Contains(language))
@@ -156,6 +160,17 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         }
 
         var aspect = Aspects.Of(lower);
+        if (aspect is null && state.Aspect is Aspects.OpeningHours or Aspects.Where && Understanding.IsShort(lower) && Understanding.Day(lower, Today()) is not null)
+        {
+            // "und morgn?" after the opening hours: the same question for another day.
+            aspect = Aspects.OpeningHours;
+        }
+
+        if (actionId is null && aspect is Aspects.Where or Aspects.OpeningHours && state.Topic is { Kind: TopicKinds.Location } place && Aspects.IsFollowUp(lower))
+        {
+            return await PlaceAsync(place.Id, aspect, language, state, Understanding.Day(lower, Today()), ct);
+        }
+
         if (actionId is null && aspect is not null && state.FollowUpService is { } current && Aspects.IsFollowUp(lower))
         {
             return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()));
@@ -175,8 +190,16 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         var services = search.Hits.Where(h => h.Kind == HitKinds.Service).ToList();
         var best = services.Count > 0 ? services[0].Confidence : 0;
-        if (search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
-            && (Understanding.WantsChecklist(lower) && life.Confidence >= LifeWithChecklistWish || life.Confidence >= Confident && life.Confidence > best))
+        // A place named by what people call it, asked where it is or when it is open.
+        if (aspect is Aspects.Where or Aspects.OpeningHours or null && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.Location) is { } named
+            && named.Confidence >= Confident && (aspect is not null || best < Confident))
+        {
+            return await PlaceAsync(named.ServiceId, aspect ?? Aspects.Where, language, state, Understanding.Day(lower, Today()), ct);
+        }
+
+        // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
+        if (aspect is null && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
+            && life.Confidence >= LifeWithChecklistWish && (Understanding.WantsEverything(lower) || life.Confidence >= best))
         {
             return await ChecklistAsync(life.ServiceId, language, state, condolence: false, ct);
         }
@@ -186,7 +209,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await ChecklistAsync(shown.Id, language, state, condolence: false, ct);
         }
 
-        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services[0].ServiceId == topic2))
+        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services.Any(h => h.ServiceId == topic2)))
         {
             // More words than a bare follow-up, but no clearly different service: still about the chat's topic.
             return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()));
@@ -203,9 +226,16 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
         }
 
-        if (best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
+        // "Which of these?" only when candidates are genuinely close: about as likely as the best, or all unsure.
+        var close = services.Where(h => h.Confidence >= Unsure && h.Confidence >= Close * best).Take(3).ToList();
+        if (close.Count < 2 && best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
         {
-            var actions = services.Take(2).Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
+            close = [.. services.Take(2)];
+        }
+
+        if (close.Count >= 2)
+        {
+            var actions = close.Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
             var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
             return new BotTurn(ask with { Actions = actions }, state);
         }
@@ -235,8 +265,25 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         }
 
         var search = await knowledge.SearchAsync(text, language, ct);
+        var services = search?.Hits.Where(h => h.Kind == HitKinds.Service).ToList() ?? [];
+        return services.Count > 0 && services[0].Confidence >= Confident && services.All(h => h.ServiceId != current) ? services[0].ServiceId : current;
+    }
+
+    /// <summary>
+    /// The chat's state with the service a message names as its topic (its department then receives a hand-over); the
+    /// state as it was when the message names none clearly, or only vaguely while the chat has a topic.
+    /// </summary>
+    private async Task<DialogueState> NamedServiceAsync(string text, string language, DialogueState state, CancellationToken ct)
+    {
+        var search = await knowledge.SearchAsync(text, language, ct);
         var top = search?.Hits.FirstOrDefault(h => h.Kind == HitKinds.Service);
-        return top is not null && top.Confidence >= Confident ? top.ServiceId : current;
+        if (top is null || top.Confidence < Unsure || state.FollowUpService is not null && top.Confidence < Confident)
+        {
+            return state;
+        }
+
+        var details = await knowledge.DetailsAsync(top.ServiceId, language == "en" ? "en" : "de", ct);
+        return details is { Found: true } ? About(state, details, Aspects.Overview) : state;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(Shared.Calendar.MunichCalendar.ToLocal(clock.GetUtcNow()));
@@ -248,9 +295,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, DialogueState state, CancellationToken ct, DateOnly? day = null)
     {
         // Opening hours on a given day: the status at ten in the morning of that day (today: now).
-        var at = aspect == Aspects.OpeningHours && day is { } asked && asked != Today()
-            ? new DateTimeOffset(asked.ToDateTime(new TimeOnly(10, 0)), Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(asked.ToDateTime(new TimeOnly(10, 0))))
-            : (DateTimeOffset?)null;
+        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day) : null;
         var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct, at);
         if (details is null)
         {
@@ -300,9 +345,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 text = T(language, details.AppointmentRequired ? "aspect.appointment.yes" : "aspect.appointment.no", ("title", title));
                 break;
             case Aspects.Where when place is not null:
-                text = T(language, "aspect.where", ("place", place.Name), ("address", place.Address))
-                    + (place.PublicTransport is { } transport ? T(language, "aspect.where.transport", ("transport", transport)) : "")
-                    + T(language, place.StepFreeAccess switch { true => "aspect.where.stepFree", false => "aspect.where.steps", null => "aspect.where.stepFreeUnknown" });
+                text = Where(place, language);
                 blocks.Add(new FactsBlock([new Fact(T(language, "block.address"), place.Address)]));
                 blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
                 break;
@@ -497,6 +540,39 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         return T(language, key, ("place", place.Name), ("time", time), ("day", day)) + (place.AppointmentOnly ? T(language, "opening.appointmentOnly") : "");
     }
 
+    /// <summary>Where a place is, how to get there by public transport, and whether it can be reached without steps.</summary>
+    private static string Where(LocationStatus place, string language) =>
+        T(language, "aspect.where", ("place", place.Name), ("address", place.Address))
+        + (place.PublicTransport is { } transport ? T(language, "aspect.where.transport", ("transport", transport)) : "")
+        + T(language, place.StepFreeAccess switch { true => "aspect.where.stepFree", false => "aspect.where.steps", null => "aspect.where.stepFreeUnknown" });
+
+    /// <summary>The instant to ask a place's opening status for: ten in the morning of the day asked about; null for today (now).</summary>
+    private DateTimeOffset? OpeningInstant(DateOnly? day) => day is { } asked && asked != Today()
+        ? new DateTimeOffset(asked.ToDateTime(new TimeOnly(10, 0)), Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(asked.ToDateTime(new TimeOnly(10, 0))))
+        : null;
+
+    /// <summary>A place the citizen names ("wo ist das KVR?", "hat das Fundbüro morgen offen?"): where it is, or its opening hours.</summary>
+    private async Task<BotTurn> PlaceAsync(string locationId, string aspect, string language, DialogueState state, DateOnly? day, CancellationToken ct)
+    {
+        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day) : null;
+        var found = await knowledge.LocationAsync(locationId, language == "en" ? "en" : "de", ct, at);
+        if (found?.Status is not { } place)
+        {
+            return new BotTurn(found is null ? Unavailable(language) : Say(language, "unclear"), state);
+        }
+
+        var text = aspect == Aspects.OpeningHours ? at is { } then ? OpeningOn(place, language, then) : Opening(place, language) : Where(place, language);
+        var blocks = new List<MessageBlock>
+        {
+            new HeadingBlock(place.Name),
+            new FactsBlock([new Fact(T(language, "block.address"), place.Address)]),
+            new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange),
+        };
+        var topic = new Topic(TopicKinds.Location, place.LocationId);
+        return new BotTurn(new BotReply(text + T(language, "aspect.more"), language, [], blocks, new Understood(Topic: topic.Name, Aspect: aspect)),
+            state with { Topic = topic, Aspect = aspect, UnclearTurns = 0 });
+    }
+
     /// <summary>Whether a place is open at ten on the day asked about, and until when (or from when).</summary>
     private static string OpeningOn(LocationStatus place, string language, DateTimeOffset at)
     {
@@ -538,8 +614,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا)(\b|\s|$)")]
     private static partial Regex No();
 
-    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
-        @"persönlich (sprechen|reden)|wen zum redn|a mensch)\b")]
+    [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en|n)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
+        @"persönlich (sprechen|reden)|wen zum redn|a mensch|mit jemand\w*|jemand\w* (sprechen|reden|besprechen)|talk to (someone|somebody|anyone|a human)|" +
+        @"anyone i can (actually )?(talk|speak) to|speak (to|with) (someone|somebody|a person)|someone (i|to) (can )?talk to)\b")]
     private static partial Regex PersonWanted();
 
     [GeneratedRegex(@"\b(servus|hallo|grüß gott|griaß di|griass di|grüß dich|moin|hi|hello|guten (morgen|tag|abend))\b[,!.]*")]

@@ -283,6 +283,9 @@ public static partial class ProcedureDialogue
     [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möchte|will)\b")]
     private static partial Regex DoIt();
 
+    /// <summary>"abbrechen", "cancel", "vergiss es": the citizen ends the procedure.</summary>
+    public static bool Cancels(string lower) => Cancel().IsMatch(lower);
+
     /// <summary>A yes, or "go on" after signing in or raising the trust level.</summary>
     private static bool Affirmative(string lower) => Mingabot.IsYes(lower) || GoOn().IsMatch(lower);
 

@@ -114,8 +114,27 @@ public static partial class Understanding
     /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
     public static bool WantsChecklist(string lower) => Checklist().IsMatch(lower);
 
+    /// <summary>
+    /// The wish for everything at once ("alles", "ois", "everything", "what now?", "where do I start?", "first"): then a
+    /// matching life situation wins over a single service.
+    /// </summary>
+    public static bool WantsEverything(string lower) => WantsChecklist(lower) && Everything().IsMatch(lower);
+
+    [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b")]
+    private static partial Regex Everything();
+
     /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
-    public static bool WantsNextStep(string lower) => Next().IsMatch(StepFiller().Replace(lower, " ").Trim());
+    public static bool WantsNextStep(string lower)
+    {
+        var bare = WordPattern().Matches(lower).Select(m => m.Value).ToList();
+        if (bare.Count is > 0 and <= 3 && Next().IsMatch(string.Join(' ', bare)))
+        {
+            return true;
+        }
+
+        var rest = string.Join(' ', WordPattern().Matches(StepFiller().Replace(lower, " ")).Select(m => m.Value));
+        return rest.Length > 0 && Next().IsMatch(rest);
+    }
 
     /// <summary>"Schritt 3", "step 2": that step of the checklist; null when no step is named.</summary>
     public static int? StepNumber(string lower) =>

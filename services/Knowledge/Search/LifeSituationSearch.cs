@@ -129,13 +129,15 @@ public sealed class LifeSituationIndex
     }
 }
 
-/// <summary>Services and life situations for one question, in one list by confidence (each hit says its kind).</summary>
-public sealed class KnowledgeSearch(CatalogSearch services, LifeSituationSearch lifeSituations)
+/// <summary>Services, life situations and places for one question, in one list by confidence (each hit says its kind).</summary>
+public sealed class KnowledgeSearch(CatalogSearch services, LifeSituationSearch lifeSituations, LocationSearch locations)
 {
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int take, CancellationToken ct)
     {
         var serviceHits = await services.SearchAsync(query, language, take, ct);
         var lifeHits = await lifeSituations.SearchAsync(query, language, take, ct);
-        return [.. serviceHits.Concat(lifeHits).OrderByDescending(h => h.Confidence).ThenBy(h => h.Kind == Contracts.Knowledge.HitKinds.Service ? 0 : 1).Take(take)];
+        var placeHits = await locations.SearchAsync(query, language, take, ct);
+        return [.. serviceHits.Concat(lifeHits).Concat(placeHits)
+            .OrderByDescending(h => h.Confidence).ThenBy(h => h.Kind == Contracts.Knowledge.HitKinds.Service ? 0 : 1).Take(take)];
     }
 }

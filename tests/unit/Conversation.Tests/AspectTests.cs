@@ -18,6 +18,9 @@ public sealed class AspectTests
             return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", 0.9)]));
         }
 
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
+
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
         public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>

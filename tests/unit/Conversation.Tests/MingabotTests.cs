@@ -21,6 +21,9 @@ public sealed class MingabotTests
             ]));
         }
 
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
+
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
         public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
@@ -127,6 +130,9 @@ public sealed class OtherLanguagesTests
     {
         public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
 
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
+
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
         public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
@@ -160,6 +166,9 @@ public sealed class SeriousTopicsTests
         public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
             Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit(serviceId, "…", "…", departmentId, 0.9)]));
 
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
+
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
         public Task<ServiceDetails?> DetailsAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
@@ -186,6 +195,9 @@ public sealed class HandOverTests
         public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
             Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language,
                 individual ? [new KnowledgeHit("einbuergerung", "Einbürgerung", "…", "auslaenderbehoerde", 0.9)] : []));
+
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
 
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
@@ -233,6 +245,9 @@ public sealed class HandOverTests
             return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language,
                 [new KnowledgeHit("vaterschaftsanerkennung", "Vaterschaft anerkennen", "…", "standesamt", 0.9)]));
         }
+
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
 
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) =>
             Task.FromResult<LifeSituationDetails?>(id == "death"

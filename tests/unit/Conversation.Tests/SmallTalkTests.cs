@@ -17,6 +17,9 @@ public sealed class SmallTalkTests
             return Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, []));
         }
 
+        public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
+            Task.FromResult<LocationDetails?>(null);
+
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
         public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) => Task.FromResult<ServiceDetails?>(null);
