@@ -10,6 +10,7 @@ MucGov.addTexts({
     signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis", download: "Dokument herunterladen (PDF)",
     "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt", other: "English",
     signinFailed: "Die Anmeldung hat nicht geklappt. Versuchen Sie es bitte noch einmal – oder chatten Sie anonym weiter.",
+    atAGlance: "Auf einen Blick", openUntil: "Jetzt geöffnet, bis", opensAt: "Geschlossen, öffnet wieder",
   },
   en: {
     title: "Mingabot – your chat with the City of Munich", login: "Sign in with your Bürgerkonto", logout: "Sign out", chat: "Chat",
@@ -19,6 +20,7 @@ MucGov.addTexts({
     signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution", download: "Download the document (PDF)",
     "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved", other: "Deutsch",
     signinFailed: "Signing in did not work. Please try again – or go on chatting anonymously.",
+    atAGlance: "At a glance", openUntil: "Open now, until", opensAt: "Closed, opens again",
   },
 });
 
@@ -32,6 +34,8 @@ function render(message) {
   const item = el("li", { class: "msg " + message.author, "data-seq": message.seq },
     el("span", { class: "who", text: t(message.author === "citizen" ? "you" : message.author) + (message.caseReference ? " · " + message.caseReference : "") }),
     el("span", { class: "text", text: message.text }));
+  const glance = blocks(message);
+  if (glance) item.append(glance);
   // An issued document: offer the download (the link is built from the id only, never from the text as HTML).
   const documentPath = /\/api\/my\/documents\/[0-9a-f-]{36}/.exec(message.text || "");
   if (message.author === "system" && documentPath) {
@@ -49,6 +53,29 @@ function render(message) {
   const after = [...log.children].find(li => Number(li.dataset.seq) > message.seq);
   log.insertBefore(item, after || null);
   item.scrollIntoView({ block: "nearest" });
+}
+
+// A bot message's blocks as lists, facts and links below its complete text ("at a glance"): elements built from the data,
+// never HTML from it; links only to http(s) addresses. A message with a block type this page does not know shows its text only.
+const blockRenderers = {
+  heading: b => el("h3", { text: b.text }),
+  list: b => el(b.ordered ? "ol" : "ul", {}, ...b.items.map(item => el("li", { text: item }))),
+  facts: b => el("dl", {}, ...b.items.flatMap(f => [el("dt", { text: f.label }), el("dd", { text: f.value })])),
+  opening: b => el("p", { class: "opening", text: b.openNow
+    ? `${t("openUntil")} ${b.closesAt ? time(b.closesAt) : ""}` : `${t("opensAt")} ${b.nextOpening ? time(b.nextOpening) : ""}` }),
+  links: b => el("ul", { class: "links" }, ...b.items.filter(l => /^https?:\/\//.test(l.href) || /^\/(?!\/)/.test(l.href))
+    .map(l => el("li", {}, el("a", { href: l.href, text: l.label, rel: "noopener noreferrer", target: "_blank" })))),
+};
+
+function blocks(message) {
+  const list = message.blocks || [];
+  if (message.author !== "bot" || list.length === 0 || !list.every(b => blockRenderers[b.type])) return null;
+  return el("section", { class: "blocks", "aria-label": t("atAGlance") }, ...list.map(b => blockRenderers[b.type](b)));
+}
+
+function time(iso) {
+  return new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "de-DE",
+    { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
 }
 
 function openConsent(message) {

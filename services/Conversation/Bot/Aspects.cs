@@ -66,13 +66,13 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"\b(online|internet|digital|vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
+    [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
     private static partial Regex OnlinePattern();
 
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
     private static partial Regex AppointmentPattern();
 
-    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|papers|nachweis\w*|was brauch\w*|wos brauch\w*)\b")]
+    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|papers|was brauch\w*|wos brauch\w*)\b")]
     private static partial Regex DocumentsPattern();
 
     [GeneratedRegex(@"\b(zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]

@@ -102,7 +102,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             if (actionId is null && Aspects.Of(lower) is { } pendingAspect && await FollowUpTopicAsync(text, lower, language, state, ct) is { } topic)
             {
                 // A question about the service while the offer stands: answer it, then ask again.
-                var answer = await AspectAsync(topic, pendingAspect, language, state, ct, Understanding.Day(lower, Today()));
+                var answer = await AspectAsync(topic, pendingAspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
                 var again = Offer(language, answer.State, signedIn, reason);
                 return again with
                 {
@@ -168,12 +168,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (actionId is null && aspect is Aspects.Where or Aspects.OpeningHours && state.Topic is { Kind: TopicKinds.Location } place && Aspects.IsFollowUp(lower))
         {
-            return await PlaceAsync(place.Id, aspect, language, state, Understanding.Day(lower, Today()), ct);
+            return await PlaceAsync(place.Id, aspect, language, state, Understanding.Day(lower, Today()), ct, Understanding.Hour(lower));
         }
 
         if (actionId is null && aspect is not null && state.FollowUpService is { } current && Aspects.IsFollowUp(lower))
         {
-            return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()));
+            return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
 
         var question = Greeting().Replace(lower, " ").Trim();
@@ -194,7 +194,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         if (aspect is Aspects.Where or Aspects.OpeningHours or null && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.Location) is { } named
             && named.Confidence >= Confident && (aspect is not null || best < Confident))
         {
-            return await PlaceAsync(named.ServiceId, aspect ?? Aspects.Where, language, state, Understanding.Day(lower, Today()), ct);
+            return await PlaceAsync(named.ServiceId, aspect ?? Aspects.Where, language, state, Understanding.Day(lower, Today()), ct, Understanding.Hour(lower));
         }
 
         // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
@@ -209,10 +209,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await ChecklistAsync(shown.Id, language, state, condolence: false, ct);
         }
 
-        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services.Any(h => h.ServiceId == topic2)))
+        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services.Take(3).Any(h => h.ServiceId == topic2)))
         {
             // More words than a bare follow-up, but no clearly different service: still about the chat's topic.
-            return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()));
+            return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
 
         if (services.Count == 0 || best < Unsure)
@@ -226,15 +226,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
         }
 
-        // "Which of these?" only when candidates are genuinely close: about as likely as the best, or all unsure.
-        var close = services.Where(h => h.Confidence >= Unsure && h.Confidence >= Close * best).Take(3).ToList();
-        if (close.Count < 2 && best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
+        // "Which of these?" only when the best is not confident and another is a real candidate: those about as likely as the best (up to three).
+        if (best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
         {
-            close = [.. services.Take(2)];
-        }
+            var close = services.Where(h => h.Confidence >= Unsure && h.Confidence >= Close * best).Take(3).ToList();
+            if (close.Count < 2)
+            {
+                close = [.. services.Take(2)];
+            }
 
-        if (close.Count >= 2)
-        {
             var actions = close.Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
             var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
             return new BotTurn(ask with { Actions = actions }, state);
@@ -242,7 +242,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (aspect is not null && aspect != Aspects.Related)
         {
-            return await AspectAsync(services[0].ServiceId, aspect, language, state, ct, Understanding.Day(lower, Today()));
+            return await AspectAsync(services[0].ServiceId, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
 
         return await AnswerServiceAsync(services[0].ServiceId, language, state, signedIn, ct);
@@ -292,10 +292,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// The answer to one aspect of a service (its fees, documents, processing time, …): short and precise, with the
     /// offer of more. "And for my child?" answers the related service for children.
     /// </summary>
-    public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, DialogueState state, CancellationToken ct, DateOnly? day = null)
+    public async Task<BotTurn> AspectAsync(string serviceId, string aspect, string language, DialogueState state, CancellationToken ct, DateOnly? day = null, int hour = 10)
     {
         // Opening hours on a given day: the status at ten in the morning of that day (today: now).
-        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day) : null;
+        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day, hour) : null;
         var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct, at);
         if (details is null)
         {
@@ -546,15 +546,23 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         + (place.PublicTransport is { } transport ? T(language, "aspect.where.transport", ("transport", transport)) : "")
         + T(language, place.StepFreeAccess switch { true => "aspect.where.stepFree", false => "aspect.where.steps", null => "aspect.where.stepFreeUnknown" });
 
-    /// <summary>The instant to ask a place's opening status for: ten in the morning of the day asked about; null for today (now).</summary>
-    private DateTimeOffset? OpeningInstant(DateOnly? day) => day is { } asked && asked != Today()
-        ? new DateTimeOffset(asked.ToDateTime(new TimeOnly(10, 0)), Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(asked.ToDateTime(new TimeOnly(10, 0))))
-        : null;
+    /// <summary>The instant to ask a place's opening status for: the hour asked (ten by default) of the day asked; null for now (no day, or that time has passed).</summary>
+    private DateTimeOffset? OpeningInstant(DateOnly? day, int hour = 10)
+    {
+        if (day is not { } asked)
+        {
+            return null;
+        }
+
+        var local = asked.ToDateTime(new TimeOnly(hour, 0));
+        var at = new DateTimeOffset(local, Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(local));
+        return at <= clock.GetUtcNow() ? null : at;
+    }
 
     /// <summary>A place the citizen names ("wo ist das KVR?", "hat das Fundbüro morgen offen?"): where it is, or its opening hours.</summary>
-    private async Task<BotTurn> PlaceAsync(string locationId, string aspect, string language, DialogueState state, DateOnly? day, CancellationToken ct)
+    private async Task<BotTurn> PlaceAsync(string locationId, string aspect, string language, DialogueState state, DateOnly? day, CancellationToken ct, int hour = 10)
     {
-        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day) : null;
+        var at = aspect == Aspects.OpeningHours ? OpeningInstant(day, hour) : null;
         var found = await knowledge.LocationAsync(locationId, language == "en" ? "en" : "de", ct, at);
         if (found?.Status is not { } place)
         {

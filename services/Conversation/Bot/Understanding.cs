@@ -207,6 +207,15 @@ public static partial class Understanding
         return today.AddDays(ahead);
     }
 
+    /// <summary>The hour a message asks about on a day: "nachmittag" 15, "abends" 18, otherwise 10 in the morning.</summary>
+    public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : 10;
+
+    [GeneratedRegex(@"\b(nachmittags?|nachmiddog|afternoon|nach der arbeit|after work)\b")]
+    private static partial Regex Afternoon();
+
+    [GeneratedRegex(@"\b(abends?|evening|tonight|spät|late)\b")]
+    private static partial Regex Evening();
+
     /// <summary>A message of a few words ("Schritt 3", "step 2 please").</summary>
     public static bool IsShort(string lower) => Words(lower) <= 5;
 
@@ -225,7 +234,7 @@ public static partial class Understanding
         ["unmarried"] = Married(),
     };
 
-    [GeneratedRegex(@"\b(witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b")]
+    [GeneratedRegex(@"\b(\w*witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b")]
     private static partial Regex Joke();
 
     [GeneratedRegex(@"\b(noch (einer|einen|oan|ein(en)? witz)|no(ch)? oan|einen hast du noch|another( one)?|one more|no a(n|n)?s?|nomoi|nochmal|again)\b")]
@@ -294,9 +303,8 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(schritt|step|punkt|nummer|number|nr)\.?\s*(?<n>\d{1,2})\b")]
     private static partial Regex StepPattern();
 
-    [GeneratedRegex(@"\b(welche|was|wos|which|what)\b.*\b(gilt|gelten|betreff\w*|apply|applies|relevant|brauch\w*|need|trifft|treffen)\b.*\b" +
-        @"(uns|mich|mi|me|us|mir|we|i|für|fia)\b|" +
-        @"\b(which|welche)\b.*\b(do (i|we) (need|have to))")]
+    [GeneratedRegex(@"\b(davon|davo|von den|von diesen|of (these|the|them|those)|schritte\w*|steps|things|punkte)\b.*\b(gilt|gelten|betreff\w*|apply|applies|" +
+        @"relevant|brauch\w*|need|trifft|treffen|muss|müssen|have to)\b")]
     private static partial Regex WhichApply();
 
     [GeneratedRegex(@"\b(gestorben|verstorben|gstorbn|gstorm|died|passed away|has died|is dead|ist tot|is tot|gestorm|verschieden|entschlafen|tod meine[sr]|death of my)\b")]

@@ -79,6 +79,8 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         await citizen.Locator("#text").FillAsync("Servus, wo kriag i an neia Personalausweis?");
         await citizen.Locator("#text").PressAsync("Enter");
         await Expect(citizen.Locator("#messages li.bot").Nth(1)).ToContainTextAsync("Mitbringa muast");
+        // The answer's blocks: the documents to bring as a real list inside the answer's message element.
+        await Expect(citizen.Locator("#messages li.bot").Nth(1).Locator("section.blocks ul li").First).ToBeVisibleAsync();
         await citizen.Locator("#text").FillAsync("I mog mit am Mitarbeiter redn");
         await citizen.Locator("#text").PressAsync("Enter");
         await Expect(citizen.Locator("#consent")).ToBeVisibleAsync();
