@@ -39,6 +39,7 @@ public static class Extensions
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IKnowledge, RabbitKnowledge>();
         builder.Services.AddScoped<Mingabot>();
+        builder.Services.AddScoped<MucGov.Conversation.Chats.ChatTurns>();
         builder.Services.AddScoped<CitizenProfiles>();
         builder.Services.AddSingleton<Chats.ChatEvents>();
         builder.Services.AddHostedService<LanguageWarmUp>();

@@ -66,7 +66,8 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
+    [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
+        @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
     private static partial Regex OnlinePattern();
 
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
