@@ -19,7 +19,8 @@ public sealed record KnowledgeSearchResult(string Query, string Language, IReadO
 /// <param name="DepartmentId">Responsible department's stable id.</param>
 /// <param name="Confidence">0..1, how sure the search is that this is what was asked.</param>
 /// <param name="Kind"><c>service</c>, <c>life-situation</c> or <c>location</c> (then <paramref name="ServiceId"/> is its id and <paramref name="DepartmentId"/> is empty).</param>
-public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = HitKinds.Service);
+/// <param name="Relative">0..1, this hit's score as a share of the best one's of its kind (1 for the best): hits near 1 are too close to tell apart.</param>
+public sealed record KnowledgeHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = HitKinds.Service, double Relative = 1);
 
 /// <summary>What a search hit is.</summary>
 public static class HitKinds

@@ -38,8 +38,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>The life situation of a death in the family, for condolence.</summary>
     public const string Bereaved = "death";
 
-    /// <summary>Candidates at least this share of the best one's confidence are too close to choose between: the bot asks.</summary>
-    public const double Close = 0.9;
+    /// <summary>Below a confident best, candidates scoring at least this share of the best one's score are too close to choose between: the bot asks.</summary>
+    public const double Close = 0.8;
+
+    /// <summary>Even a confident best is asked about when another scores this close (the same words match both).</summary>
+    public const double Tied = 0.97;
 
     /// <summary>From this confidence a life situation is shown when the citizen asks what all to do.</summary>
     public const double LifeWithChecklistWish = 0.2;
@@ -226,15 +229,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
         }
 
-        // "Which of these?" only when the best is not confident and another is a real candidate: those about as likely as the best (up to three).
-        if (best < Confident && services.Count > 1 && services[1].Confidence >= Unsure)
+        // "Which of these?" only when candidates are genuinely close: scored nearly as high as the best (a confident best
+        // only by a hair), up to three of them.
+        var close = services.Where(h => h.Relative >= (best >= Confident ? Tied : Close)).Take(3).ToList();
+        if (close.Count >= 2)
         {
-            var close = services.Where(h => h.Confidence >= Unsure && h.Confidence >= Close * best).Take(3).ToList();
-            if (close.Count < 2)
-            {
-                close = [.. services.Take(2)];
-            }
-
             var actions = close.Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
             var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
             return new BotTurn(ask with { Actions = actions }, state);

@@ -12,6 +12,6 @@ public sealed class SearchKnowledgeConsumer(KnowledgeSearch search) : IConsumer<
         var request = context.Message;
         var hits = await search.SearchAsync(request.Query, request.Language, Math.Clamp(request.Take, 1, 20), context.CancellationToken);
         await context.RespondAsync(new KnowledgeSearchResult(request.Query, request.Language,
-            [.. hits.Select(h => new KnowledgeHit(h.ServiceId, h.Title, h.Summary, h.DepartmentId, h.Confidence, h.Kind))]));
+            [.. hits.Select(h => new KnowledgeHit(h.ServiceId, h.Title, h.Summary, h.DepartmentId, h.Confidence, h.Kind, h.Relative))]));
     }
 }

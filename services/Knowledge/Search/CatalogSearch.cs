@@ -9,8 +9,10 @@ namespace MucGov.Knowledge.Search;
 /// <param name="Summary">Summary in the requested language.</param>
 /// <param name="DepartmentId">The responsible department; empty for a life situation.</param>
 /// <param name="Confidence">0..1.</param>
-/// <param name="Kind"><c>service</c> or <c>life-situation</c>.</param>
-public sealed record SearchHit(string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = Contracts.Knowledge.HitKinds.Service);
+/// <param name="Kind"><c>service</c>, <c>life-situation</c> or <c>location</c>.</param>
+/// <param name="Relative">This hit's score as a share of the best one's of its kind (1 for the best).</param>
+public sealed record SearchHit(
+    string ServiceId, string Title, string Summary, string DepartmentId, double Confidence, string Kind = Contracts.Knowledge.HitKinds.Service, double Relative = 1);
 
 /// <summary>
 /// Finds services for a citizen's question in one PostgreSQL query. For every query word and service it measures how
@@ -81,7 +83,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
             var service = rows.First(r => r.Id == ranked[i].Id);
             var confidence = Math.Min(previous, Confidence(ranked[i].Coverage, i + 1 < ranked.Count ? ranked[i + 1].Score : 0, ranked[i].Score, ranked[0].Score));
             previous = confidence;
-            hits.Add(new SearchHit(service.Id, english ? service.TitleEn : service.TitleDe, english ? service.SummaryEn : service.SummaryDe, service.DepartmentId, confidence));
+            hits.Add(new SearchHit(service.Id, english ? service.TitleEn : service.TitleDe, english ? service.SummaryEn : service.SummaryDe, service.DepartmentId, confidence,
+                Relative: Math.Round(ranked[i].Score / ranked[0].Score, 3)));
         }
 
         return hits;

@@ -17,7 +17,7 @@ public sealed class MingabotTests
             return Task.FromResult<KnowledgeSearchResult?>(down ? null : new KnowledgeSearchResult(query, language,
             [
                 new KnowledgeHit("personalausweis", "Personalausweis", "…", "buergerbuero", confidence),
-                new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", second),
+                new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", second, Relative: second / confidence),
             ]));
         }
 
