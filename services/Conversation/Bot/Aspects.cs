@@ -36,6 +36,12 @@ public static partial class Aspects
         (Where, WherePattern()),
     ];
 
+    /// <summary>The aspects a short answer exists for (an ellipsis "und für X?" asks the same of something else).</summary>
+    public static readonly IReadOnlySet<string> Answerable = new HashSet<string>
+    {
+        Fees, Documents, ProcessingTime, Online, Appointment, Where, OpeningHours, Responsible, LegalBasis,
+    };
+
     /// <summary>The aspect a message asks about, or null.</summary>
     public static string? Of(string lower) => Patterns.FirstOrDefault(p => p.Pattern.IsMatch(lower)).Aspect;
 
@@ -63,7 +69,7 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b")]
     private static partial Regex FeesPattern();
 
-    [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
+    [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
@@ -86,7 +92,8 @@ public static partial class Aspects
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
     [GeneratedRegex(@"\b(was|wos|what|wie|wia|how|wo|where|wann|when|welche[sr]?|which|who|wer|kost\w*|gebühr\w*|preis\w*|teuer|zahl\w*|cost\w*|fees?|price|much|viel|" +
         @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
-        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|" +
+        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|" +
+        @"rollstuhl|wheelchair|barrierefrei|stufen|steps|accessible|accesible|kommt|komm|rein|hin|times|hours|zeiten|gleich|glei|sofort|straight|away|" +
         @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +

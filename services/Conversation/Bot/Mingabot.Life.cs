@@ -40,7 +40,7 @@ public sealed partial class Mingabot
     /// A message about the checklist being walked: "weiter", "Schritt 3", "was davon gilt für mich?", or facts that
     /// decide steps ("wir haben einen Hund, aber kein Auto"). Null when the message is about something else.
     /// </summary>
-    private async Task<BotTurn?> WalkAsync(string lower, LifeWalk walk, string language, DialogueState state, CancellationToken ct)
+    private async Task<BotTurn?> WalkAsync(string lower, string? aspect, LifeWalk walk, string language, DialogueState state, CancellationToken ct)
     {
         if (Understanding.StepNumber(lower) is { } number && Understanding.IsShort(lower))
         {
@@ -69,7 +69,8 @@ public sealed partial class Mingabot
                 state with { Life = walk with { ConditionsAsked = true } });
         }
 
-        var facts = Understanding.Facts(lower, steps.Where(s => s.ConditionKey is not null).Select(s => s.ConditionKey!));
+        // Facts only from a statement ("wir haben einen Hund"), not from a question about an aspect ("was kostet die Abmeldung vom Auto?").
+        var facts = aspect is null ? Understanding.Facts(lower, steps.Where(s => s.ConditionKey is not null).Select(s => s.ConditionKey!)) : new Dictionary<string, bool>();
         return facts.Count == 0 ? null : Narrowed(life, steps, walk, facts, language, state);
     }
 
@@ -93,7 +94,8 @@ public sealed partial class Mingabot
             text += "\n" + T(language, "life.dropped", ("steps", string.Join(", ", dropped)));
         }
 
-        var focus = applying.FirstOrDefault() ?? steps.First(s => s.ConditionKey is null);
+        // The step the citizen just told about comes first ("I also have a Canadian licence" → the licence, not an earlier fact's step).
+        var focus = applying.FirstOrDefault(s => said.GetValueOrDefault(s.ConditionKey!)) ?? applying.FirstOrDefault() ?? steps.First(s => s.ConditionKey is null);
         var blocks = new List<MessageBlock> { new ListBlock(false, [.. (applying.Count > 0 ? applying : [focus]).Select(s => s.Title)]) };
         return new BotTurn(new BotReply(text, language, [], blocks, new Understood("facts", focus.ServiceId)), state with
         {

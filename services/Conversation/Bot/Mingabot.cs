@@ -145,7 +145,14 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await ChecklistAsync(actionId[LifeActionPrefix.Length..], language, state, condolence: false, ct);
         }
 
-        if (state.Life is { } walk && actionId is null && await WalkAsync(lower, walk, language, state, ct) is { } walked)
+        var aspect = Aspects.Of(lower);
+        if (aspect is null && Understanding.IsEllipsis(lower) && state.Aspect is { } earlier && Aspects.Answerable.Contains(earlier))
+        {
+            // "und ein neuer Führerschein?" after the fees of the ID card: the same aspect, of whatever the message names.
+            aspect = earlier;
+        }
+
+        if (state.Life is { } walk && actionId is null && await WalkAsync(lower, aspect, walk, language, state, ct) is { } walked)
         {
             return walked;
         }
@@ -162,7 +169,6 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await ChecklistAsync(Bereaved, language, state, condolence: true, ct);
         }
 
-        var aspect = Aspects.Of(lower);
         if (aspect is null && state.Aspect is Aspects.OpeningHours or Aspects.Where && Understanding.IsShort(lower) && Understanding.Day(lower, Today()) is not null)
         {
             // "und morgn?" after the opening hours: the same question for another day.
@@ -193,18 +199,18 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         var services = search.Hits.Where(h => h.Kind == HitKinds.Service).ToList();
         var best = services.Count > 0 ? services[0].Confidence : 0;
-        // A place named by what people call it, asked where it is or when it is open.
-        if (aspect is Aspects.Where or Aspects.OpeningHours or null && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.Location) is { } named
-            && named.Confidence >= Confident && (aspect is not null || best < Confident))
-        {
-            return await PlaceAsync(named.ServiceId, aspect ?? Aspects.Where, language, state, Understanding.Day(lower, Today()), ct, Understanding.Hour(lower));
-        }
-
         // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
         if (aspect is null && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
             && life.Confidence >= LifeWithChecklistWish && (Understanding.WantsEverything(lower) || life.Confidence >= best))
         {
             return await ChecklistAsync(life.ServiceId, language, state, condolence: false, ct);
+        }
+
+        // A place named by what people call it, asked where it is or when it is open.
+        if (aspect is Aspects.Where or Aspects.OpeningHours or null && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.Location) is { } named
+            && named.Confidence >= Confident && (aspect is not null || best < Confident && Understanding.IsShort(lower)))
+        {
+            return await PlaceAsync(named.ServiceId, aspect ?? Aspects.Where, language, state, Understanding.Day(lower, Today()), ct, Understanding.Hour(lower));
         }
 
         if (Understanding.WantsChecklist(lower) && state.Life is { } shown && best < Confident)

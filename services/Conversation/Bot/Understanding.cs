@@ -216,6 +216,12 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(abends?|evening|tonight|spät|late)\b")]
     private static partial Regex Evening();
 
+    /// <summary>"und ein neuer Führerschein?", "and for a dog?": the same question as before about something else.</summary>
+    public static bool IsEllipsis(string lower) => Ellipsis().IsMatch(lower) && Words(lower) <= 7;
+
+    [GeneratedRegex(@"^\W*(und|and|what about|how about|und wie ist es mit|und bei|und wenn|and if|und im|und am)\b")]
+    private static partial Regex Ellipsis();
+
     /// <summary>A message of a few words ("Schritt 3", "step 2 please").</summary>
     public static bool IsShort(string lower) => Words(lower) <= 5;
 
@@ -284,6 +290,7 @@ public static partial class Understanding
 
     /// <summary>Words of a real request: the message wants something of the city.</summary>
     [GeneratedRegex(@"\b(brauch\w*|erlaubnis|genehmigung|antrag\w*|beantrag\w*|anmeld\w*|abmeld\w*|ummeld\w*|need|permit|licen[cs]e|apply|register|muss ich|muas i|" +
+        @"lost|verloren|verlorn|gestohlen|geklaut|stolen|vaschlampt|weg|" +
         @"must i|do i have to|wo kann ich|where can i|wie kann ich|how (do|can) i)\b")]
     private static partial Regex Request();
 
