@@ -69,7 +69,8 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b")]
     private static partial Regex FeesPattern();
 
-    [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
+    [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|" +
+        @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
