@@ -19,6 +19,9 @@ public sealed record DialogueState
     /// <summary>The department a hand-over goes to (the topic's, or the one the case was passed to); triage when none.</summary>
     public DepartmentRef? Department { get; init; }
 
+    /// <summary>The services the bot just asked the citizen to choose between; a typed answer picks among them.</summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
     /// <summary>Citizen turns in a row without a confident answer.</summary>
     public int UnclearTurns { get; init; }
 

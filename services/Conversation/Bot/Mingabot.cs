@@ -81,6 +81,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     private async Task<BotTurn> DecideAsync(string text, string lower, string? actionId, string language, DialogueState state, bool signedIn, CancellationToken ct)
     {
+        // The candidates of a "which of these?" count for this answer only.
+        var candidates = state.Candidates;
+        state = state with { Candidates = [] };
         if (state.PendingEscalation is { } reason)
         {
             if (actionId == ConsentYes || actionId is null && Yes().IsMatch(lower))
@@ -200,7 +203,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         var services = search.Hits.Where(h => h.Kind == HitKinds.Service).ToList();
         var best = services.Count > 0 ? services[0].Confidence : 0;
         // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
-        if (aspect is null && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
+        if (aspect is null or Aspects.Documents && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
             && life.Confidence >= LifeWithChecklistWish && (Understanding.WantsEverything(lower) || life.Confidence >= best))
         {
             return await ChecklistAsync(life.ServiceId, language, state, condolence: false, ct);
@@ -224,7 +227,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
 
-        if (services.Count == 0 || best < Unsure)
+        if (candidates.Count > 0 && services.FirstOrDefault(h => candidates.Contains(h.ServiceId)) is { } chosen)
+        {
+            // The answer to "which of these?": "den für Anwohner" picks the resident parking permit.
+            return aspect is not null && aspect != Aspects.Related
+                ? await AspectAsync(chosen.ServiceId, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower))
+                : await AnswerServiceAsync(chosen.ServiceId, language, state, signedIn, ct);
+        }
+
+        if (services.Count == 0 || best < Unsure || best < Confident && state.UnclearTurns >= 1)
         {
             var unclear = state with { UnclearTurns = state.UnclearTurns + 1 };
             if (unclear.UnclearTurns >= 2)
@@ -242,7 +253,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         {
             var actions = close.Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
             var ask = Say(language, "clarify.which") with { Understood = new("clarify") };
-            return new BotTurn(ask with { Actions = actions }, state);
+            return new BotTurn(ask with { Actions = actions }, state with { UnclearTurns = state.UnclearTurns + 1, Candidates = [.. close.Select(h => h.ServiceId)] });
         }
 
         if (aspect is not null && aspect != Aspects.Related)

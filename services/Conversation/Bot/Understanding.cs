@@ -297,6 +297,7 @@ public static partial class Understanding
     [GeneratedRegex(@"\b((was|wos|what)\b.*\b(alles|ois|all)\b|(was|wos) (muss|müssen|muas|miass|soll|sollen|mua(ss|ß)) (ich|wir|i|ma|mia|man)\b.*\b" +
         @"(machen|erledigen|erledign|tun|doa|" +
         @"beachten|macha|regeln)|what (do|should|must) (i|we) (have to |need to |got to )?(do|sort out|take care of|organi[sz]e)|what now|was nun|was mach ich jetzt|was tun|" +
+        @"(was|wos|what)\b.*\b(von der stadt|bei der stadt|vo da stadt|with the city|from the city)|" +
         @"where (do i|to|should i) start|wo fang ich an|what (are|is) the (steps|next steps)|what do (i|we) need to do)\b")]
     private static partial Regex Checklist();
 
