@@ -80,20 +80,21 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
     private static partial Regex AppointmentPattern();
 
-    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|papers|was brauch\w*|wos brauch\w*)\b")]
+    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*)\b")]
     private static partial Regex DocumentsPattern();
 
     [GeneratedRegex(@"\b(zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
     private static partial Regex ResponsiblePattern();
 
-    [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi)|wohin|adresse|address|anfahrt|hinkomm\w*|u-?bahn|s-?bahn|tram|bus|barrierefrei|rollstuhl|" +
+    [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
+        @"wohin|adresse|address|anfahrt|hinkomm\w*|u-?bahn|s-?bahn|tram|bus|barrierefrei|rollstuhl|" +
         @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
     private static partial Regex WherePattern();
 
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
     [GeneratedRegex(@"\b(was|wos|what|wie|wia|how|wo|where|wann|when|welche[sr]?|which|who|wer|kost\w*|gebühr\w*|preis\w*|teuer|zahl\w*|cost\w*|fees?|price|much|viel|" +
         @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
-        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|" +
+        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|sitz\w*|docs|" +
         @"rollstuhl|wheelchair|barrierefrei|stufen|steps|accessible|accesible|kommt|komm|rein|hin|times|hours|zeiten|gleich|glei|sofort|straight|away|" +
         @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
