@@ -26,10 +26,7 @@ public static class Extensions
         builder.AddTokenValidation();
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddScoped<CatalogSearch>();
-        builder.Services.AddScoped<LifeSituationSearch>();
-        builder.Services.AddSingleton<LifeSituationIndex>();
-        builder.Services.AddScoped<LocationSearch>();
-        builder.Services.AddSingleton<LocationIndex>();
+        builder.Services.AddSingleton<CatalogIndexes>();
         builder.Services.AddScoped<KnowledgeSearch>();
         builder.Services.AddScoped<LifeSituationReader>();
         builder.Services.AddScoped<CatalogStore>();

@@ -52,13 +52,20 @@ public sealed partial class Mingabot
             return await StepAsync(walk, walk.Step + 1, language, state, ct);
         }
 
+        // The checklist is only fetched for a message about its conditions, not for every turn while it is remembered.
+        var asksWhich = Understanding.AsksWhichApply(lower);
+        if (!asksWhich && (aspect is not null || !Understanding.MentionsFacts(lower)))
+        {
+            return null;
+        }
+
         var (life, refused) = await LifeOrRefusalAsync(walk.Id, language, ct);
         if (life?.Steps is not { Count: > 0 } steps)
         {
             return refused is null ? null : new BotTurn(refused, state);
         }
 
-        if (Understanding.AsksWhichApply(lower))
+        if (asksWhich)
         {
             var questions = steps.Where(s => s.ConditionQuestion is not null).Select(s => s.ConditionQuestion!).Distinct().ToList();
             var text = questions.Count == 0
@@ -70,7 +77,7 @@ public sealed partial class Mingabot
         }
 
         // Facts only from a statement ("wir haben einen Hund"), not from a question about an aspect ("was kostet die Abmeldung vom Auto?").
-        var facts = aspect is null ? Understanding.Facts(lower, steps.Where(s => s.ConditionKey is not null).Select(s => s.ConditionKey!)) : new Dictionary<string, bool>();
+        var facts = Understanding.Facts(lower, steps.Where(s => s.ConditionKey is not null).Select(s => s.ConditionKey!));
         return facts.Count == 0 ? null : Narrowed(life, steps, walk, facts, language, state);
     }
 

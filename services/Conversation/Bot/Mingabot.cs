@@ -363,15 +363,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             case Aspects.Where when place is not null:
                 text = Where(place, language);
                 blocks.Add(new FactsBlock([new Fact(T(language, "block.address"), place.Address)]));
-                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                blocks.Add(OpeningOf(place));
                 break;
             case Aspects.OpeningHours when place is not null && at is { } then:
                 text = OpeningOn(place, language, then);
-                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                blocks.Add(OpeningOf(place));
                 break;
             case Aspects.OpeningHours when place is not null:
                 text = Opening(place, language);
-                blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+                blocks.Add(OpeningOf(place));
                 break;
             case Aspects.Responsible:
                 text = T(language, "aspect.responsible", ("title", title), ("department", details.DepartmentName ?? details.DepartmentId));
@@ -521,7 +521,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         if (details.Locations is { Count: > 0 } locations)
         {
             var place = locations[0];
-            blocks.Add(new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange));
+            blocks.Add(OpeningOf(place));
         }
 
         if (details.OnlineServiceUrl is { } url)
@@ -556,6 +556,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         return T(language, key, ("place", place.Name), ("time", time), ("day", day)) + (place.AppointmentOnly ? T(language, "opening.appointmentOnly") : "");
     }
 
+    /// <summary>A place's opening status as a block: open until, or closed until.</summary>
+    private static OpeningBlock OpeningOf(LocationStatus place) =>
+        new(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange);
+
     /// <summary>Where a place is, how to get there by public transport, and whether it can be reached without steps.</summary>
     private static string Where(LocationStatus place, string language) =>
         T(language, "aspect.where", ("place", place.Name), ("address", place.Address))
@@ -563,17 +567,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         + T(language, place.StepFreeAccess switch { true => "aspect.where.stepFree", false => "aspect.where.steps", null => "aspect.where.stepFreeUnknown" });
 
     /// <summary>The instant to ask a place's opening status for: the hour asked (ten by default) of the day asked; null for now (no day, or that time has passed).</summary>
-    private DateTimeOffset? OpeningInstant(DateOnly? day, int hour = 10)
-    {
-        if (day is not { } asked)
-        {
-            return null;
-        }
-
-        var local = asked.ToDateTime(new TimeOnly(hour, 0));
-        var at = new DateTimeOffset(local, Shared.Calendar.MunichCalendar.TimeZone.GetUtcOffset(local));
-        return at <= clock.GetUtcNow() ? null : at;
-    }
+    private DateTimeOffset? OpeningInstant(DateOnly? day, int hour = 10) =>
+        day is { } asked && Shared.Calendar.MunichCalendar.ToInstant(asked, new TimeOnly(hour, 0)) is var at && at > clock.GetUtcNow() ? at : null;
 
     /// <summary>A place the citizen names ("wo ist das KVR?", "hat das Fundbüro morgen offen?"): where it is, or its opening hours.</summary>
     private async Task<BotTurn> PlaceAsync(string locationId, string aspect, string language, DialogueState state, DateOnly? day, CancellationToken ct, int hour = 10)
@@ -590,7 +585,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         {
             new HeadingBlock(place.Name),
             new FactsBlock([new Fact(T(language, "block.address"), place.Address)]),
-            new OpeningBlock(place.LocationId, place.OpenNow, place.OpenNow ? place.NextChange : null, place.OpenNow ? null : place.NextChange),
+            OpeningOf(place),
         };
         var topic = new Topic(TopicKinds.Location, place.LocationId);
         return new BotTurn(new BotReply(text + T(language, "aspect.more"), language, [], blocks, new Understood(Topic: topic.Name, Aspect: aspect)),

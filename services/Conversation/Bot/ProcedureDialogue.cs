@@ -283,8 +283,11 @@ public static partial class ProcedureDialogue
     [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möchte|will)\b")]
     private static partial Regex DoIt();
 
-    /// <summary>"abbrechen", "cancel", "vergiss es": the citizen ends the procedure.</summary>
-    public static bool Cancels(string lower) => Cancel().IsMatch(lower);
+    /// <summary>
+    /// Whether a typed message answers the offer to do the procedure here (yes, no, "weiter", "abbrechen"); anything else
+    /// is a question for the bot, after which the offer is repeated.
+    /// </summary>
+    public static bool AnswersOffer(string lower) => Affirmative(lower) || Mingabot.IsNo(lower) || Cancel().IsMatch(lower);
 
     /// <summary>A yes, or "go on" after signing in or raising the trust level.</summary>
     private static bool Affirmative(string lower) => Mingabot.IsYes(lower) || GoOn().IsMatch(lower);

@@ -151,6 +151,9 @@ public static partial class Understanding
     /// <summary>Fear, debt, hardship or anger: a sensitive topic, after which the bot tells no jokes in this chat.</summary>
     public static bool Distress(string lower) => DistressPattern().IsMatch(lower);
 
+    /// <summary>Whether the message names anything a step can depend on (a car, a dog, children …), before asking which steps there are.</summary>
+    public static bool MentionsFacts(string lower) => FactPatterns.Values.Any(p => p.IsMatch(lower));
+
     /// <summary>What the message says about the facts that decide a checklist's steps (key → true/false), for the keys asked.</summary>
     public static IReadOnlyDictionary<string, bool> Facts(string lower, IEnumerable<string> keys)
     {

@@ -79,7 +79,7 @@ public sealed class ChatTurns(ConversationDbContext db, Mingabot bot, IKnowledge
         var language = chat.Language;
         var purpose = $"procedure:{draft.Procedure.Id}";
         var lower = body.Text!.ToLowerInvariant();
-        if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && !Mingabot.IsYes(lower) && !Mingabot.IsNo(lower) && !ProcedureDialogue.Cancels(lower))
+        if (draft.Stage == ProcedureStages.Offered && body.ActionId is null && !ProcedureDialogue.AnswersOffer(lower))
         {
             // Neither yes nor no while the offer stands ("wos kost des?", "geht das auch mit einem Firmenwagen?"): the bot
             // answers; still about the service, the offer is repeated; about something else, the offer lapses.

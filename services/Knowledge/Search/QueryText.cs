@@ -111,6 +111,13 @@ public static partial class QueryText
         }
     }
 
+    /// <summary>A typo of a word: both five letters or more, one edit apart (two when both have eight or more).</summary>
+    public static bool IsTypo(string word, string term)
+    {
+        var shorter = Math.Min(word.Length, term.Length);
+        return shorter >= 5 && Quickenshtein.Levenshtein.GetDistance(word, term) <= (shorter >= 8 ? 2 : 1);
+    }
+
     /// <summary>Umlauts and ß written out (ä → ae …), as people type without a German keyboard.</summary>
     public static string Fold(string word) =>
         word.Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)

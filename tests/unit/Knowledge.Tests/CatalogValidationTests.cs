@@ -20,8 +20,7 @@ public sealed class CatalogValidationTests
     [Fact]
     public void Every_procedure_of_the_sample_catalog_is_valid()
     {
-        var file = System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!;
+        var file = SampleCatalog.Read();
 
         var procedures = file.Services.Where(s => s.Procedure is not null).ToList();
 
@@ -89,8 +88,7 @@ public sealed class CatalogValidationTests
         Assert.Equal(["departmentId", "locationIds"], errors.Keys.Order());
     }
 
-    private static CatalogFile Sample() => System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!;
+    private static CatalogFile Sample() => SampleCatalog.Read();
 
     [Fact]
     public void Every_service_location_and_life_situation_of_the_sample_catalog_is_valid_and_refers_to_what_exists()

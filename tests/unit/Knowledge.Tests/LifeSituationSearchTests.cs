@@ -7,9 +7,7 @@ namespace MucGov.Knowledge.Tests;
 /// <summary>Life situations are found from the words people use, in German, English and Bavarian, typos included.</summary>
 public sealed class LifeSituationSearchTests
 {
-    private static readonly IReadOnlyList<LifeSituationIndex.Indexed> Index = LifeSituationIndex.Index(
-        System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!.LifeSituations!);
+    private static readonly IReadOnlyList<LifeSituationIndex.Indexed> Index = LifeSituationIndex.Index(SampleCatalog.Read().LifeSituations!);
 
     [Theory]
     [InlineData("Ich ziehe nach München. Was muss ich alles erledigen?", "moving-to-munich")]

@@ -7,9 +7,7 @@ namespace MucGov.Knowledge.Tests;
 /// <summary>Places are found by what people call them, typos and umlauts written out included; a part of a name is not enough.</summary>
 public sealed class LocationSearchTests
 {
-    private static readonly IReadOnlyList<LocationIndex.Indexed> Index = LocationIndex.Index(
-        System.Text.Json.JsonSerializer.Deserialize<CatalogFile>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Sample", "catalog.json")), CatalogFile.Json)!.Locations);
+    private static readonly IReadOnlyList<LocationIndex.Indexed> Index = LocationIndex.Index(SampleCatalog.Read().Locations);
 
     [Theory]
     [InlineData("wo ist das kvr", "kvr-ruppertstrasse")]

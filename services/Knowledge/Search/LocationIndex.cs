@@ -1,61 +1,24 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
+using MucGov.Contracts.Knowledge;
 using MucGov.Knowledge.Catalog;
-using MucGov.Knowledge.Data;
-using Quickenshtein;
 
 namespace MucGov.Knowledge.Search;
 
 /// <summary>
 /// Places named in a question by what people call them ("KVR", "Fundbiro", "Standesamt in der Ruppertstrase",
 /// "Bürgerbüro Pasing"): a place counts when every word of one of its names or aliases is in the question, spelt
-/// exactly, with umlauts written out, or with a typo (edit distance 1, 2 on long words). The longest name matched
-/// wins; places matched equally well are not told apart (low confidence).
+/// exactly, with umlauts written out, or with a typo (<see cref="QueryText.IsTypo"/>). The longest name matched wins;
+/// places matched equally well are not told apart (low confidence).
 /// </summary>
-public sealed partial class LocationSearch(KnowledgeDbContext db, LocationIndex index)
-{
-    private sealed record CatalogState(long Version, int Count);
-
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int take, CancellationToken ct)
-    {
-        var words = LocationIndex.Words(query);
-        if (words.Count == 0)
-        {
-            return [];
-        }
-
-        var state = await db.Database.SqlQuery<CatalogState>($"SELECT coalesce(max(version), 0) AS version, count(*)::int AS count FROM locations").SingleAsync(ct);
-        var entries = await index.EntriesAsync(state.Version, state.Count, async () => [.. (await db.Locations.AsNoTracking().ToListAsync(ct)).Select(r => r.Entry)]);
-        return [.. LocationIndex.Rank(entries, words).Take(take)
-            .Select(r => new SearchHit(r.Entry.Id, r.Entry.Name.In(language), r.Entry.AddressLine, "", r.Confidence, Contracts.Knowledge.HitKinds.Location))];
-    }
-}
-
-/// <summary>The places' names as words, kept between requests and rebuilt when the locations change.</summary>
-public sealed partial class LocationIndex
+public static partial class LocationIndex
 {
     private static readonly HashSet<string> Little = new(StringComparer.Ordinal) { "und", "der", "die", "das", "the", "and", "of", "für", "am", "an", "im", "in" };
-
-    private (long Version, int Count, IReadOnlyList<Indexed> Entries)? built;
 
     /// <summary>A place with the words of each of its names.</summary>
     public sealed record Indexed(LocationEntry Entry, IReadOnlyList<IReadOnlyList<string>> Names);
 
     /// <summary>A matched place: how many words its best name has, and the confidence.</summary>
     public sealed record Ranked(LocationEntry Entry, int Words, double Confidence);
-
-    internal async Task<IReadOnlyList<Indexed>> EntriesAsync(long version, int count, Func<Task<IReadOnlyList<LocationEntry>>> load)
-    {
-        var current = built;
-        if (current is { } known && known.Version == version && known.Count == count)
-        {
-            return known.Entries;
-        }
-
-        var entries = Index(await load());
-        built = (version, count, entries);
-        return entries;
-    }
 
     /// <summary>Each place with the words of its names (German, English) and aliases.</summary>
     public static IReadOnlyList<Indexed> Index(IEnumerable<LocationEntry> entries) =>
@@ -81,9 +44,12 @@ public sealed partial class LocationIndex
         })];
     }
 
-    /// <summary>The same word, or a typo of it on a word of five letters or more.</summary>
-    public static bool Same(string word, string name) =>
-        word == name || Math.Min(word.Length, name.Length) >= 5 && Levenshtein.GetDistance(word, name) <= (name.Length >= 8 ? 2 : 1);
+    /// <summary>The hits for a question's words, best first.</summary>
+    public static IEnumerable<SearchHit> Hits(IReadOnlyList<Indexed> entries, IReadOnlyList<string> words, string language) =>
+        Rank(entries, words).Select(r => new SearchHit(r.Entry.Id, r.Entry.Name.In(language), r.Entry.AddressLine, "", r.Confidence, HitKinds.Location));
+
+    /// <summary>The same word, or a typo of it.</summary>
+    public static bool Same(string word, string name) => word == name || QueryText.IsTypo(word, name);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
