@@ -22,6 +22,13 @@ public sealed record DialogueState
     /// <summary>The services the bot just asked the citizen to choose between; a typed answer picks among them.</summary>
     public IReadOnlyList<string> Candidates { get; init; } = [];
 
+    /// <summary>
+    /// Services close to what the chat is about: the topic, its related services, the steps of the checklist being walked.
+    /// A search hit among them is taken when it scores nearly as high as the best ("was kostet der vorläufige Ausweis?"
+    /// while the lost wallet's checklist is walked means the ID card, not the driving licence).
+    /// </summary>
+    public IReadOnlyList<string> Nearby { get; init; } = [];
+
     /// <summary>Citizen turns in a row without a confident answer.</summary>
     public int UnclearTurns { get; init; }
 
@@ -85,6 +92,9 @@ public sealed record LifeWalk(string Id, int Step = 0)
 {
     /// <summary>The service of the step shown (of the first step while the checklist itself is shown).</summary>
     public string? StepService { get; init; }
+
+    /// <summary>The services of the checklist's steps, in order.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
 
     public IReadOnlyDictionary<string, bool> Facts { get; init; } = new Dictionary<string, bool>();
 

@@ -30,7 +30,8 @@ public sealed partial class Mingabot
         {
             Topic = new Topic(TopicKinds.LifeSituation, id),
             Aspect = Checklist,
-            Life = walk with { StepService = steps[0].ServiceId },
+            Life = walk with { StepService = steps[0].ServiceId, Services = [.. steps.Select(s => s.ServiceId).Distinct()] },
+            Nearby = [.. steps.Select(s => s.ServiceId).Distinct()],
             UnclearTurns = 0,
             Sensitive = state.Sensitive || life.Sensitive,
         });

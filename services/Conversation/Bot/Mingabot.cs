@@ -41,6 +41,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>Below a confident best, candidates scoring at least this share of the best one's score are too close to choose between: the bot asks.</summary>
     public const double Close = 0.8;
 
+    /// <summary>A hit near the conversation (<see cref="DialogueState.Nearby"/>) scoring at least this share of the best one's is taken.</summary>
+    public const double NearbyShare = 0.6;
+
     /// <summary>Even a confident best is asked about when another scores this close (the same words match both).</summary>
     public const double Tied = 0.97;
 
@@ -200,7 +203,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Unavailable(language), state);
         }
 
-        var services = search.Hits.Where(h => h.Kind == HitKinds.Service).ToList();
+        var services = Prefer(search.Hits.Where(h => h.Kind == HitKinds.Service).ToList(), state.Nearby, out var preferred);
         var best = services.Count > 0 ? services[0].Confidence : 0;
         // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
         if (aspect is null or Aspects.Documents && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
@@ -221,7 +224,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await ChecklistAsync(shown.Id, language, state, condolence: false, ct);
         }
 
-        if (aspect is not null && state.FollowUpService is { } topic2 && (best < Confident || services.Take(3).Any(h => h.ServiceId == topic2)))
+        if (aspect is not null && state.FollowUpService is { } topic2 && (preferred is null || preferred == topic2)
+            && (best < Confident || services.Take(3).Any(h => h.ServiceId == topic2)))
         {
             // More words than a bare follow-up, but no clearly different service: still about the chat's topic.
             return await AspectAsync(topic2, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
@@ -262,6 +266,24 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         }
 
         return await AnswerServiceAsync(services[0].ServiceId, language, state, signedIn, ct);
+    }
+
+    /// <summary>
+    /// The hits with one near the conversation first, made confident, when it scores at least <see cref="NearbyShare"/> of
+    /// the best and the question has some evidence at all; the others then stay below a tie. Unchanged otherwise.
+    /// </summary>
+    internal static List<KnowledgeHit> Prefer(List<KnowledgeHit> services, IReadOnlyList<string> nearby, out string? preferred)
+    {
+        preferred = null;
+        if (nearby.Count == 0 || services.Count == 0 || services[0].Confidence < Unsure
+            || services.FirstOrDefault(h => h.Relative >= NearbyShare && nearby.Contains(h.ServiceId)) is not { } near)
+        {
+            return services;
+        }
+
+        preferred = near.ServiceId;
+        return [near with { Confidence = Math.Max(near.Confidence, Confident), Relative = 1 },
+            .. services.Where(h => h != near).Select(h => h with { Relative = Math.Min(h.Relative, Close) })];
     }
 
     /// <summary>
@@ -408,6 +430,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         Topic = new Topic(TopicKinds.Service, details.ServiceId),
         Aspect = aspect,
         Department = details.DepartmentId is { } id ? new DepartmentRef(id, details.DepartmentName) : state.Department,
+        Nearby = [.. new[] { details.ServiceId }.Concat(details.Related?.Select(r => r.ServiceId) ?? []).Concat(state.Life?.Services ?? []).Distinct()],
         UnclearTurns = 0,
     };
 
