@@ -197,6 +197,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Welcome(null, language) with { Understood = new(Understanding.Intents.Greeting) }, state);
         }
 
+        if (actionId is null && aspect is not null and not Aspects.Where and not Aspects.OpeningHours && state.FollowUpService is null && Aspects.IsFollowUp(lower))
+        {
+            // "Was kostet das?" with nothing to refer to: the words of an aspect are no question about a service
+            // ("cost" would find the school transport costs). Where and when open may still name a place ("wo ist das KVR").
+            return Unclear(language, state, signedIn);
+        }
+
         var search = await knowledge.SearchAsync(text, language, ct);
         if (search is null)
         {
@@ -241,13 +248,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (services.Count == 0 || best < Unsure || best < Confident && state.UnclearTurns >= 1)
         {
-            var unclear = state with { UnclearTurns = state.UnclearTurns + 1 };
-            if (unclear.UnclearTurns >= 2)
-            {
-                return Offer(language, unclear, signedIn, "low-confidence");
-            }
-
-            return new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
+            return Unclear(language, state, signedIn);
         }
 
         // "Which of these?" only when candidates are genuinely close: scored nearly as high as the best (a confident best
@@ -268,11 +269,20 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         return await AnswerServiceAsync(services[0].ServiceId, language, state, signedIn, ct);
     }
 
+    /// <summary>"Didn't get that" — and on the second turn in a row without an answer, the offer of a person.</summary>
+    private static BotTurn Unclear(string language, DialogueState state, bool signedIn)
+    {
+        var unclear = state with { UnclearTurns = state.UnclearTurns + 1 };
+        return unclear.UnclearTurns >= 2
+            ? Offer(language, unclear, signedIn, "low-confidence")
+            : new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
+    }
+
     /// <summary>
     /// The hits with one near the conversation first, made confident, when it scores at least <see cref="NearbyShare"/> of
     /// the best and the question has some evidence at all; the others then stay below a tie. Unchanged otherwise.
     /// </summary>
-    internal static List<KnowledgeHit> Prefer(List<KnowledgeHit> services, IReadOnlyList<string> nearby, out string? preferred)
+    public static List<KnowledgeHit> Prefer(List<KnowledgeHit> services, IReadOnlyList<string> nearby, out string? preferred)
     {
         preferred = null;
         if (nearby.Count == 0 || services.Count == 0 || services[0].Confidence < Unsure

@@ -27,6 +27,9 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     /// <summary>Trigram similarity from which a query word counts as a (mis)spelling of a term (the `%` operator's default threshold is 0.3).</summary>
     public const double TermSimilarity = 0.45;
 
+    /// <summary>What a word of a whole phrase found in the question adds, as a share of an average word's weight.</summary>
+    public const double PhraseWeight = 0.5;
+
     /// <summary>ts_rank of one A-weighted occurrence of a one-word query (the default weights), used to scale ranks to 0..1.</summary>
     private const double FullMatchRank = 0.6079;
 
@@ -34,9 +37,16 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         string Id, string Word, double Fts, double TitleBonus, double Trigram,
         string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn, int Total);
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string language, int take, CancellationToken ct)
+    /// <summary>The services for a question's words, best first.</summary>
+    /// <param name="query">The words (<see cref="QueryText.Words"/>, read with the vocabulary).</param>
+    /// <param name="phrases">Per service, the words of its longest title or synonym found whole in the question.</param>
+    /// <param name="language">The language of titles and summaries.</param>
+    /// <param name="take">At most this many hits.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        IReadOnlyList<string> query, IReadOnlyDictionary<string, int> phrases, string language, int take, CancellationToken ct)
     {
-        var words = QueryText.Words(query).ToArray();
+        var words = query.ToArray();
         if (words.Length == 0)
         {
             return [];
@@ -74,7 +84,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
             return [];
         }
 
-        var ranked = Rank(rows, rows[0].Total);
+        var ranked = Rank(rows, rows[0].Total, phrases);
         var english = language == "en";
         var hits = new List<SearchHit>();
         var previous = 1.0;
@@ -93,7 +103,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     internal sealed record Ranked(string Id, double Score, double Coverage);
 
     /// <summary>Scores services from their per-word evidence; best first.</summary>
-    internal static List<Ranked> Rank(IReadOnlyList<Row> rows, int serviceCount)
+    internal static List<Ranked> Rank(IReadOnlyList<Row> rows, int serviceCount, IReadOnlyDictionary<string, int>? phrases = null)
     {
         // A word in the title itself is stronger evidence than the same word among the synonyms, the more so the shorter
         // the title ("Reisepass" vs. "Ausweisdokumente für Kinder (früher Kinderreisepass)"); the very word (not just its
@@ -108,6 +118,10 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
             .Select(g =>
             {
                 var score = g.GroupBy(e => e.Word).Sum(w => weights[w.Key] * w.Max(e => e.Value));
+
+                // A whole title or synonym of two or more words in the question ("residence permit", "Auto abmelden")
+                // counts as much again as an average word of the question per word of it.
+                score += PhraseWeight * phrases?.GetValueOrDefault(g.Key) * possible / Math.Max(weights.Count, 1) ?? 0;
                 return new Ranked(g.Key, score, possible > 0 ? score / possible : 0);
             })
             .OrderByDescending(r => r.Score)

@@ -63,7 +63,7 @@ public static class LifeSituationIndex
         }
 
         var shorter = Math.Min(word.Length, term.Length);
-        if (shorter >= 5 && CommonPrefix(word, term) >= Math.Max(5, shorter - 2))
+        if (shorter >= 5 && QueryText.CommonPrefix(word, term) >= Math.Max(5, shorter - 2))
         {
             return 0.8;
         }
@@ -79,16 +79,5 @@ public static class LifeSituationIndex
         }
 
         return 0;
-    }
-
-    private static int CommonPrefix(string a, string b)
-    {
-        var n = 0;
-        while (n < a.Length && n < b.Length && a[n] == b[n])
-        {
-            n++;
-        }
-
-        return n;
     }
 }

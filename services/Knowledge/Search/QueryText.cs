@@ -17,7 +17,7 @@ public static partial class QueryText
         // German
         "ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "wir", "uns", "unser", "unsere", "sie", "ihr", "ihre", "und", "oder", "aber",
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "wie", "was", "wo", "wann", "warum", "wer", "welche", "welcher",
-        "muss", "müssen", "kann", "können", "möchte", "möchten", "will", "brauche", "brauchen", "bitte", "danke", "hallo", "haben", "habe", "hat", "bin",
+        "muss", "müssen", "kann", "können", "möchte", "möchten", "will", "brauche", "brauchen", "braucht", "bräuchte", "bitte", "danke", "hallo", "haben", "habe", "hat", "bin",
         "ist", "sind", "wird", "werden", "soll", "sollte", "gibt", "geht", "machen", "mache", "nicht", "noch", "schon", "jetzt", "hier", "dort", "für",
         "mit", "von", "bei", "nach", "auf", "aus", "zum", "zur", "ins", "im", "in", "an", "am", "es", "man", "auch", "nur", "sehr", "gerne", "gern",
         "münchen", "muenchen", "stadt", "frage", "beantragen", "antrag", "bekommen", "kriege", "erhalten", "neu", "neuen", "neue", "neuer",
@@ -38,7 +38,7 @@ public static partial class QueryText
         ["kindagartn"] = "kindergarten", ["kindsgartn"] = "kindergarten", ["kindergartn"] = "kindergarten", ["kinderl"] = "kind", ["buam"] = "kind", ["madl"] = "kind",
         ["heiratn"] = "heiraten", ["heirotn"] = "heiraten", ["hochzad"] = "hochzeit", ["hozat"] = "hochzeit",
         ["nochba"] = "nachbar", ["nachbarn"] = "nachbar", ["nochbarn"] = "nachbar", ["laut"] = "lärm", ["lapp"] = "lärm", ["krach"] = "lärm",
-        ["oids"] = "altes", ["oide"] = "alte", ["gloa"] = "klein", ["groß"] = "groß", ["kastl"] = "schrank", ["kanapee"] = "sofa", ["glump"] = "sperrmüll",
+        ["oids"] = "altes", ["oide"] = "alte", ["gloa"] = "klein", ["groß"] = "groß", ["kastl"] = "schrank", ["kastn"] = "schrank", ["kanapee"] = "sofa", ["glump"] = "sperrmüll",
         ["auto"] = "fahrzeug", ["kistn"] = "fahrzeug", ["karrn"] = "fahrzeug", ["nummernschuid"] = "kennzeichen", ["numma"] = "kennzeichen",
         ["zualassn"] = "zulassen", ["zuaglassn"] = "zulassen", ["ummeldn"] = "ummelden", ["schein"] = "schein",
         ["ausweis"] = "personalausweis", ["perso"] = "personalausweis",
@@ -115,8 +115,56 @@ public static partial class QueryText
     public static bool IsTypo(string word, string term)
     {
         var shorter = Math.Min(word.Length, term.Length);
-        return shorter >= 5 && Quickenshtein.Levenshtein.GetDistance(word, term) <= (shorter >= 8 ? 2 : 1);
+        return shorter >= 5 && Math.Abs(word.Length - term.Length) <= 2 && Distance(word, term) <= (shorter >= 8 ? 2 : 1);
     }
+
+    /// <summary>
+    /// The number of edits between two words — a letter inserted, dropped or replaced, or two neighbours swapped
+    /// ("anmledung"), which is one slip of the fingers, not two.
+    /// </summary>
+    public static int Distance(string a, string b)
+    {
+        // Three rows of the edit table: two rows back (for swaps), the last one and the current one.
+        var (twoBack, last, current) = (new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);
+        for (var j = 0; j <= b.Length; j++)
+        {
+            last[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(last[j] + 1, current[j - 1] + 1), last[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], twoBack[j - 2] + 1);
+                }
+            }
+
+            (twoBack, last, current) = (last, current, twoBack);
+        }
+
+        return last[b.Length];
+    }
+
+    /// <summary>The length of the beginning two words share.</summary>
+    public static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>The content words of a title or synonym: lower case, umlauts written out, fillers dropped.</summary>
+    public static IReadOnlyList<string> Content(string text) =>
+        [.. Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 3 && !Filler.Contains(w)).Select(Fold).Distinct()];
 
     /// <summary>Umlauts and ß written out (ä → ae …), as people type without a German keyboard.</summary>
     public static string Fold(string word) =>
