@@ -80,7 +80,10 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
     private static partial Regex AppointmentPattern();
 
-    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*)\b")]
+    // "Brauch i do an Sehtest?", "geht das trotzdem?" (a condition, which the documents name) ask about the documents too.
+    [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*|" +
+        @"vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|need to show|show them|trotzdem|even if|still possible)\b|" +
+        @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b")]
     private static partial Regex DocumentsPattern();
 
     [GeneratedRegex(@"\b(zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
@@ -96,7 +99,8 @@ public static partial class Aspects
         @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
         @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|sitz\w*|docs|" +
         @"rollstuhl|wheelchair|barrierefrei|stufen|steps|accessible|accesible|kommt|komm|rein|hin|times|hours|zeiten|gleich|glei|sofort|straight|away|" +
-        @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
+        @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|show|trotzdem|even|" +
+        @"possible|still|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
         @"afternoon|morning|abend|evening|am|on|" +
@@ -106,9 +110,13 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +
         @"sind|san|are|does|do|did|eigentlich|denn|dann|noch|no|jetzt|jetz|so|da|do|dafür|dafia|davon|dazu|damit|the|a|an|to|for|of|in|im|am|um|bei|beim|mit|" +
         @"hier|there|here|please|bitte|bittschön|mal|amoi|oamoi|gibt|gibt's|geht|gehts|geht's|es|s|'s|you|du|sie|ihr|eana|ma|mir|me|my|mein\w*|dein\w*|ihr\w*|" +
-        @"schon|scho|nur|bloß|just|only|wie|was|wos|what|how|wo|where|wann|when|ok|okay|passt|gut|alles|all|fia|für|fuer|for)\b")]
+        @"schon|scho|nur|bloß|just|only|wie|was|wos|what|how|wo|where|wann|when|ok|okay|passt|gut|alles|all|fia|für|fuer|for|" +
+        @"ein|eine|einen|nen|ne|ner|von|vom|zum|zur|aus|hat|hot|hod|hob|wir|uns|euch|ned|net|nix|nicht|not|ois|oda|oder|or|aba|aber|but|mei|dei|" +
+        @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
+        @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst)\b")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"\p{L}{4,}")]
+    /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>
+    [GeneratedRegex(@"\p{L}{3,}")]
     private static partial Regex Substance();
 }

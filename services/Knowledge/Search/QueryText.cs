@@ -20,7 +20,7 @@ public static partial class QueryText
         "muss", "müssen", "kann", "können", "möchte", "möchten", "will", "brauche", "brauchen", "braucht", "bräuchte", "bitte", "danke", "hallo", "haben", "habe", "hat", "bin",
         "ist", "sind", "wird", "werden", "soll", "sollte", "gibt", "geht", "machen", "mache", "nicht", "noch", "schon", "jetzt", "hier", "dort", "für",
         "mit", "von", "bei", "nach", "auf", "aus", "zum", "zur", "ins", "im", "in", "an", "am", "es", "man", "auch", "nur", "sehr", "gerne", "gern",
-        "münchen", "muenchen", "stadt", "frage", "beantragen", "antrag", "bekommen", "kriege", "erhalten", "neu", "neuen", "neue", "neuer",
+        "münchen", "muenchen", "minga", "stadt", "frage", "beantragen", "antrag", "bekommen", "kriege", "erhalten", "neu", "neuen", "neue", "neuer",
         // English
         "the", "and", "for", "with", "how", "what", "where", "when", "can", "need", "want", "have", "has", "get", "got", "does", "my", "your", "our",
         "you", "from", "into", "this", "that", "there", "please", "thanks", "hello", "munich", "city", "apply", "new", "should", "would", "could", "about", "do",
@@ -35,7 +35,8 @@ public static partial class QueryText
         ["ogmeldt"] = "angemeldet", ["omeidn"] = "anmelden", ["oomeidn"] = "anmelden", ["ameldn"] = "anmelden", ["omelden"] = "anmelden", ["oamelden"] = "anmelden",
         ["obmeidn"] = "abmelden", ["abmeidn"] = "abmelden", ["ummeidn"] = "ummelden", ["ummeldn"] = "ummelden",
         ["umziang"] = "umziehen", ["ziang"] = "ziehen", ["zogn"] = "gezogen", ["zogen"] = "gezogen",
-        ["kindagartn"] = "kindergarten", ["kindsgartn"] = "kindergarten", ["kindergartn"] = "kindergarten", ["kinderl"] = "kind", ["buam"] = "kind", ["madl"] = "kind",
+        ["kindagartn"] = "kindergarten", ["kindsgartn"] = "kindergarten", ["kindergartn"] = "kindergarten", ["kinderl"] = "kind",
+        ["buam"] = "kind", ["madl"] = "kind", ["tochter"] = "kind", ["sohn"] = "kind", ["dirndl"] = "kind",
         ["heiratn"] = "heiraten", ["heirotn"] = "heiraten", ["hochzad"] = "hochzeit", ["hozat"] = "hochzeit",
         ["nochba"] = "nachbar", ["nachbarn"] = "nachbar", ["nochbarn"] = "nachbar", ["laut"] = "lärm", ["lapp"] = "lärm", ["krach"] = "lärm",
         ["oids"] = "altes", ["oide"] = "alte", ["gloa"] = "klein", ["groß"] = "groß", ["kastl"] = "schrank", ["kastn"] = "schrank", ["kanapee"] = "sofa", ["glump"] = "sperrmüll",
@@ -51,7 +52,7 @@ public static partial class QueryText
         ["firma"] = "gewerbe", ["gschäft"] = "gewerbe", ["gschaft"] = "gewerbe", ["wirtschaft"] = "gaststätte", ["boaz"] = "gaststätte", ["beisl"] = "gaststätte",
         ["anmeldn"] = "anmelden", ["ameidn"] = "anmelden", ["meidn"] = "melden", ["meid"] = "melde", ["gmeidt"] = "gemeldet", ["gmeldt"] = "gemeldet",
         ["minga"] = "münchen", ["ziag"] = "umzug", ["ziagn"] = "umziehen", ["bstätigung"] = "bestätigung", ["bstaetigung"] = "bestätigung",
-        ["nochnam"] = "nachname", ["nama"] = "name", ["schui"] = "schule", ["kafft"] = "gekauft", ["nummern"] = "kennzeichen",
+        ["hiwendn"] = "hinwenden", ["wendn"] = "wenden", ["nochnam"] = "nachname", ["nama"] = "name", ["schui"] = "schule", ["kafft"] = "gekauft", ["nummern"] = "kennzeichen",
         ["göd"] = "geld", ["gfundn"] = "gefunden", ["liegn"] = "liegen", ["lassn"] = "lassen", ["schirm"] = "regenschirm", ["stod"] = "stadt",
         ["visum"] = "visum", ["valängan"] = "verlängern", ["verlängan"] = "verlängern", ["laaft"] = "läuft", ["pass"] = "reisepass",
         ["kindagartnplatz"] = "kindergartenplatz", ["kindergartnplatz"] = "kindergartenplatz", ["selbstständig"] = "selbständig",
@@ -71,7 +72,7 @@ public static partial class QueryText
         var all = Word().Matches(cut.ToLowerInvariant().Normalize(NormalizationForm.FormC)).Select(m => m.Value).ToList();
         foreach (var word in all)
         {
-            if (Bavarian.TryGetValue(word, out var standard))
+            if (Bavarian.TryGetValue(word, out var standard) && !Filler.Contains(standard))
             {
                 Add(standard);
             }
