@@ -46,6 +46,19 @@ public static partial class Aspects
     public static string? Of(string lower) => Patterns.FirstOrDefault(p => p.Pattern.IsMatch(lower)).Aspect;
 
     /// <summary>
+    /// The message without the words that ask for <paramref name="aspect"/> — what it asks about ("what does the pickup
+    /// cost?" searches "pickup", not the school transport costs); the message itself when nothing else is left, and for
+    /// the online aspect.
+    /// </summary>
+    public static string Without(string aspect, string lower)
+    {
+        // The words of going online or by post often are what the service is ("per Post wählen" is the postal vote).
+        var pattern = aspect == Online ? null : Patterns.FirstOrDefault(p => p.Aspect == aspect).Pattern;
+        var rest = pattern is null ? lower : pattern.Replace(lower, " ");
+        return Substance().IsMatch(Filler().Replace(rest, " ")) ? rest : lower;
+    }
+
+    /// <summary>
     /// True when, apart from the aspect's words and the little words of a follow-up (pronouns, "und", "auch" …), the
     /// message names nothing: then it is about the chat's topic.
     /// </summary>
@@ -90,7 +103,8 @@ public static partial class Aspects
     private static partial Regex ResponsiblePattern();
 
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
-        @"wohin|adresse|address|anfahrt|hinkomm\w*|u-?bahn|s-?bahn|tram|bus|barrierefrei|rollstuhl|" +
+        @"wohin|adresse|address|anfahrt|hinkomm\w*|(welche[rns]?|which|what|mit der|mit dem|mim|with the|by) (u-?bahn|s-?bahn|tram|bus|line|linie)|" +
+        @"barrierefrei|rollstuhl|" +
         @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
     private static partial Regex WherePattern();
 
@@ -113,7 +127,8 @@ public static partial class Aspects
         @"schon|scho|nur|bloß|just|only|wie|was|wos|what|how|wo|where|wann|when|ok|okay|passt|gut|alles|all|fia|für|fuer|for|" +
         @"ein|eine|einen|nen|ne|ner|von|vom|zum|zur|aus|hat|hot|hod|hob|wir|uns|euch|ned|net|nix|nicht|not|ois|oda|oder|or|aba|aber|but|mei|dei|" +
         @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
-        @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst)\b")]
+        @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst|bis|till|until|gschicht|geschichte|sache|ding|thing|stuff|" +
+        @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

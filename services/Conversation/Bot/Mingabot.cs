@@ -204,7 +204,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return Unclear(language, state, signedIn);
         }
 
-        var search = await knowledge.SearchAsync(text, language, ct);
+        var search = await knowledge.SearchAsync(aspect is null ? text : Aspects.Without(aspect, lower), language, ct);
         if (search is null)
         {
             return new BotTurn(Unavailable(language), state);

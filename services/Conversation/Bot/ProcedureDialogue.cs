@@ -280,7 +280,8 @@ public static partial class ProcedureDialogue
         return field is null ? null : (field, match.Groups["value"].Value.Trim());
     }
 
-    [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möchte|will)\b")]
+    [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need\w*|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möcht\w*|" +
+        @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b")]
     private static partial Regex DoIt();
 
     /// <summary>
