@@ -28,6 +28,7 @@ public static partial class Aspects
         (OpeningHours, OpeningPattern()),
         (LegalBasis, LegalPattern()),
         (Fees, FeesPattern()),
+        (Online, InTheChatPattern()),
         (ProcessingTime, DurationPattern()),
         (Online, OnlinePattern()),
         (Appointment, AppointmentPattern()),
@@ -44,6 +45,15 @@ public static partial class Aspects
 
     /// <summary>The aspect a message asks about, or null.</summary>
     public static string? Of(string lower) => Patterns.FirstOrDefault(p => p.Pattern.IsMatch(lower)).Aspect;
+
+    /// <summary>
+    /// A question whether the topic works in the citizen's case ("ihr Papa kann nicht mitkommen, geht das trotzdem?"):
+    /// about the chat's topic whatever else it names; its documents say what a special case needs.
+    /// </summary>
+    public static bool IsCondition(string lower) => ConditionPattern().IsMatch(lower);
+
+    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway)\b")]
+    private static partial Regex ConditionPattern();
 
     /// <summary>
     /// The message without the words that ask for <paramref name="aspect"/> — what it asks about ("what does the pickup
@@ -83,12 +93,18 @@ public static partial class Aspects
     private static partial Regex FeesPattern();
 
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|" +
-        @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|processing time|fertig)\b")]
+        @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|ab wann|wie früh|wia früh|how early|how soon|frühestens|spätestens|earliest|latest|deadline|frist\w*|" +
+        @"schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
+        @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b")]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
-        @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt)\b")]
+        @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt|muss ich (da )?hin|muas i (do )?hi)\b")]
     private static partial Regex OnlinePattern();
+
+    /// <summary>Doing it right here or online — before "gleich" of the processing time ("Ko i den glei do im Chat anmeldn?").</summary>
+    [GeneratedRegex(@"\b(online|internet|im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b")]
+    private static partial Regex InTheChatPattern();
 
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
     private static partial Regex AppointmentPattern();
@@ -99,12 +115,12 @@ public static partial class Aspects
         @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b")]
     private static partial Regex DocumentsPattern();
 
-    [GeneratedRegex(@"\b(zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
+    [GeneratedRegex(@"\b(telefon\w*|nummer|phone|anrufen|call them|kontakt|contact|zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
     private static partial Regex ResponsiblePattern();
 
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
         @"wohin|adresse|address|anfahrt|hinkomm\w*|(welche[rns]?|which|what|mit der|mit dem|mim|with the|by) (u-?bahn|s-?bahn|tram|bus|line|linie)|" +
-        @"barrierefrei|rollstuhl|" +
+        @"barrierefrei|rollstuhl|(gibt'?s|gibts|gibt es|is|ist)\b.*\bauch in|is there (one|an? \w+) in|" +
         @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
     private static partial Regex WherePattern();
 
@@ -114,7 +130,8 @@ public static partial class Aspects
         @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|sitz\w*|docs|" +
         @"rollstuhl|wheelchair|barrierefrei|stufen|steps|accessible|accesible|kommt|komm|rein|hin|times|hours|zeiten|gleich|glei|sofort|straight|away|" +
         @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|show|trotzdem|even|" +
-        @"possible|still|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
+        @"possible|still|früh|frühestens|spätestens|early|soon|earliest|latest|deadline|frist\w*|schnell\w*|faster|quicker|express|status|heard|gehört|nix|" +
+        @"telefon\w*|nummer|phone|anrufen|call|kontakt|contact|schriftlich|writing|letter|brief|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
         @"afternoon|morning|abend|evening|am|on|" +
@@ -128,7 +145,8 @@ public static partial class Aspects
         @"ein|eine|einen|nen|ne|ner|von|vom|zum|zur|aus|hat|hot|hod|hob|wir|uns|euch|ned|net|nix|nicht|not|ois|oda|oder|or|aba|aber|but|mei|dei|" +
         @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
         @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst|bis|till|until|gschicht|geschichte|sache|ding|thing|stuff|" +
-        @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail)\b")]
+        @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail|" +
+        @"mit|mim|mitm|with|by|am besten|best|easiest|am einfachsten)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

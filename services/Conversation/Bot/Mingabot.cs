@@ -186,7 +186,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await PlaceAsync(place.Id, aspect, language, state, Understanding.Day(lower, Today()), ct, Understanding.Hour(lower));
         }
 
-        if (actionId is null && aspect is not null && state.FollowUpService is { } current && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related))
+        if (actionId is null && aspect is not null && state.FollowUpService is { } current
+            && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related || aspect == Aspects.Documents && Aspects.IsCondition(lower)))
         {
             return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }

@@ -20,6 +20,7 @@ public static partial class QueryText
         "muss", "müssen", "kann", "können", "möchte", "möchten", "will", "brauche", "brauchen", "braucht", "bräuchte", "bitte", "danke", "hallo", "haben", "habe", "hat", "bin",
         "ist", "sind", "wird", "werden", "soll", "sollte", "gibt", "geht", "machen", "mache", "nicht", "noch", "schon", "jetzt", "hier", "dort", "für",
         "mit", "von", "bei", "nach", "auf", "aus", "zum", "zur", "ins", "im", "in", "an", "am", "es", "man", "auch", "nur", "sehr", "gerne", "gern",
+        "fürs", "fürn", "fuers", "fuern", "fia", "fian", "vom", "beim",
         "münchen", "muenchen", "minga", "stadt", "frage", "beantragen", "antrag", "bekommen", "kriege", "erhalten", "neu", "neuen", "neue", "neuer",
         // English
         "the", "and", "for", "with", "how", "what", "where", "when", "can", "need", "want", "have", "has", "get", "got", "does", "my", "your", "our",
