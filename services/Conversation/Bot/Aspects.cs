@@ -93,8 +93,8 @@ public static partial class Aspects
     private static partial Regex FeesPattern();
 
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|" +
-        @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|ab wann|wie früh|wia früh|how early|how soon|frühestens|spätestens|earliest|latest|deadline|frist\w*|" +
-        @"schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
+        @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|ab wann|wie früh|wia früh|how early|how soon|frühestens|spätestens|earliest|latest|deadline|" +
+        @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
         @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b")]
     private static partial Regex DurationPattern();
 
@@ -115,7 +115,8 @@ public static partial class Aspects
         @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b")]
     private static partial Regex DocumentsPattern();
 
-    [GeneratedRegex(@"\b(telefon\w*|nummer|phone|anrufen|call them|kontakt|contact|zuständig\w*|zustaendig\w*|wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
+    [GeneratedRegex(@"\b(telefon\w*|nummer|phone|anrufen|call them|kontakt|contact|zuständig\w*|zustaendig\w*|" +
+        @"wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
     private static partial Regex ResponsiblePattern();
 
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
@@ -127,11 +128,13 @@ public static partial class Aspects
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
     [GeneratedRegex(@"\b(was|wos|what|wie|wia|how|wo|where|wann|when|welche[sr]?|which|who|wer|kost\w*|gebühr\w*|preis\w*|teuer|zahl\w*|cost\w*|fees?|price|much|viel|" +
         @"lang\w*|long|dauer\w*|take[s]?|fertig|online|internet|digital|termin\w*|appointment\w*|unterlagen|dokumente?|papiere|mitbring\w*|bring\w*|documents?|papers|" +
-        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|tomorrow|today|heut|sitz\w*|docs|" +
+        @"zuständig\w*|responsible|office|amt|stelle|adresse|address|offen|geöffnet|open\w*|closed|geschlossen|auf|zua|heute|heit|morgen|morgn|" +
+        @"tomorrow|today|heut|sitz\w*|docs|" +
         @"rollstuhl|wheelchair|barrierefrei|stufen|steps|accessible|accesible|kommt|komm|rein|hin|times|hours|zeiten|gleich|glei|sofort|straight|away|" +
         @"rechtsgrundlage|grundlage|grundlag|gesetz|law|legal|basis|need|brauch\w*|vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|show|trotzdem|even|" +
         @"possible|still|früh|frühestens|spätestens|early|soon|earliest|latest|deadline|frist\w*|schnell\w*|faster|quicker|express|status|heard|gehört|nix|" +
-        @"telefon\w*|nummer|phone|anrufen|call|kontakt|contact|schriftlich|writing|letter|brief|kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
+        @"telefon\w*|nummer|phone|anrufen|call|kontakt|contact|schriftlich|writing|letter|brief|" +
+        @"kannt|kann|konn|ko|can|could|mach\w*|do|done|erledig\w*|beantrag\w*|antrag\w*|apply|" +
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
         @"afternoon|morning|abend|evening|am|on|" +

@@ -198,6 +198,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Welcome(null, language) with { Understood = new(Understanding.Intents.Greeting) }, state);
         }
 
+        if (actionId is null && Understanding.UnclearLetter(lower) && !Understanding.WantsChecklist(lower))
+        {
+            // A letter from an office the citizen does not understand: ask what it is about (or who sent it); a second
+            // turn without a service offers a person.
+            return Unclear(language, state, signedIn, "unclear.letter");
+        }
+
         if (actionId is null && aspect is not null and not Aspects.Where and not Aspects.OpeningHours && state.FollowUpService is null && Aspects.IsFollowUp(lower))
         {
             // "Was kostet das?" with nothing to refer to: the words of an aspect are no question about a service
@@ -271,12 +278,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     }
 
     /// <summary>"Didn't get that" — and on the second turn in a row without an answer, the offer of a person.</summary>
-    private static BotTurn Unclear(string language, DialogueState state, bool signedIn)
+    private static BotTurn Unclear(string language, DialogueState state, bool signedIn, string key = "unclear")
     {
         var unclear = state with { UnclearTurns = state.UnclearTurns + 1 };
         return unclear.UnclearTurns >= 2
             ? Offer(language, unclear, signedIn, "low-confidence")
-            : new BotTurn(Say(language, "unclear") with { Understood = new("unclear") }, unclear);
+            : new BotTurn(Say(language, key) with { Understood = new("unclear") }, unclear);
     }
 
     /// <summary>
@@ -303,11 +310,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// </summary>
     private async Task<string?> FollowUpTopicAsync(string text, string lower, string language, DialogueState state, CancellationToken ct)
     {
-        if (state.FollowUpService is not { } current)
-        {
-            return null;
-        }
-
+        var current = state.FollowUpService;
         if (Aspects.IsFollowUp(lower))
         {
             return current;

@@ -114,6 +114,16 @@ public static partial class Understanding
     /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
     public static bool WantsChecklist(string lower) => Checklist().IsMatch(lower);
 
+    /// <summary>An official letter the citizen does not understand ("Brief vom Amt, versteh nicht, was die wollen") — no service named yet.</summary>
+    public static bool UnclearLetter(string lower) => OfficialLetter().IsMatch(lower) && NotUnderstood().IsMatch(lower);
+
+    [GeneratedRegex(@"\b(brief|briaf|schreiben|bescheid|letter|aktenzeichen)\b")]
+    private static partial Regex OfficialLetter();
+
+    [GeneratedRegex(@"\b(versteh\w*|vasteh\w*|understand|don'?t get|was (die|der|des|de|sie) (von mir )?(will|wollen|wuin|woin)|what (they|it|he|she) wants?|" +
+        @"keine ahnung|koa ahnung|no idea)\b")]
+    private static partial Regex NotUnderstood();
+
     /// <summary>
     /// The wish for everything at once ("alles", "ois", "everything", "what now?", "where do I start?", "first"): then a
     /// matching life situation wins over a single service.
