@@ -58,12 +58,13 @@ public static partial class Aspects
     /// <summary>
     /// The message without the words that ask for <paramref name="aspect"/> — what it asks about ("what does the pickup
     /// cost?" searches "pickup", not the school transport costs); the message itself when nothing else is left, and for
-    /// the online aspect.
+    /// the online and the responsible aspect.
     /// </summary>
     public static string Without(string aspect, string lower)
     {
-        // The words of going online or by post often are what the service is ("per Post wählen" is the postal vote).
-        var pattern = aspect == Online ? null : Patterns.FirstOrDefault(p => p.Aspect == aspect).Pattern;
+        // The words of going online or by post often are what the service is ("per Post wählen" is the postal vote), and
+        // those of whom to call the general enquiry ("Bürgertelefon").
+        var pattern = aspect is Online or Responsible ? null : Patterns.FirstOrDefault(p => p.Aspect == aspect).Pattern;
         var rest = pattern is null ? lower : pattern.Replace(lower, " ");
         return Substance().IsMatch(Filler().Replace(rest, " ")) ? rest : lower;
     }
@@ -149,7 +150,7 @@ public static partial class Aspects
         @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
         @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst|bis|till|until|gschicht|geschichte|sache|ding|thing|stuff|" +
         @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail|" +
-        @"mit|mim|mitm|with|by|am besten|best|easiest|am einfachsten)\b")]
+        @"mit|mim|mitm|with|by|am besten|best|easiest|am einfachsten|selber|selbst|myself)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

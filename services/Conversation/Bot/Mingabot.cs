@@ -108,7 +108,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return new BotTurn(Say(language, "handover.declined"), state with { PendingEscalation = null }, Declined: true);
             }
 
-            if (actionId is null && Aspects.Of(lower) is { } pendingAspect && await FollowUpTopicAsync(text, lower, language, state, ct) is { } topic)
+            if (actionId is null && Aspects.Of(lower) is { } pendingAspect && await FollowUpTopicAsync(pendingAspect, lower, language, state, ct) is { } topic)
             {
                 // A question about the service while the offer stands: answer it, then ask again.
                 var answer = await AspectAsync(topic, pendingAspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
@@ -308,7 +308,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// The service an aspect question is about while an offer stands: the chat's, unless the message clearly names
     /// another one (a confident search hit).
     /// </summary>
-    private async Task<string?> FollowUpTopicAsync(string text, string lower, string language, DialogueState state, CancellationToken ct)
+    private async Task<string?> FollowUpTopicAsync(string aspect, string lower, string language, DialogueState state, CancellationToken ct)
     {
         var current = state.FollowUpService;
         if (Aspects.IsFollowUp(lower))
@@ -316,9 +316,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return current;
         }
 
-        var search = await knowledge.SearchAsync(text, language, ct);
-        var services = search?.Hits.Where(h => h.Kind == HitKinds.Service).ToList() ?? [];
-        return services.Count > 0 && services[0].Confidence >= Confident && services.All(h => h.ServiceId != current) ? services[0].ServiceId : current;
+        // Without a topic yet ("es geht um meine Einbürgerung …" after asking for a person), a plausible hit will do.
+        var search = await knowledge.SearchAsync(Aspects.Without(aspect, lower), language, ct);
+        var top = search?.Hits.FirstOrDefault(h => h.Kind == HitKinds.Service);
+        return top is not null && top.ServiceId != current && top.Confidence >= (current is null ? Unsure : Confident)
+            && search!.Hits.Where(h => h.Kind == HitKinds.Service).All(h => h.ServiceId != current) ? top.ServiceId : current;
     }
 
     /// <summary>
