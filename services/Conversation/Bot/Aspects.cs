@@ -104,7 +104,7 @@ public static partial class Aspects
     private static partial Regex OnlinePattern();
 
     /// <summary>Doing it right here or online — before "gleich" of the processing time ("Ko i den glei do im Chat anmeldn?").</summary>
-    [GeneratedRegex(@"\b(online|internet|im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b")]
+    [GeneratedRegex(@"\b(im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b")]
     private static partial Regex InTheChatPattern();
 
     [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
@@ -150,7 +150,7 @@ public static partial class Aspects
         @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
         @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst|bis|till|until|gschicht|geschichte|sache|ding|thing|stuff|" +
         @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail|" +
-        @"mit|mim|mitm|with|by|am besten|best|easiest|am einfachsten|selber|selbst|myself)\b")]
+        @"mit|mim|mitm|with|by|am besten|besten|best|easiest|am einfachsten|einfachsten|selber|selbst|myself)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

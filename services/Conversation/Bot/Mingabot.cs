@@ -87,6 +87,13 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         // The candidates of a "which of these?" count for this answer only.
         var candidates = state.Candidates;
         state = state with { Candidates = [] };
+        if (actionId is null && Understanding.SwitchesTopic(lower) && Understanding.WithoutSwitch(lower) is { Length: > 0 } rest)
+        {
+            // "Andere Frage: Gewerbeanmeldung, was kostet die?": about something new, whatever the chat was about.
+            (text, lower) = (rest, rest);
+            state = state with { Topic = null, Aspect = null, Nearby = [] };
+        }
+
         if (state.PendingEscalation is { } reason)
         {
             if (actionId == ConsentYes || actionId is null && Yes().IsMatch(lower))

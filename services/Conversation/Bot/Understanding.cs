@@ -114,6 +114,16 @@ public static partial class Understanding
     /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
     public static bool WantsChecklist(string lower) => Checklist().IsMatch(lower);
 
+    /// <summary>A new topic announced ("Andere Frage: …", "ganz was anderes", "ok different thing."): the chat's topic no longer applies.</summary>
+    public static bool SwitchesTopic(string lower) => Switch().IsMatch(lower);
+
+    /// <summary>The message without its announcement of a new topic.</summary>
+    public static string WithoutSwitch(string lower) => Switch().Replace(lower, " ").Trim();
+
+    [GeneratedRegex(@"^\W*((ok|okay|gut|passt|so|und|also|na)\W+)?(ganz )?(eine |a )?(andere|anderes|andre|other|another|different|new|neue) " +
+        @"(frage|frog|sache|thema|ding|thing|question|topic|matter)\b\W*|^\W*((ok|okay|gut|passt|so|und|also)\W+)?(was|wos|something) (ganz )?(anderes|anders|else)\b\W*")]
+    private static partial Regex Switch();
+
     /// <summary>An official letter the citizen does not understand ("Brief vom Amt, versteh nicht, was die wollen") — no service named yet.</summary>
     public static bool UnclearLetter(string lower) => OfficialLetter().IsMatch(lower) && NotUnderstood().IsMatch(lower);
 
