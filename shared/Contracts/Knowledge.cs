@@ -90,6 +90,7 @@ public sealed record GetServiceDetails(string ServiceId, string Language, DateTi
 /// <param name="LegalBasis">The law it rests on.</param>
 /// <param name="AppointmentRequired">Only with an appointment.</param>
 /// <param name="Related">Services that belong with it ("and for my child?").</param>
+/// <param name="Deadline">Its legal deadline where a life situation names one ("within two weeks of moving in"); null otherwise.</param>
 public sealed record ServiceDetails(
     string ServiceId,
     bool Found,
@@ -110,7 +111,8 @@ public sealed record ServiceDetails(
     string? ProcessingTime = null,
     string? LegalBasis = null,
     bool AppointmentRequired = false,
-    IReadOnlyList<RelatedServiceInfo>? Related = null);
+    IReadOnlyList<RelatedServiceInfo>? Related = null,
+    StepDeadlineInfo? Deadline = null);
 
 /// <summary>A related service.</summary>
 /// <param name="ServiceId">Its id.</param>

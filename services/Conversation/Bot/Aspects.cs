@@ -20,6 +20,7 @@ public static partial class Aspects
     public const string Responsible = "responsible";
     public const string LegalBasis = "legal-basis";
     public const string Related = "related";
+    public const string Deadline = "deadline";
 
     // Order matters: the first that matches wins ("wie lange hat das offen" is about opening hours, not processing time).
     private static readonly (string Aspect, Regex Pattern)[] Patterns =
@@ -29,6 +30,7 @@ public static partial class Aspects
         (LegalBasis, LegalPattern()),
         (Fees, FeesPattern()),
         (Online, InTheChatPattern()),
+        (Deadline, DeadlinePattern()),
         (ProcessingTime, DurationPattern()),
         (Online, OnlinePattern()),
         (Appointment, AppointmentPattern()),
@@ -40,7 +42,7 @@ public static partial class Aspects
     /// <summary>The aspects a short answer exists for (an ellipsis "und für X?" asks the same of something else).</summary>
     public static readonly IReadOnlySet<string> Answerable = new HashSet<string>
     {
-        Fees, Documents, ProcessingTime, Online, Appointment, Where, OpeningHours, Responsible, LegalBasis,
+        Fees, Documents, ProcessingTime, Online, Appointment, Where, OpeningHours, Responsible, LegalBasis, Deadline,
     };
 
     /// <summary>The aspect a message asks about, or null.</summary>
@@ -98,6 +100,12 @@ public static partial class Aspects
         @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
         @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b")]
     private static partial Regex DurationPattern();
+
+    /// <summary>By when it must be done, or how long one may wait ("is there a deadline?", "wie lange darf ich noch fahren?").</summary>
+    [GeneratedRegex(@"\b((gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|deadline|bis wann muss|by when|" +
+        @"wie ?viel zeit (hab|habe|haben|hat)\w*|how (much time|long) do (i|we) have|wie lange? (darf|kann|muss) (ich|man|wir)\b.*\bnoch|" +
+        @"ab wann (geht|kann)|frühestens|spätestens|at the latest|earliest)\b")]
+    private static partial Regex DeadlinePattern();
 
     [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
         @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt|muss ich (da )?hin|muas i (do )?hi)\b")]

@@ -225,7 +225,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return new BotTurn(Unavailable(language), state);
         }
 
-        var services = Prefer(search.Hits.Where(h => h.Kind == HitKinds.Service).ToList(), state.Nearby, out var preferred);
+        var services = Prefer(search.Hits.Where(h => h.Kind == HitKinds.Service).ToList(), state.Nearby, out var preferred, aspect is null ? null : state.FollowUpService);
         var best = services.Count > 0 ? services[0].Confidence : 0;
         // A life situation answers the wish for a checklist ("was muss ich alles erledigen?"), never a question about one aspect.
         if (aspect is null or Aspects.Documents && Understanding.WantsChecklist(lower) && search.Hits.FirstOrDefault(h => h.Kind == HitKinds.LifeSituation) is { } life
@@ -295,13 +295,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     /// <summary>
     /// The hits with one near the conversation first, made confident, when it scores at least <see cref="NearbyShare"/> of
-    /// the best and the question has some evidence at all; the others then stay below a tie. Unchanged otherwise.
+    /// the best and the question has some evidence at all; the others then stay below a tie. Unchanged otherwise. For a
+    /// question about an aspect, the chat's <paramref name="topic"/> itself comes first among those near.
     /// </summary>
-    public static List<KnowledgeHit> Prefer(List<KnowledgeHit> services, IReadOnlyList<string> nearby, out string? preferred)
+    public static List<KnowledgeHit> Prefer(List<KnowledgeHit> services, IReadOnlyList<string> nearby, out string? preferred, string? topic = null)
     {
         preferred = null;
-        if (nearby.Count == 0 || services.Count == 0 || services[0].Confidence < Unsure
-            || services.FirstOrDefault(h => h.Relative >= NearbyShare && nearby.Contains(h.ServiceId)) is not { } near)
+        var qualifying = services.Where(h => h.Relative >= NearbyShare && (nearby.Contains(h.ServiceId) || h.ServiceId == topic)).ToList();
+        if (services.Count == 0 || services[0].Confidence < Unsure
+            || (qualifying.FirstOrDefault(h => h.ServiceId == topic) ?? qualifying.FirstOrDefault()) is not { } near)
         {
             return services;
         }
@@ -421,6 +423,15 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             case Aspects.Responsible:
                 text = T(language, "aspect.responsible", ("title", title), ("department", details.DepartmentName ?? details.DepartmentId));
                 blocks.Add(new FactsBlock([new Fact(T(language, "block.responsible"), details.DepartmentName ?? details.DepartmentId ?? "")]));
+                break;
+            case Aspects.Deadline when details.Deadline is { } deadline:
+                text = T(language, "aspect.deadline", ("title", title), ("deadline", Deadline(deadline, language, "").Trim()));
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.deadline"), Deadline(deadline, language, "").Trim())]));
+                break;
+            case Aspects.Deadline when details.ProcessingTime is { } time:
+                // No legal deadline: what it takes is what the citizen needs to plan with.
+                text = T(language, "aspect.processingTime", ("title", title), ("time", time));
+                blocks.Add(new FactsBlock([new Fact(T(language, "block.processingTime"), time)]));
                 break;
             case Aspects.LegalBasis when details.LegalBasis is { } law:
                 text = T(language, "aspect.legalBasis", ("title", title), ("law", law));

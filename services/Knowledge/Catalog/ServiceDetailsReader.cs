@@ -19,7 +19,7 @@ public sealed record ServiceView(
     IReadOnlyList<string> Documents, IReadOnlyList<string> Fees, string? ProcessingTime, string? LegalBasis,
     string? OnlineServiceUrl, IReadOnlyList<string> Checklist, bool AppointmentRequired, string? OnlineTrustLevel,
     IReadOnlyList<LocationView> Locations, ProcedureView? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language,
-    IReadOnlyList<RelatedView>? Related = null);
+    IReadOnlyList<RelatedView>? Related = null, StepDeadline? Deadline = null);
 
 /// <summary>A procedure's form in one language: what the bot asks, and what it takes from the Bürgerkonto.</summary>
 public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> Fields, string TrustLevel, string Result, string Confirmation)
@@ -32,7 +32,7 @@ public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> 
 
 public sealed record ProcedureFieldView(string Name, string Type, string Label, string Prompt, string? Validation, string? PrefillFrom);
 
-public sealed class ServiceDetailsReader(KnowledgeDbContext db)
+public sealed class ServiceDetailsReader(KnowledgeDbContext db, Search.CatalogIndexes indexes)
 {
     /// <summary>The service in a language with its locations' status at <paramref name="at"/>, and its ETag; null when unknown.</summary>
     public async Task<(ServiceView View, string ETag)?> ReadAsync(string id, string language, DateTimeOffset at, CancellationToken ct)
@@ -49,6 +49,10 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db)
         var locations = await db.Locations.AsNoTracking().Where(l => entry.LocationIds.Contains(l.Id)).ToListAsync(ct);
         var relatedIds = (entry.Related ?? []).Select(r => r.ServiceId).ToList();
         var related = relatedIds.Count == 0 ? [] : await db.Services.AsNoTracking().Where(s => relatedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+
+        // The legal deadline of the service, as a life situation's step names it ("within two weeks of moving in").
+        var deadline = (await indexes.CurrentAsync(db, ct)).Lives.SelectMany(l => l.Entry.Steps)
+            .FirstOrDefault(step => step.ServiceId == id && step.Deadline is not null)?.Deadline;
         var view = new ServiceView(
             entry.Id, entry.LeikaKey, entry.Title.In(lang), entry.Summary.In(lang), entry.Description?.In(lang) ?? "",
             entry.DepartmentId, department?.Entry.Name.In(lang),
@@ -57,7 +61,8 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db)
             [.. entry.LocationIds.Select(lid => locations.FirstOrDefault(l => l.Id == lid)).OfType<LocationRow>().Select(l => Location(l.Entry, lang, at))],
             ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang,
             [.. (entry.Related ?? []).Where(r => related.ContainsKey(r.ServiceId))
-                .Select(r => new RelatedView(r.ServiceId, related[r.ServiceId].Entry.Title.In(lang), r.Relation))]);
+                .Select(r => new RelatedView(r.ServiceId, related[r.ServiceId].Entry.Title.In(lang), r.Relation))],
+            deadline);
         return (view, Apis.EditorApi.ETag(row));
     }
 

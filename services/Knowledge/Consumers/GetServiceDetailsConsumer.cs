@@ -27,6 +27,7 @@ public sealed class GetServiceDetailsConsumer(ServiceDetailsReader reader, TimeP
                     [.. procedure.Fields.Select(f => new ProcedureFieldDefinition(f.Name, f.Type, f.Label, f.Prompt, f.Validation, f.PrefillFrom))])
                 : null,
             view.ProcessingTime, view.LegalBasis, view.AppointmentRequired,
-            [.. (view.Related ?? []).Select(r => new RelatedServiceInfo(r.ServiceId, r.Title, r.Relation))]));
+            [.. (view.Related ?? []).Select(r => new RelatedServiceInfo(r.ServiceId, r.Title, r.Relation))],
+            view.Deadline is { } deadline ? new StepDeadlineInfo(deadline.Count, deadline.Unit, deadline.From, deadline.LegalBasis) : null));
     }
 }
