@@ -130,7 +130,7 @@ public static partial class Aspects
 
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
         @"wohin|adresse|address|anfahrt|hinkomm\w*|(welche[rns]?|which|what|mit der|mit dem|mim|with the|by) (u-?bahn|s-?bahn|tram|bus|line|linie)|" +
-        @"barrierefrei|rollstuhl|(gibt'?s|gibts|gibt es|is|ist)\b.*\bauch in|is there (one|an? \w+) in|" +
+        @"barrierefrei|rollstuhl|(?<=\b(gibt'?s|gibts|gibt es)\b.*)\bauch in|is there (one|an? \w+) in|" +
         @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
     private static partial Regex WherePattern();
 

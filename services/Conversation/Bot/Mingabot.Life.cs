@@ -155,9 +155,15 @@ public sealed partial class Mingabot
     /// <summary>"Frist: 2 Wochen nach dem Einzug (§ 17 Abs. 1 BMG)." — a deadline from its data; empty when there is none.</summary>
     private static string Deadline(StepDeadlineInfo? deadline, string language, string separator) => deadline is null
         ? ""
-        : separator + T(language, "life.deadline", ("count", deadline.Count),
+        : separator + T(language, "life.deadline", ("count", Count(deadline.Count, language)),
             ("unit", T(language, $"life.unit.{deadline.Unit}{(deadline.Count == 1 ? ".one" : "")}")), ("event", T(language, $"life.event.{deadline.From}")))
             + (deadline.LegalBasis is { } law ? $" ({law})" : "");
+
+    /// <summary>Small numbers in words in English text ("two weeks"), as figures otherwise.</summary>
+    private static string Count(int count, string language) =>
+        language == "en" && count is >= 1 and <= 12
+            ? ((string[])["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])[count]
+            : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(LifeSituationDetails? Life, BotReply? Refused)> LifeOrRefusalAsync(string id, string language, CancellationToken ct) =>
         await knowledge.LifeSituationAsync(id, language == "en" ? "en" : "de", ct) switch
