@@ -54,7 +54,7 @@ public static partial class Aspects
     /// </summary>
     public static bool IsCondition(string lower) => ConditionPattern().IsMatch(lower);
 
-    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway)\b")]
+    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway|was passiert,? wenn|wos passiert,? wenn|what happens if|what if)\b")]
     private static partial Regex ConditionPattern();
 
     /// <summary>
@@ -115,7 +115,10 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b")]
     private static partial Regex InTheChatPattern();
 
-    [GeneratedRegex(@"\b(termin\w*|appointment\w*|walk[- ]in|ohne anmeldung|einfach (hin|vorbei)\w*)\b")]
+    // Whether one is needed — not every mention ("I can't get any appointment" is no question about needing one).
+    [GeneratedRegex(@"\b((brauch\w*|need\w*|muss ich|muss man|müssen wir|miass ma|muas i|must i|do i have to|have to)\b.*\b(termin\w*|appointment\w*)|" +
+        @"(termin\w*|appointment\w*)\b.*\b(nötig|notwendig|erforderlich|required|needed|necessary|pflicht)|" +
+        @"walk[- ]in|ohne anmeldung|ohne termin|without (an )?appointment|einfach (hin|vorbei)\w*)\b")]
     private static partial Regex AppointmentPattern();
 
     // "Brauch i do an Sehtest?", "geht das trotzdem?" (a condition, which the documents name) ask about the documents too.
@@ -131,7 +134,7 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
         @"wohin|adresse|address|anfahrt|hinkomm\w*|(welche[rns]?|which|what|mit der|mit dem|mim|with the|by) (u-?bahn|s-?bahn|tram|bus|line|linie)|" +
         @"barrierefrei|rollstuhl|(?<=\b(gibt'?s|gibts|gibt es)\b.*)\bauch in|is there (one|an? \w+) in|" +
-        @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there)\b")]
+        @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there|where (do|can|could) (i|we) (get|pick up|collect) (it|them|the))\b")]
     private static partial Regex WherePattern();
 
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
@@ -147,7 +150,8 @@ public static partial class Aspects
         @"application|bestell\w*|order|get|bekomm\w*|krieg\w*|kriag\w*|hin|hingehen|there|go|dauert?'?s?|hoch|high|much|it|one|ones|that|those|" +
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
         @"afternoon|morning|abend|evening|am|on|" +
-        @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?)\b")]
+        @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?|" +
+        @"monat\w*|woche\w*|tag\w*|days?|weeks?|months?|jahr\w*|years?|erst|zwei|drei|vier|fünf|two|three|four|five|geld|göd|money|warten|wait\w*)\b")]
     private static partial Regex AspectWords();
 
     [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +

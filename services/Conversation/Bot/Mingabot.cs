@@ -44,6 +44,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>A hit near the conversation (<see cref="DialogueState.Nearby"/>) scoring at least this share of the best one's is taken.</summary>
     public const double NearbyShare = 0.6;
 
+    /// <summary>From this confidence a short question is answered unless another hit ties.</summary>
+    public const double Sure = 0.65;
+
+    /// <summary>Below <see cref="Sure"/>, a short question is asked about when another hit scores this close.</summary>
+    public const double NearlyTied = 0.85;
+
     /// <summary>Even a confident best is asked about when another scores this close (the same words match both).</summary>
     public const double Tied = 0.97;
 
@@ -199,6 +205,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
 
+        if (actionId is null && aspect is null && state.FollowUpService is { } asked && Aspects.IsCondition(lower))
+        {
+            // "Was passiert, wenn die abläuft, bevor ich dran bin?": about the chat's topic; its answer names what applies.
+            return await AnswerServiceAsync(asked, language, state, signedIn, ct);
+        }
+
         var question = Greeting().Replace(lower, " ").Trim();
         if (question.Length == 0 || !Letter().IsMatch(question))
         {
@@ -268,7 +280,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         // "Which of these?" only when candidates are genuinely close: scored nearly as high as the best (a confident best
         // only by a hair), up to three of them.
-        var close = services.Where(h => h.Relative >= (best >= Confident ? Tied : Close)).Take(3).ToList();
+        // A short question naming one thing that two services share ("Ich brauch einen Parkausweis") is asked about even
+        // above the confident line, unless the best is clearly sure.
+        var tie = best >= Confident && (aspect is not null || !Understanding.IsShort(lower) || best >= Sure) ? Tied : best >= Confident ? NearlyTied : Close;
+        var close = services.Where(h => h.Relative >= tie).Take(3).ToList();
         if (close.Count >= 2)
         {
             var actions = close.Select(h => new ChatAction(ServiceActionPrefix + h.ServiceId, h.Title)).ToList();
