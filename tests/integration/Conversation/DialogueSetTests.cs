@@ -13,11 +13,14 @@ namespace MucGov.IntegrationTests.Conversation;
 /// </summary>
 public sealed class DialogueSetTests(WebPlatform web) : IClassFixture<WebPlatform>
 {
-    /// <summary>The share of turns the bot reached; a change to the bot may not fall below it.</summary>
-    private const double MinimumOverall = 0.70;
+    /// <summary>
+    /// The floor under the share of turns reached (95 % measured with <c>./mucgov bench dialogue</c>); a few points below it,
+    /// since some answers depend on the hour of the run (what is open now).
+    /// </summary>
+    private const double MinimumOverall = 0.93;
 
-    /// <summary>The weakest category's share reached.</summary>
-    private const double MinimumPerCategory = 0.50;
+    /// <summary>The floor under the weakest category's share (89 % measured; a category has 20–50 turns, one turn is 2–5 points).</summary>
+    private const double MinimumPerCategory = 0.80;
 
     [Fact]
     public async Task The_dialogue_set_scores_at_least_the_level_reached_overall_and_in_every_category()

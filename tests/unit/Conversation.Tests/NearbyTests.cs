@@ -44,4 +44,15 @@ public sealed class NearbyTests
         Assert.Null(preferred);
         Assert.Equal(0.1, ranked[0].Confidence);
     }
+
+    [Fact]
+    public void For_an_aspect_question_the_topic_itself_comes_first_among_those_near()
+    {
+        var hits = new List<KnowledgeHit> { Hit("fuehrerschein-ersterteilung", 0.5, 1), Hit("fuehrerschein-umschreiben", 0.4, 0.8) };
+
+        var ranked = Mingabot.Prefer(hits, ["fuehrerschein-ersterteilung", "fuehrerschein-umschreiben"], out var preferred, topic: "fuehrerschein-umschreiben");
+
+        Assert.Equal("fuehrerschein-umschreiben", preferred);
+        Assert.Equal("fuehrerschein-umschreiben", ranked[0].ServiceId);
+    }
 }
