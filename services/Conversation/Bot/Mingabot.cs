@@ -44,10 +44,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>A hit near the conversation (<see cref="DialogueState.Nearby"/>) scoring at least this share of the best one's is taken.</summary>
     public const double NearbyShare = 0.6;
 
-    /// <summary>From this confidence a short question is answered unless another hit ties.</summary>
+    /// <summary>From this confidence a short statement of need is answered unless another hit ties.</summary>
     public const double Sure = 0.65;
 
-    /// <summary>Below <see cref="Sure"/>, a short question is asked about when another hit scores this close.</summary>
+    /// <summary>Below <see cref="Sure"/>, a short statement of need is asked about when another hit scores this close.</summary>
     public const double NearlyTied = 0.85;
 
     /// <summary>Even a confident best is asked about when another scores this close (the same words match both).</summary>
@@ -280,9 +280,11 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         // "Which of these?" only when candidates are genuinely close: scored nearly as high as the best (a confident best
         // only by a hair), up to three of them.
-        // A short question naming one thing that two services share ("Ich brauch einen Parkausweis") is asked about even
-        // above the confident line, unless the best is clearly sure.
-        var tie = best >= Confident && (aspect is not null || !Understanding.IsShort(lower) || best >= Sure) ? Tied : best >= Confident ? NearlyTied : Close;
+        // A short statement of need naming one thing that two services share ("Ich brauch einen Parkausweis") is asked
+        // about even above the confident line, unless the best is clearly sure; a question ("Wo bekomme ich einen
+        // Reisepass?") is answered.
+        var bareNeed = aspect is null && Understanding.IsShort(lower) && Understanding.StatesNeed(lower) && best < Sure;
+        var tie = best >= Confident ? (bareNeed ? NearlyTied : Tied) : Close;
         var close = services.Where(h => h.Relative >= tie).Take(3).ToList();
         if (close.Count >= 2)
         {

@@ -114,6 +114,12 @@ public static partial class Understanding
     /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
     public static bool WantsChecklist(string lower) => Checklist().IsMatch(lower);
 
+    /// <summary>A bare statement of need ("Ich brauch einen Parkausweis", "I need a parking permit"), not a question how or where.</summary>
+    public static bool StatesNeed(string lower) => Need().IsMatch(lower);
+
+    [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b")]
+    private static partial Regex Need();
+
     /// <summary>A new topic announced ("Andere Frage: …", "ganz was anderes", "ok different thing."): the chat's topic no longer applies.</summary>
     public static bool SwitchesTopic(string lower) => Switch().IsMatch(lower);
 

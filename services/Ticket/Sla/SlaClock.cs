@@ -27,6 +27,8 @@ public sealed class SlaClock(TicketDbContext db, IOptions<SlaOptions> options)
     public static DateTimeOffset Deadline(DateTimeOffset from, TimeSpan budget, WeeklySchedule? schedule)
     {
         var hours = schedule is { Days.Count: > 0 } && schedule.Days.Values.Any(d => d.Count > 0) ? schedule : DepartmentCalendar.DefaultSchedule;
-        return BusinessTime.Add(from, budget, hours).ToUniversalTime();
+        // Whole microseconds, as PostgreSQL stores them: the deadline in the CaseOpened event and in the stored case agree.
+        var due = BusinessTime.Add(from, budget, hours).ToUniversalTime();
+        return due.AddTicks(-(due.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 }

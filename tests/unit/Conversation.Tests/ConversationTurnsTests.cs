@@ -64,4 +64,11 @@ public sealed class ConversationTurnsTests
     [InlineData(Aspects.Online, "ko i do vorher scho per post wähln?", "per post")]
     public void A_question_is_searched_without_its_aspect_words(string aspect, string text, string kept) =>
         Assert.Contains(kept, Aspects.Without(aspect, text));
+
+    [Theory]
+    [InlineData("ich brauch einen parkausweis", true)]
+    [InlineData("I brauch an Parkausweis.", true)]
+    [InlineData("Wo bekomme ich einen Reisepass?", false)]
+    public void A_bare_statement_of_need_is_told_from_a_question(string text, bool expected) =>
+        Assert.Equal(expected, Understanding.StatesNeed(text.ToLowerInvariant()));
 }
