@@ -51,8 +51,7 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db, Search.CatalogIn
         var related = relatedIds.Count == 0 ? [] : await db.Services.AsNoTracking().Where(s => relatedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
         // The legal deadline of the service, as a life situation's step names it ("within two weeks of moving in").
-        var deadline = (await indexes.CurrentAsync(db, ct)).Lives.SelectMany(l => l.Entry.Steps)
-            .FirstOrDefault(step => step.ServiceId == id && step.Deadline is not null)?.Deadline;
+        var deadline = (await indexes.CurrentAsync(db, ct)).Deadlines.GetValueOrDefault(id);
         var view = new ServiceView(
             entry.Id, entry.LeikaKey, entry.Title.In(lang), entry.Summary.In(lang), entry.Description?.In(lang) ?? "",
             entry.DepartmentId, department?.Entry.Name.In(lang),

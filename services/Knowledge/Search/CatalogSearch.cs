@@ -103,7 +103,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     internal sealed record Ranked(string Id, double Score, double Coverage);
 
     /// <summary>Scores services from their per-word evidence; best first.</summary>
-    internal static List<Ranked> Rank(IReadOnlyList<Row> rows, int serviceCount, IReadOnlyDictionary<string, int>? phrases = null)
+    internal static List<Ranked> Rank(IReadOnlyList<Row> rows, int serviceCount, IReadOnlyDictionary<string, int> phrases)
     {
         // A word in the title itself is stronger evidence than the same word among the synonyms, the more so the shorter
         // the title ("Reisepass" vs. "Ausweisdokumente für Kinder (früher Kinderreisepass)"); the very word (not just its
@@ -121,7 +121,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
 
                 // A whole title or synonym of two or more words in the question ("residence permit", "Auto abmelden")
                 // counts as much again as an average word of the question per word of it.
-                score += PhraseWeight * phrases?.GetValueOrDefault(g.Key) * possible / Math.Max(weights.Count, 1) ?? 0;
+                var averageWord = possible / Math.Max(weights.Count, 1);
+                score += PhraseWeight * averageWord * phrases.GetValueOrDefault(g.Key);
                 return new Ranked(g.Key, score, possible > 0 ? score / possible : 0);
             })
             .OrderByDescending(r => r.Score)

@@ -34,7 +34,12 @@ public sealed class CatalogIndexes
 
     /// <summary>The indexes built from one state of the catalog.</summary>
     public sealed record Built(
-        IReadOnlyList<LifeSituationIndex.Indexed> Lives, IReadOnlyList<LocationIndex.Indexed> Places, ServiceVocabulary Vocabulary);
+        IReadOnlyList<LifeSituationIndex.Indexed> Lives, IReadOnlyList<LocationIndex.Indexed> Places, ServiceVocabulary Vocabulary)
+    {
+        /// <summary>Per service, the legal deadline the first life situation naming one gives it ("within two weeks of moving in").</summary>
+        public IReadOnlyDictionary<string, Catalog.StepDeadline> Deadlines { get; } = Lives.SelectMany(l => l.Entry.Steps)
+            .Where(step => step.Deadline is not null).DistinctBy(step => step.ServiceId).ToDictionary(step => step.ServiceId, step => step.Deadline!);
+    }
 
     private sealed record Snapshot(Stamp Stamp, Built Indexes);
 

@@ -62,8 +62,7 @@ public static class LifeSituationIndex
             return 1;
         }
 
-        var shorter = Math.Min(word.Length, term.Length);
-        if (shorter >= 5 && QueryText.CommonPrefix(word, term) >= Math.Max(5, shorter - 2))
+        if (QueryText.SameStem(word, term, 5))
         {
             return 0.8;
         }
@@ -73,7 +72,7 @@ public static class LifeSituationIndex
             return 0.7;
         }
 
-        if (shorter >= 5 && (term.EndsWith(word, StringComparison.Ordinal) || word.EndsWith(term, StringComparison.Ordinal)))
+        if (Math.Min(word.Length, term.Length) >= 5 && (term.EndsWith(word, StringComparison.Ordinal) || word.EndsWith(term, StringComparison.Ordinal)))
         {
             return 0.6;
         }

@@ -152,6 +152,16 @@ public static partial class QueryText
         return last[b.Length];
     }
 
+    /// <summary>
+    /// Two words of the same stem: both at least <paramref name="shortest"/> letters, sharing their beginning up to the
+    /// last two letters of the shorter one ("abmeldn" and "abmelden", "resident" and "residence").
+    /// </summary>
+    public static bool SameStem(string word, string term, int shortest)
+    {
+        var shorter = Math.Min(word.Length, term.Length);
+        return shorter >= shortest && CommonPrefix(word, term) >= Math.Max(shortest, shorter - 2);
+    }
+
     /// <summary>The length of the beginning two words share.</summary>
     public static int CommonPrefix(string a, string b)
     {

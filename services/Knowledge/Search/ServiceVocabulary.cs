@@ -89,11 +89,7 @@ public sealed class ServiceVocabulary
     /// The same word or the same stem (a shared beginning of all but two letters); typos are already read as the word
     /// meant, and a typo here would make "abmelden" the same as "anmelden".
     /// </summary>
-    public static bool Same(string word, string term)
-    {
-        var shorter = Math.Min(word.Length, term.Length);
-        return word == term || shorter >= 4 && QueryText.CommonPrefix(word, term) >= Math.Max(4, shorter - 2);
-    }
+    public static bool Same(string word, string term) => word == term || QueryText.SameStem(word, term, 4);
 
     private IEnumerable<string> Read(string word)
     {
