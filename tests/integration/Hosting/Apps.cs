@@ -37,9 +37,12 @@ public sealed class RunningApp(
 /// <param name="Secrets">Setting → name of the secret it holds.</param>
 /// <param name="ManagementPort">Its local management port, the only one answering <c>/metrics</c>; null when it has none.</param>
 /// <param name="BenchSettings">The settings <c>./mucgov up --bench</c> lifts its abuse limits with.</param>
+/// <param name="Settings">Its settings under <c>./mucgov up</c>, with <c>{origin}</c> and <c>{url:APP}</c> to fill in.</param>
+/// <param name="StateFiles">Setting → file under the state folder.</param>
 public sealed record AppRow(
     string Name, int Port, string Project, string ConnectionString, bool Messaging, IReadOnlyDictionary<string, string> Secrets, int? ManagementPort = null,
-    IReadOnlyDictionary<string, string>? BenchSettings = null);
+    IReadOnlyDictionary<string, string>? BenchSettings = null, IReadOnlyDictionary<string, string>? Settings = null,
+    IReadOnlyDictionary<string, string>? StateFiles = null);
 
 /// <summary>Starts the services and the gateway by name, each with its own database and a virtual host.</summary>
 public static class Apps
@@ -59,6 +62,9 @@ public static class Apps
         ["OIDC_GATEWAY_SECRET"] = GatewaySecret,
         ["OIDC_CATALOG_IMPORT_SECRET"] = CatalogImportSecret,
     };
+
+    /// <summary>The tests' value of a secret the table names.</summary>
+    public static string TestSecret(string name) => TestSecrets[name];
 
     public static AppRow Row(string name) => Table.SingleOrDefault(a => a.Name == name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, "Not in apps.json");
 
