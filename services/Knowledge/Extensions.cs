@@ -39,6 +39,7 @@ public static class Extensions
     {
         app.MapKnowledgeApi();
         app.MapEditorApi();
+        app.MapTranslationsApi();
         app.MapLifeSituationsApi();
         return app;
     }

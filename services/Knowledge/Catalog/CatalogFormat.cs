@@ -1,16 +1,143 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MucGov.Shared.Calendar;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Knowledge.Catalog;
 
-// The catalog exchange format (mucgov-catalog/1), following the FIM/XZuFi service description: the sample file, the
+// The catalog exchange format (mucgov-catalog/2; /1 files are read too), following the FIM/XZuFi service description: the sample file, the
 // import and export commands and the editor API all use these records. See docs/knowledge.md.
 
-/// <summary>A text in German and English.</summary>
-public sealed record LocalizedText(string De, string En)
+/// <summary>
+/// A text keyed by language (<c>{ "de": "…", "en": "…", "tr": "…" }</c>). German is required and binding; the other
+/// languages are translations, whose status the entity keeps (<see cref="TranslationStatus"/>).
+/// </summary>
+public sealed class LocalizedText : Dictionary<string, string>
 {
-    public string In(string language) => language == "en" ? En : De;
+    public LocalizedText()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public LocalizedText(string de, string en)
+        : this()
+    {
+        this[SupportedLanguages.German] = de;
+        this[SupportedLanguages.English] = en;
+    }
+
+    public LocalizedText(IEnumerable<KeyValuePair<string, string>> texts)
+        : base(texts, StringComparer.Ordinal)
+    {
+    }
+
+    /// <summary>The German text (binding).</summary>
+    public string De => this.GetValueOrDefault(SupportedLanguages.German) ?? "";
+
+    /// <summary>The English text, or the German one where there is none.</summary>
+    public string En => Has(SupportedLanguages.English) ? this[SupportedLanguages.English] : De;
+
+    /// <summary>Whether there is a text in <paramref name="language"/>.</summary>
+    public bool Has(string language) => TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text);
+
+    /// <summary>The text for <paramref name="language"/>, or its fallback's (<see cref="SupportedLanguages.Fallbacks"/>).</summary>
+    public string In(string language) => Resolve(language).Text;
+
+    /// <summary>The text for <paramref name="language"/> or its fallback's, with the language it is written in.</summary>
+    public (string Text, string Language) Resolve(string language)
+    {
+        foreach (var candidate in SupportedLanguages.Fallbacks(language))
+        {
+            if (Has(candidate))
+            {
+                return (this[candidate], candidate);
+            }
+        }
+
+        return (De, SupportedLanguages.German);
+    }
+
+    /// <summary>A copy with <paramref name="language"/>'s text set.</summary>
+    public LocalizedText With(string language, string text) => new(this) { [language] = text };
+
+    public override bool Equals(object? obj) =>
+        obj is LocalizedText other && other.Count == Count && this.All(t => other.TryGetValue(t.Key, out var text) && text == t.Value);
+
+    public override int GetHashCode() => this.Aggregate(0, (hash, t) => hash ^ HashCode.Combine(t.Key, t.Value));
+
+    /// <summary>Texts are equal when they say the same in the same languages.</summary>
+    public static bool operator ==(LocalizedText? left, LocalizedText? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(LocalizedText? left, LocalizedText? right) => !(left == right);
+}
+
+/// <summary>
+/// Synonyms keyed by language (<c>{ "de": ["Perso"], "tr": ["kimlik"] }</c>). A format-1 file's single list is read as
+/// German (it mixes languages; search reads every language's synonyms anyway).
+/// </summary>
+[JsonConverter(typeof(SynonymsConverter))]
+public sealed class Synonyms : Dictionary<string, IReadOnlyList<string>>
+{
+    public Synonyms()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public Synonyms(IEnumerable<string> german)
+        : this()
+    {
+        this[SupportedLanguages.German] = [.. german];
+    }
+
+    /// <summary>Every synonym, of every language.</summary>
+    public IReadOnlyList<string> All => [.. Values.SelectMany(v => v ?? []).Distinct(StringComparer.Ordinal)];
+
+    public override bool Equals(object? obj) =>
+        obj is Synonyms other && other.Count == Count && this.All(t => other.TryGetValue(t.Key, out var list) && list.SequenceEqual(t.Value));
+
+    public override int GetHashCode() => this.Aggregate(0, (hash, t) => hash ^ HashCode.Combine(t.Key, t.Value.Count));
+
+    /// <summary>Synonyms are equal when they list the same words for the same languages.</summary>
+    public static bool operator ==(Synonyms? left, Synonyms? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(Synonyms? left, Synonyms? right) => !(left == right);
+}
+
+/// <summary>Reads synonyms as a language-keyed object (format 2) or a plain list (format 1); writes the object.</summary>
+public sealed class SynonymsConverter : JsonConverter<Synonyms>
+{
+    public override Synonyms? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return new Synonyms(JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? []);
+        }
+
+        var keyed = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(ref reader, options);
+        var synonyms = new Synonyms();
+        foreach (var (language, list) in keyed ?? [])
+        {
+            synonyms[language] = list ?? [];
+        }
+
+        return synonyms;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Synonyms value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.ToDictionary(p => p.Key, p => p.Value), options);
+}
+
+/// <summary>
+/// How far a translation of an entity's texts into one language is trusted: <c>draft</c> (written by developers or a
+/// machine; the bot says the German text is binding) or <c>reviewed</c> (an editor checked it, see the editor API).
+/// </summary>
+public sealed record TranslationStatus(string Status, string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null)
+{
+    public const string Draft = "draft";
+    public const string Reviewed = "reviewed";
+
+    /// <summary>A translation nobody reviewed yet.</summary>
+    public static readonly TranslationStatus Drafted = new(Draft);
 }
 
 public sealed record CatalogFile(
@@ -21,7 +148,13 @@ public sealed record CatalogFile(
     IReadOnlyList<ServiceEntry> Services,
     IReadOnlyList<LifeSituationEntry>? LifeSituations = null)
 {
-    public const string CurrentFormat = "mucgov-catalog/1";
+    public const string CurrentFormat = "mucgov-catalog/2";
+
+    /// <summary>The first format: texts in de and en only, synonyms a single list, no translation status. Read, converted on import.</summary>
+    public const string FirstFormat = "mucgov-catalog/1";
+
+    /// <summary>The formats the import reads.</summary>
+    public static readonly IReadOnlyList<string> Readable = [FirstFormat, CurrentFormat];
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -42,7 +175,8 @@ public sealed record DepartmentEntry(
     string? Phone,
     IReadOnlyList<string> Languages,
     Dictionary<string, List<TimeInterval>> BusinessHours,
-    IReadOnlyList<string>? Aliases = null);
+    IReadOnlyList<string>? Aliases = null,
+    IReadOnlyDictionary<string, TranslationStatus>? Translations = null);
 
 /// <summary>
 /// A place citizens go to, with opening hours and exceptions, how to get there by public transport, whether it can be
@@ -60,7 +194,8 @@ public sealed record LocationEntry(
     IReadOnlyList<ExceptionEntry>? Exceptions,
     LocalizedText? PublicTransport = null,
     bool? StepFreeAccess = null,
-    IReadOnlyList<string>? Aliases = null)
+    IReadOnlyList<string>? Aliases = null,
+    IReadOnlyDictionary<string, TranslationStatus>? Translations = null)
 {
     public string AddressLine => $"{Street} {HouseNumber}, {PostalCode} {City}";
 
@@ -80,7 +215,7 @@ public sealed record ServiceEntry(
     LocalizedText Title,
     LocalizedText Summary,
     LocalizedText Description,
-    IReadOnlyList<string> Synonyms,
+    Synonyms Synonyms,
     IReadOnlyList<LocalizedText> Documents,
     IReadOnlyList<LocalizedText> Fees,
     LocalizedText? ProcessingTime,
@@ -93,7 +228,8 @@ public sealed record ServiceEntry(
     ProcedureEntry? Procedure,
     bool IndividualHandling,
     bool Sensitive,
-    IReadOnlyList<RelatedService>? Related = null);
+    IReadOnlyList<RelatedService>? Related = null,
+    IReadOnlyDictionary<string, TranslationStatus>? Translations = null);
 
 /// <summary>Another service that belongs with this one ("and for my child?").</summary>
 /// <param name="ServiceId">The other service.</param>
@@ -115,9 +251,10 @@ public sealed record LifeSituationEntry(
     string Id,
     LocalizedText Title,
     LocalizedText Summary,
-    IReadOnlyList<string> Synonyms,
+    Synonyms Synonyms,
     bool Sensitive,
-    IReadOnlyList<LifeSituationStep> Steps);
+    IReadOnlyList<LifeSituationStep> Steps,
+    IReadOnlyDictionary<string, TranslationStatus>? Translations = null);
 
 /// <summary>One step of a life situation: a service of the catalog, what to mind in this situation, its deadline and condition.</summary>
 public sealed record LifeSituationStep(string ServiceId, LocalizedText? Note, StepDeadline? Deadline, StepCondition? Condition);

@@ -16,6 +16,7 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
     /// <summary>Adds or replaces a service (the caller saves).</summary>
     public async Task<ServiceRow> PutServiceAsync(ServiceEntry entry, ServiceRow? existing, CancellationToken ct)
     {
+        entry = Translations.Settled(entry, existing?.Entry);
         var version = await NextVersionAsync(ct);
         var row = existing ?? new ServiceRow { Id = entry.Id, DepartmentId = entry.DepartmentId, Entry = entry };
         row.Apply(entry, version, clock.GetUtcNow());
@@ -28,7 +29,7 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
             await db.Terms.Where(t => t.ServiceId == row.Id).ExecuteDeleteAsync(ct);
         }
 
-        foreach (var term in QueryText.Terms([entry.Title.De, entry.Title.En, .. entry.Synonyms]))
+        foreach (var term in QueryText.Terms([.. entry.Title.Values, .. entry.Synonyms.All]))
         {
             db.Terms.Add(new ServiceTerm { ServiceId = row.Id, Term = term });
         }
@@ -47,6 +48,7 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
     /// <summary>Adds or replaces a life situation (the caller saves).</summary>
     public async Task<LifeSituationRow> PutLifeSituationAsync(LifeSituationEntry entry, LifeSituationRow? existing, CancellationToken ct)
     {
+        entry = Translations.Settled(entry, existing?.Entry);
         var version = await NextVersionAsync(ct);
         var row = existing ?? new LifeSituationRow { Id = entry.Id, Entry = entry };
         row.Entry = entry;
@@ -74,9 +76,10 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<(int Departments, int Locations, int Services, int LifeSituations)> ImportAsync(CatalogFile file, CancellationToken ct)
     {
-        if (file.Format != CatalogFile.CurrentFormat)
+        if (!CatalogFile.Readable.Contains(file.Format))
         {
-            throw new CatalogImportException($"Unknown format '{file.Format}'; expected {CatalogFile.CurrentFormat}.");
+            // A format-1 file reads as format 2 (its texts were keyed by language already; its synonym lists read as German).
+            throw new CatalogImportException($"Unknown format '{file.Format}'; expected {string.Join(" or ", CatalogFile.Readable)}.");
         }
 
         var problems = new List<string>();
@@ -113,10 +116,11 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var department in file.Departments)
+        foreach (var written in file.Departments)
         {
             var version = await NextVersionAsync(ct);
-            var row = await db.Departments.FindAsync([department.Id], ct);
+            var row = await db.Departments.FindAsync([written.Id], ct);
+            var department = Translations.Settled(written, row?.Entry);
             if (row is null)
             {
                 db.Departments.Add(new DepartmentRow { Id = department.Id, Entry = department, Version = version });
@@ -130,9 +134,10 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
             db.AddToOutbox(new KnowledgeCatalogChanged(null, department.Id, version), clock);
         }
 
-        foreach (var location in file.Locations)
+        foreach (var written in file.Locations)
         {
-            var row = await db.Locations.FindAsync([location.Id], ct);
+            var row = await db.Locations.FindAsync([written.Id], ct);
+            var location = Translations.Settled(written, row?.Entry);
             if (row is null)
             {
                 db.Locations.Add(new LocationRow { Id = location.Id, Entry = location });
@@ -158,6 +163,72 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
         return (file.Departments.Count, file.Locations.Count, file.Services.Count, file.LifeSituations?.Count ?? 0);
     }
 
+    /// <summary>
+    /// Marks the translation of one entity into <paramref name="language"/> as reviewed by <paramref name="reviewer"/>,
+    /// when every text has that language, and keeps an audit row of it, in one transaction with the catalog's version.
+    /// </summary>
+    public async Task<ReviewOutcome> ReviewAsync(string kind, string id, string language, string reviewerSubject, string reviewer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        TranslatableParts? parts = kind switch
+        {
+            "service" => await db.Services.FindAsync([id], ct) is { } s ? Translations.Parts(s.Entry) : null,
+            "life-situation" => await db.LifeSituations.FindAsync([id], ct) is { } l ? Translations.Parts(l.Entry) : null,
+            "location" => await db.Locations.FindAsync([id], ct) is { } l ? Translations.Parts(l.Entry) : null,
+            "department" => await db.Departments.FindAsync([id], ct) is { } d ? Translations.Parts(d.Entry) : null,
+            _ => null,
+        };
+        if (parts is null)
+        {
+            return new ReviewOutcome.NotFound();
+        }
+
+        if (parts.MissingIn(language) is { Count: > 0 } missing)
+        {
+            return new ReviewOutcome.Incomplete(missing);
+        }
+
+        var statuses = Translations.Reviewed(parts.Statuses, language, reviewer, now);
+        var version = await NextVersionAsync(ct);
+        switch (kind)
+        {
+            case "service":
+                var service = (await db.Services.FindAsync([id], ct))!;
+                service.Apply(service.Entry with { Translations = statuses }, version, now);
+                db.AddToOutbox(new KnowledgeCatalogChanged(id, null, version), clock);
+                break;
+            case "life-situation":
+                var situation = (await db.LifeSituations.FindAsync([id], ct))!;
+                (situation.Entry, situation.Version, situation.UpdatedAt) = (situation.Entry with { Translations = statuses }, version, now);
+                db.AddToOutbox(new KnowledgeCatalogChanged(null, null, version, LifeSituationId: id), clock);
+                break;
+            case "location":
+                var location = (await db.Locations.FindAsync([id], ct))!;
+                (location.Entry, location.Version) = (location.Entry with { Translations = statuses }, version);
+                break;
+            default:
+                var department = (await db.Departments.FindAsync([id], ct))!;
+                (department.Entry, department.Version) = (department.Entry with { Translations = statuses }, version);
+                db.AddToOutbox(new KnowledgeCatalogChanged(null, id, version), clock);
+                break;
+        }
+
+        db.TranslationReviews.Add(new TranslationReview
+        {
+            Kind = kind, EntityId = id, Language = language, ReviewerSubject = reviewerSubject, Reviewer = reviewer, ReviewedAt = now, Version = version,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ReviewOutcome.Changed();
+        }
+
+        return new ReviewOutcome.Done(statuses[language]);
+    }
+
     public async Task<CatalogFile> ExportAsync(CancellationToken ct) => new(
         "Exported from MucGov.",
         CatalogFile.CurrentFormat,
@@ -168,3 +239,16 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
 }
 
 public sealed class CatalogImportException(string message) : Exception(message);
+
+/// <summary>How a review went.</summary>
+public abstract record ReviewOutcome
+{
+    public sealed record Done(TranslationStatus Status) : ReviewOutcome;
+
+    public sealed record NotFound : ReviewOutcome;
+
+    public sealed record Incomplete(IReadOnlyList<string> Fields) : ReviewOutcome;
+
+    /// <summary>Someone changed the entity meanwhile.</summary>
+    public sealed record Changed : ReviewOutcome;
+}

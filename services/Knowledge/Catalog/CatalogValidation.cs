@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Knowledge.Catalog;
 
@@ -45,10 +46,8 @@ public static partial class CatalogValidation
             Add("onlineServiceUrl", "An absolute https address.");
         }
 
-        if (service.Synonyms is null || service.Synonyms.Count > 100 || service.Synonyms.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100))
-        {
-            Add("synonyms", "Up to 100 non-empty entries of at most 100 characters.");
-        }
+        CheckSynonyms(service.Synonyms, Add);
+        CheckTranslations(service.Translations, Add);
 
         foreach (var (list, name) in new[] { (service.Documents, "documents"), (service.Fees, "fees"), (service.Checklist, "checklist") })
         {
@@ -119,10 +118,8 @@ public static partial class CatalogValidation
 
         CheckText(situation.Title, "title", 200, Add);
         CheckText(situation.Summary, "summary", 1000, Add);
-        if (situation.Synonyms is null || situation.Synonyms.Count > 100 || situation.Synonyms.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100))
-        {
-            Add("synonyms", "Up to 100 non-empty entries of at most 100 characters.");
-        }
+        CheckSynonyms(situation.Synonyms, Add);
+        CheckTranslations(situation.Translations, Add);
 
         if (situation.Steps is not { Count: > 0 and <= 20 })
         {
@@ -309,19 +306,52 @@ public static partial class CatalogValidation
         {
             if (required)
             {
-                add(field, "Required in German and English.");
+                add(field, "Required, at least in German (de).");
             }
 
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(text.De) || string.IsNullOrWhiteSpace(text.En))
+        if (!text.Has(SupportedLanguages.German))
         {
-            add(field, "Required in German (de) and English (en).");
+            add(field, "Required in German (de); other languages are translations of it.");
         }
-        else if (text.De.Length > max || text.En.Length > max)
+        else if (text.Keys.FirstOrDefault(l => !SupportedLanguages.IsSupported(l)) is { } unknown)
+        {
+            add(field, $"Unknown language '{unknown}': one of {string.Join(", ", SupportedLanguages.Codes)}.");
+        }
+        else if (text.Values.Any(string.IsNullOrWhiteSpace))
+        {
+            add(field, "A language given must have a text (leave a missing translation out).");
+        }
+        else if (text.Values.Any(t => t.Length > max))
         {
             add(field, $"At most {max} characters.");
+        }
+    }
+
+    private static void CheckSynonyms(Synonyms? synonyms, Action<string, string> add)
+    {
+        if (synonyms is null || synonyms.Keys.Any(l => !SupportedLanguages.IsSupported(l))
+            || synonyms.Values.Any(list => list is null || list.Count > 100 || list.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100)))
+        {
+            add("synonyms", $"Lists per language ({string.Join(", ", SupportedLanguages.Codes)}) of up to 100 non-empty entries of at most 100 characters.");
+        }
+    }
+
+    /// <summary>Translation statuses: one per translated language (not German, the original), draft or reviewed.</summary>
+    public static void CheckTranslations(IReadOnlyDictionary<string, TranslationStatus>? translations, Action<string, string> add)
+    {
+        foreach (var (language, status) in translations ?? new Dictionary<string, TranslationStatus>())
+        {
+            if (!SupportedLanguages.IsSupported(language) || language == SupportedLanguages.German)
+            {
+                add("translations", $"'{language}' is not a language German texts are translated into.");
+            }
+            else if (status?.Status is not (TranslationStatus.Draft or TranslationStatus.Reviewed))
+            {
+                add($"translations.{language}", "Status draft or reviewed.");
+            }
         }
     }
 

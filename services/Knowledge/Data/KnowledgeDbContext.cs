@@ -14,6 +14,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<ServiceRow> Services => Set<ServiceRow>();
     public DbSet<ServiceTerm> Terms => Set<ServiceTerm>();
     public DbSet<LifeSituationRow> LifeSituations => Set<LifeSituationRow>();
+    public DbSet<TranslationReview> TranslationReviews => Set<TranslationReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,6 +64,17 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             t.Property(x => x.Term).HasMaxLength(100);
             t.HasIndex(x => x.Term).HasMethod("gist").HasOperators("gist_trgm_ops"); // GiST: 3× faster than GIN for this small table (measured)
             t.HasOne<ServiceRow>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TranslationReview>(r =>
+        {
+            r.ToTable("translation_reviews");
+            r.Property(x => x.Kind).HasMaxLength(20);
+            r.Property(x => x.EntityId).HasMaxLength(80);
+            r.Property(x => x.Language).HasMaxLength(8);
+            r.Property(x => x.ReviewerSubject).HasMaxLength(100);
+            r.Property(x => x.Reviewer).HasMaxLength(200);
+            r.HasIndex(x => new { x.Kind, x.EntityId, x.Language });
         });
     }
 
@@ -125,7 +137,7 @@ public sealed class ServiceRow
         SummaryEn = entry.Summary.En;
         DescriptionDe = entry.Description?.De ?? "";
         DescriptionEn = entry.Description?.En ?? "";
-        SynonymsText = string.Join(" ; ", entry.Synonyms);
+        SynonymsText = string.Join(" ; ", entry.Synonyms.All);
         Version = version;
         UpdatedAt = now;
     }
@@ -141,6 +153,19 @@ public sealed class LifeSituationRow
 
     /// <summary>PostgreSQL's xmin: the ETag, for optimistic concurrency.</summary>
     public uint RowVersion { get; set; }
+}
+
+/// <summary>The audit trail of translation reviews: who marked which entity's translation reviewed, when, at which catalog version.</summary>
+public sealed class TranslationReview
+{
+    public long Id { get; init; }
+    public required string Kind { get; init; }
+    public required string EntityId { get; init; }
+    public required string Language { get; init; }
+    public required string ReviewerSubject { get; init; }
+    public required string Reviewer { get; init; }
+    public DateTimeOffset ReviewedAt { get; init; }
+    public long Version { get; init; }
 }
 
 /// <summary>One word of a service's titles and synonyms, for typo-tolerant (trigram) matching.</summary>

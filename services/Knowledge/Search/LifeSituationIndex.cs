@@ -18,7 +18,7 @@ public static class LifeSituationIndex
 
     /// <summary>The terms of each entry: the words of its titles and synonyms.</summary>
     public static IReadOnlyList<Indexed> Index(IEnumerable<LifeSituationEntry> entries) =>
-        [.. entries.Select(e => new Indexed(e, QueryText.Terms([e.Title.De, e.Title.En, .. e.Synonyms])))];
+        [.. entries.Select(e => new Indexed(e, QueryText.Terms([.. e.Title.Values, .. e.Synonyms.All])))];
 
     /// <summary>Entries with any evidence, best first, with a confidence of 0..1 (discounted when the next is close).</summary>
     public static IReadOnlyList<Ranked> Rank(IReadOnlyList<Indexed> entries, IReadOnlyList<string> words)

@@ -22,7 +22,7 @@ public static partial class LocationIndex
 
     /// <summary>Each place with the words of its names (German, English) and aliases.</summary>
     public static IReadOnlyList<Indexed> Index(IEnumerable<LocationEntry> entries) =>
-        [.. entries.Select(e => new Indexed(e, [.. new[] { e.Name.De, e.Name.En }.Concat(e.Aliases ?? []).Distinct().Select(Words).Where(w => w.Count > 0)]))];
+        [.. entries.Select(e => new Indexed(e, [.. e.Name.Values.Concat(e.Aliases ?? []).Distinct().Select(Words).Where(w => w.Count > 0)]))];
 
     /// <summary>Lower case, umlauts and ß written out, little words dropped.</summary>
     public static IReadOnlyList<string> Words(string? text) =>

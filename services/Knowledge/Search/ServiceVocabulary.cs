@@ -35,9 +35,9 @@ public sealed class ServiceVocabulary
     /// <summary>The titles and synonyms of two words or more that only one service has.</summary>
     public IReadOnlyList<Phrase> Phrases { get; }
 
-    /// <summary>The vocabulary of these services' German and English titles and their synonyms.</summary>
+    /// <summary>The vocabulary of these services' titles (in every language) and their synonyms.</summary>
     public static ServiceVocabulary Of(IEnumerable<ServiceEntry> services) =>
-        new([.. services.SelectMany(s => new[] { s.Title.De, s.Title.En }.Concat(s.Synonyms).Select(text => new Phrase(s.Id, QueryText.Content(text))))
+        new([.. services.SelectMany(s => s.Title.Values.Concat(s.Synonyms.All).Select(text => new Phrase(s.Id, QueryText.Content(text))))
             .Where(p => p.Words.Count > 0)]);
 
     /// <summary>

@@ -368,7 +368,7 @@ public sealed class CatalogFileTests(KnowledgeFixture knowledge) : IClassFixture
         var again = JsonSerializer.Deserialize<MucGov.Knowledge.Catalog.CatalogFile>(json, MucGov.Knowledge.Catalog.CatalogFile.Json)!;
         var counts = await store.ImportAsync(again, CancellationToken.None);
 
-        Assert.Equal("mucgov-catalog/1", again.Format);
+        Assert.Equal("mucgov-catalog/2", again.Format);
         Assert.True(exported.Services.Count >= 45);
         Assert.True(exported.Services.Select(s => s.DepartmentId).Distinct().Count() >= 8);
         Assert.Equal(exported.Services.Count, counts.Services);

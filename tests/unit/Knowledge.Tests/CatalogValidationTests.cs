@@ -8,7 +8,7 @@ public sealed class CatalogValidationTests
     private static ServiceEntry Service(string id = "anmeldung", LocalizedText? title = null, string department = "buergerbuero", string? url = null,
         ProcedureEntry? procedure = null) => new(
         id, null, department, title ?? new LocalizedText("Anmeldung", "Registration"), new LocalizedText("Kurz", "Short"), new LocalizedText("Lang", "Long"),
-        ["Zuzug"], [new LocalizedText("Ausweis", "ID card")], [new LocalizedText("frei", "free")], null, null, url,
+        new Synonyms(["Zuzug"]), [new LocalizedText("Ausweis", "ID card")], [new LocalizedText("frei", "free")], null, null, url,
         [new LocalizedText("Termin", "Appointment")], true, null, ["kvr"], procedure, false, false);
 
     private static ProcedureField Field(string name, string type, string? validation = null, string? prefill = null) =>
@@ -67,8 +67,35 @@ public sealed class CatalogValidationTests
     public void A_complete_service_is_valid() => Assert.Empty(CatalogValidation.Shape(Service()));
 
     [Fact]
-    public void Missing_english_title_is_an_error() =>
+    public void A_blank_translation_is_an_error() =>
         Assert.Contains("title", CatalogValidation.Shape(Service(title: new LocalizedText("Anmeldung", " "))).Keys);
+
+    [Fact]
+    public void A_title_without_german_is_an_error() =>
+        Assert.Contains("title", CatalogValidation.Shape(Service(title: new LocalizedText([new("en", "Registration"), new("tr", "Kayıt")]))).Keys);
+
+    [Fact]
+    public void A_text_in_an_unsupported_language_is_an_error() =>
+        Assert.Contains("summary", CatalogValidation.Shape(Service() with { Summary = new LocalizedText("Kurz", "Short").With("xx", "?") }).Keys);
+
+    [Fact]
+    public void A_service_in_german_alone_is_valid() =>
+        Assert.Empty(CatalogValidation.Shape(Service(title: new LocalizedText([new("de", "Anmeldung")])) with
+        {
+            Summary = new LocalizedText([new("de", "Kurz")]),
+            Documents = [new LocalizedText([new("de", "Ausweis")])],
+        }));
+
+    [Fact]
+    public void Synonyms_and_statuses_must_name_supported_languages()
+    {
+        var synonyms = new Synonyms(["Zuzug"]) { ["xx"] = ["?"] };
+
+        Assert.Equal(["synonyms"], CatalogValidation.Shape(Service() with { Synonyms = synonyms }).Keys);
+        var german = new Dictionary<string, TranslationStatus> { ["de"] = TranslationStatus.Drafted };
+        Assert.Equal(["translations"], CatalogValidation.Shape(Service() with { Translations = german }).Keys);
+        Assert.Equal(["translations.tr"], CatalogValidation.Shape(Service() with { Translations = new Dictionary<string, TranslationStatus> { ["tr"] = new("approved") } }).Keys);
+    }
 
     [Theory]
     [InlineData("Anmeldung")]
@@ -137,7 +164,7 @@ public sealed class CatalogValidationTests
     [Fact]
     public void A_life_situation_step_must_name_a_known_service()
     {
-        var situation = new LifeSituationEntry("umzug", new LocalizedText("Umzug", "Move"), new LocalizedText("Kurz", "Short"), [], false,
+        var situation = new LifeSituationEntry("umzug", new LocalizedText("Umzug", "Move"), new LocalizedText("Kurz", "Short"), new Synonyms(), false,
             [new LifeSituationStep("anmeldung", null, new StepDeadline(2, "weeks", "move-in", "§ 17 BMG"), null), new LifeSituationStep("teleportation", null, null, null)]);
 
         Assert.Empty(CatalogValidation.Shape(situation));
