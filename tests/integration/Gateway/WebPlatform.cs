@@ -13,7 +13,7 @@ namespace MucGov.IntegrationTests.Gateway;
 /// The whole platform as a browser sees it: the four services and the gateway on one origin (a fixed loopback port),
 /// which is also the OIDC issuer, so the gateway's sign-in runs exactly as in production.
 /// </summary>
-public sealed class WebPlatform : Isolated
+public class WebPlatform : Isolated
 {
     public Dictionary<string, RunningApp> Apps { get; } = [];
     public RunningApp Gateway { get; private set; } = null!;
@@ -25,12 +25,12 @@ public sealed class WebPlatform : Isolated
         var port = Ports.Free();
         Origin = new Uri($"http://127.0.0.1:{port}/");
         var vhost = await NewVirtualHostAsync("web");
-        Apps["identity"] = await Hosting.Apps.StartFreshAsync(this, "identity", vhost, kestrel: true, extra: new Dictionary<string, string?>
+        Apps["identity"] = await Hosting.Apps.StartFreshAsync(this, "identity", vhost, kestrel: true, extra: With("identity", new Dictionary<string, string?>
         {
             ["Oidc:Issuer"] = Origin.ToString(),
             ["Oidc:Clients:mucgov-gateway:RedirectUris:0"] = new Uri(Origin, "signin-oidc").ToString(),
             ["Oidc:Clients:mucgov-gateway:PostLogoutRedirectUris:0"] = new Uri(Origin, "signout-callback-oidc").ToString(),
-        });
+        }));
         var auth = new Dictionary<string, string?>
         {
             ["Auth:Issuer"] = Origin.ToString(),
@@ -38,7 +38,7 @@ public sealed class WebPlatform : Isolated
         };
         foreach (var name in new[] { "knowledge", "conversation", "ticket" })
         {
-            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true, extra: auth);
+            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true, extra: With(name, new Dictionary<string, string?>(auth)));
         }
 
         Gateway = await StartGatewayAsync(port, auth);
@@ -53,7 +53,20 @@ public sealed class WebPlatform : Isolated
         }
 
         extra[Ports.KestrelSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Hosting.Apps.StartFreshAsync(this, "gateway", kestrel: true, extra: extra);
+        return Hosting.Apps.StartFreshAsync(this, "gateway", kestrel: true, extra: With("gateway", extra));
+    }
+
+    /// <summary>Whether the apps start with the settings <c>./mucgov up --bench</c> lifts their abuse limits with.</summary>
+    protected virtual bool LimitsLifted => false;
+
+    private Dictionary<string, string?> With(string app, Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in LimitsLifted ? Hosting.Apps.Row(app).BenchSettings ?? new Dictionary<string, string>() : new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>A cookie-keeping client that does not follow redirects, as a browser tab of this origin.</summary>
