@@ -91,6 +91,9 @@ public sealed record GetServiceDetails(string ServiceId, string Language, DateTi
 /// <param name="AppointmentRequired">Only with an appointment.</param>
 /// <param name="Related">Services that belong with it ("and for my child?").</param>
 /// <param name="Deadline">Its legal deadline where a life situation names one ("within two weeks of moving in"); null otherwise.</param>
+/// <param name="TextLanguage">The language the texts are in: the requested one, or a fallback (German, English) when the catalog lacks it.</param>
+/// <param name="Translation">For a translation, <c>draft</c> or <c>reviewed</c>; null for the German original (binding).</param>
+/// <param name="DepartmentLanguages">The languages the responsible department's staff answer in.</param>
 public sealed record ServiceDetails(
     string ServiceId,
     bool Found,
@@ -112,7 +115,10 @@ public sealed record ServiceDetails(
     string? LegalBasis = null,
     bool AppointmentRequired = false,
     IReadOnlyList<RelatedServiceInfo>? Related = null,
-    StepDeadlineInfo? Deadline = null);
+    StepDeadlineInfo? Deadline = null,
+    string? TextLanguage = null,
+    string? Translation = null,
+    IReadOnlyList<string>? DepartmentLanguages = null);
 
 /// <summary>A related service.</summary>
 /// <param name="ServiceId">Its id.</param>

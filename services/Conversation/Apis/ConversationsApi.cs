@@ -11,6 +11,7 @@ using MucGov.Conversation.Bot;
 using MucGov.Conversation.Chats;
 using MucGov.Conversation.Data;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Languages;
 using MucGov.Shared.Messaging.Outbox;
 using MucGov.Shared.ServiceDefaults;
 using Npgsql;
@@ -91,11 +92,21 @@ public static class ConversationsApi
 
     public sealed record NewMessage(string? Text, string? ClientMessageId, string? ActionId);
 
+    /// <summary>A new chat's options: the language the citizen picked (one of the supported languages); otherwise the account's, the browser's or German.</summary>
+    public sealed record NewConversation(string? Language = null);
+
     public sealed record NewMessages(IReadOnlyList<MessageView> Messages);
 
-    internal static async Task<Results<Created<Created>, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<Created>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] NewConversation? body,
         ClaimsPrincipal user, HttpContext http, ConversationDbContext db, ChatLimits limits, IOptions<ChatOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        if (body?.Language is { } picked && !SupportedLanguages.IsSupported(picked))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [$"One of {string.Join(", ", SupportedLanguages.Codes)}."] },
+                title: "No chat was started.");
+        }
+
         var citizen = Citizen(user);
         if (user.Identity?.IsAuthenticated == true && citizen is null)
         {
@@ -118,11 +129,11 @@ public static class ConversationsApi
 
         var now = Now(clock);
         var key = citizen is null ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : null;
-        var language = user.FindFirst(MucGovClaims.Locale)?.Value is "en" or "bar" ? user.FindFirst(MucGovClaims.Locale)!.Value : "de";
+        var (language, chosen) = body?.Language is { } wanted ? (wanted, true) : ChatLanguage(user, http.Request);
         var chat = new Chat
         {
             Id = Guid.CreateVersion7(now), CitizenId = citizen, AccessKeyHash = key is null ? null : Hash(key), Language = language, LastSeq = 1,
-            CreatedAt = now, UpdatedAt = now
+            CreatedAt = now, UpdatedAt = now, State = DialogueState.Empty with { LanguageChosen = chosen },
         };
         var welcome = Mingabot.Welcome(citizen is null ? null : user.FindFirst(MucGovClaims.Name)?.Value, language);
         var message = new ChatMessage
@@ -134,6 +145,25 @@ public static class ConversationsApi
         db.Messages.Add(message);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/conversations/{chat.Id}", new Created(chat.Id, key, [View(message)]));
+    }
+
+    /// <summary>
+    /// A new chat's language when none was picked: the account's, else the browser's first supported one (both count as
+    /// chosen), else German (which the first message may change).
+    /// </summary>
+    private static (string Language, bool Chosen) ChatLanguage(ClaimsPrincipal user, HttpRequest request)
+    {
+        if (user.FindFirst(MucGovClaims.Locale)?.Value is { } locale && SupportedLanguages.IsSupported(locale))
+        {
+            return (locale, true);
+        }
+
+        var accepted = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Value.HasValue && (l.Quality ?? 1) > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value!.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(SupportedLanguages.IsSupported);
+        return accepted is null ? (SupportedLanguages.German, false) : (accepted, true);
     }
 
     internal static async Task<Ok<ConversationList>> ListAsync(ClaimsPrincipal user, ConversationDbContext db, CancellationToken ct)

@@ -45,6 +45,15 @@ public sealed record DialogueState
     public bool Sensitive { get; init; }
 
     /// <summary>The state of a new chat.</summary>
+    /// <summary>The citizen picked the chat's language (or the account or browser named one): short messages do not change it.</summary>
+    public bool LanguageChosen { get; init; }
+
+    /// <summary>The chat was told once that a catalog text is a translation and the German one is binding.</summary>
+    public bool DraftNoticed { get; init; }
+
+    /// <summary>The language the bot does not speak that the chat was told it answers in English (once per chat).</summary>
+    public string? OtherLanguageNoticed { get; init; }
+
     public static readonly DialogueState Empty = new();
 
     /// <summary>

@@ -27,13 +27,32 @@ public static partial class Language
         "ich", "der", "die", "das", "und", "wie", "wo", "was", "brauche", "mein", "meinen", "einen", "neuen", "bitte", "danke", "hallo", "ist", "nicht", "kann", "muss",
     };
 
-    /// <summary>Languages the bot answers in itself; for others it offers a caseworker who speaks them.</summary>
-    public static readonly IReadOnlySet<string> Answered = new HashSet<string> { "de", "en", "bar" };
+    /// <summary>
+    /// Languages the bot recognises but does not speak (Munich's largest groups of residents and their neighbours): it
+    /// answers them with the English content and a sentence in their language saying so.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Lingua.Language, string> Recognised = new Dictionary<Lingua.Language, string>
+    {
+        [Lingua.Language.Croatian] = "hr", [Lingua.Language.Bosnian] = "bs", [Lingua.Language.Serbian] = "sr", [Lingua.Language.Italian] = "it",
+        [Lingua.Language.Greek] = "el", [Lingua.Language.Polish] = "pl", [Lingua.Language.Romanian] = "ro", [Lingua.Language.Bulgarian] = "bg",
+        [Lingua.Language.French] = "fr", [Lingua.Language.Spanish] = "es", [Lingua.Language.Persian] = "fa",
+    };
+
+    /// <summary>How sure the detector must be that a message is in a language the bot does not speak.</summary>
+    private const double SureOfOther = 0.6;
 
     // One statistical detector for exactly the languages the bot handles (each model loads on first use; all of
     // Lingua's languages would take about a gigabyte). Bavarian is not among them: its lexicon decides first.
     private static readonly Lazy<Lingua.LanguageDetector> Detector = new(() => Lingua.LanguageDetectorBuilder
         .FromLanguages(Lingua.Language.German, Lingua.Language.English, Lingua.Language.Turkish, Lingua.Language.Ukrainian, Lingua.Language.Russian, Lingua.Language.Arabic)
+        .Build());
+
+    // Every language the bot speaks or recognises, with the small (trigram) models: asked only of messages of three words
+    // or more, to tell a language the bot does not speak; the six the bot speaks keep their precise detector above.
+    private static readonly Lazy<Lingua.LanguageDetector> Others = new(() => Lingua.LanguageDetectorBuilder
+        .FromLanguages([Lingua.Language.German, Lingua.Language.English, Lingua.Language.Turkish, Lingua.Language.Ukrainian, Lingua.Language.Russian,
+            Lingua.Language.Arabic, .. Recognised.Keys])
+        .WithLowAccuracyMode()
         .Build());
 
     /// <summary>Loads the language models ahead of the first citizen (the first detection per language takes a second or two).</summary>
@@ -43,25 +62,54 @@ public static partial class Language
             "Где получить паспорт?", "أين أحصل على جواز سفر؟" })
         {
             Detector.Value.DetectLanguageOf(sample);
+            Others.Value.DetectLanguageOf(sample);
         }
     }
 
     /// <summary>
-    /// <c>bar</c> when Bavarian words dominate; otherwise the statistical detector (<c>SearchPioneer.Lingua</c>) for German,
-    /// English, Turkish, Ukrainian, Russian and Arabic (the bot offers a caseworker for the last four). Messages of one or
-    /// two words without a clear marker keep <paramref name="fallback"/> (the chat's language so far).
+    /// The language of a message in a chat that speaks <paramref name="fallback"/> so far. When the chat's language
+    /// <paramref name="holds"/> (the citizen picked it, or the chat is under way), it holds until a message of at least
+    /// three words is confidently another: <c>bar</c> when Bavarian words dominate (a voice of German, told by its words at
+    /// any length); otherwise the statistical detector (<c>SearchPioneer.Lingua</c>) for the supported languages, and for a
+    /// language the bot only recognises (<see cref="Recognised"/>) its code. A chat's first message, in a language nobody
+    /// picked, may set it even when short ("Hello").
     /// </summary>
-    public static string Detect(string text, string fallback = "de")
+    public static string Detect(string text, string fallback = "de", bool holds = false)
     {
         var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
         var bar = words.Count(Bavarian.Contains) * 1.2;
         var en = words.Count(English.Contains);
         var de = words.Count(German.Contains);
-        var statistical = Statistical(text);
-        var shortMessage = words.Count <= 2;
+        var german = fallback is "de" or "bar";
+        if (words.Count < 3 && holds)
+        {
+            // Too short to be sure of a language: the chat's own holds (Bavarian and German are one language's voices).
+            return german && bar > de && bar >= en && bar > 0 ? "bar" : german && de > bar && fallback == "bar" ? "de" : fallback;
+        }
 
-        // Other scripts are certain even in one word; Turkish (Latin script) needs a sentence to tell from dialect.
-        if (statistical is "uk" or "ru" or "ar" || statistical == "tr" && !shortMessage && bar < 2)
+        if (words.Count < 3)
+        {
+            // A short first message: its frequent words, else the chat's language (a single Cyrillic or Arabic word is clear).
+            var script = Statistical(text);
+            return bar > de && bar >= en && bar > 0 ? "bar" : en > de ? "en" : de > 0 ? "de" : script is "uk" or "ru" or "ar" ? script : fallback;
+        }
+
+        // A few dialect words decide for Bavarian; then a language the bot only recognises, where German and English function
+        // words are (nearly) absent (Slavic "i" and "a" are English words too); then the supported languages.
+        if (bar >= 2 && bar > de && bar >= en)
+        {
+            return "bar";
+        }
+
+        if (en < 2 && de < 2 && Other(text) is { } other)
+        {
+            return other;
+        }
+
+        var statistical = Statistical(text);
+
+        // Other scripts are certain; Turkish (Latin script) needs more than a few dialect words to tell from Bavarian.
+        if (statistical is "uk" or "ru" or "ar" || statistical == "tr" && bar < 2)
         {
             return statistical;
         }
@@ -69,11 +117,6 @@ public static partial class Language
         if (bar > de && bar >= en && bar > 0)
         {
             return "bar";
-        }
-
-        if (shortMessage)
-        {
-            return en > de ? "en" : de > 0 ? "de" : fallback;
         }
 
         // Clear function words win over the statistics, which a single long German noun ("I need a Meldebescheinigung") can tip.
@@ -88,6 +131,21 @@ public static partial class Language
         }
 
         return statistical is "de" or "en" ? statistical : en > de ? "en" : "de";
+    }
+
+    /// <summary>A language the bot recognises but does not speak, when the detector is sure of it (the three close South Slavic ones counted together).</summary>
+    private static string? Other(string text)
+    {
+        var values = Others.Value.ComputeLanguageConfidenceValues(text);
+        var top = values.MaxBy(v => v.Value);
+        if (!Recognised.TryGetValue(top.Key, out var code))
+        {
+            return null;
+        }
+
+        Lingua.Language[] southSlavic = [Lingua.Language.Croatian, Lingua.Language.Bosnian, Lingua.Language.Serbian];
+        var confidence = southSlavic.Contains(top.Key) ? values.Where(v => southSlavic.Contains(v.Key)).Sum(v => v.Value) : top.Value;
+        return confidence >= SureOfOther ? code : null;
     }
 
     private static string? Statistical(string text) => Detector.Value.DetectLanguageOf(text) switch

@@ -166,7 +166,7 @@ public sealed partial class Mingabot
             : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(LifeSituationDetails? Life, BotReply? Refused)> LifeOrRefusalAsync(string id, string language, CancellationToken ct) =>
-        await knowledge.LifeSituationAsync(id, language == "en" ? "en" : "de", ct) switch
+        await knowledge.LifeSituationAsync(id, language, ct) switch
         {
             null => (null, Unavailable(language)),
             { Found: false } => (null, Say(language, "unclear")),

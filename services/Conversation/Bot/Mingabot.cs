@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using MucGov.Contracts.Knowledge;
 using MucGov.Conversation.Chats;
 using MucGov.Conversation.Texts;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Conversation.Bot;
 
@@ -13,8 +14,12 @@ public sealed record BotReply(string Text, string Language, IReadOnlyList<ChatAc
     public BotReply(string text, string language) : this(text, language, []) { }
 }
 
-/// <summary>The bot's turn: its reply, the chat's new state, after consent the hand-over to make, and the service it answered from.</summary>
-public sealed record BotTurn(BotReply Reply, DialogueState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null);
+/// <summary>
+/// The bot's turn: its reply, the chat's new state, after consent the hand-over to make, the service it answered from, and
+/// the citizen's language (which a reply in English to a language the bot does not speak keeps for the chat and a case).
+/// </summary>
+public sealed record BotTurn(BotReply Reply, DialogueState State, Escalation? Escalate = null, bool Declined = false, ServiceDetails? Service = null,
+    string? ChatLanguage = null);
 
 /// <summary>A consented hand-over to a department.</summary>
 public sealed record Escalation(string DepartmentId, string? ServiceId, string Reason, IReadOnlyList<string> Fields);
@@ -67,7 +72,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>The greeting of a new chat, by name when the citizen is signed in.</summary>
     public static BotReply Welcome(string? name, string language)
     {
-        var lang = language is "en" or "bar" ? language : "de";
+        var lang = SupportedLanguages.IsSupported(language) ? language : SupportedLanguages.German;
         return new(name is null ? T(lang, "welcome.anonymous") : T(lang, "welcome.named", ("name", name)), lang);
     }
 
@@ -81,11 +86,14 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// </summary>
     public async Task<BotTurn> TurnAsync(string text, string? actionId, DialogueState state, bool signedIn, string chatLanguage, CancellationToken ct)
     {
-        var language = Language.Detect(text, chatLanguage);
+        // The chat's language holds once the citizen picked it or the chat is under way.
+        var detected = Language.Detect(text, chatLanguage, holds: state.LanguageChosen || state.LastIntent is not null);
+        // A language the bot recognises but does not speak gets the English content, and a sentence in it saying so.
+        var language = SupportedLanguages.IsSupported(detected) ? detected : SupportedLanguages.English;
         var lower = text.ToLowerInvariant();
-        var turn = await DecideAsync(text, lower, actionId, language, state, signedIn, ct);
+        var turn = Notices(await DecideAsync(text, lower, actionId, language, state, signedIn, ct), language, detected);
         var sensitive = turn.State.Sensitive || turn.Service?.Sensitive == true || Understanding.Distress(lower) || Understanding.Bereavement(lower);
-        return turn with { State = turn.State with { LastIntent = turn.Reply.Understood?.Intent, Sensitive = sensitive } };
+        return turn with { State = turn.State with { LastIntent = turn.Reply.Understood?.Intent, Sensitive = sensitive }, ChatLanguage = detected };
     }
 
     private async Task<BotTurn> DecideAsync(string text, string lower, string? actionId, string language, DialogueState state, bool signedIn, CancellationToken ct)
@@ -146,12 +154,6 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         {
             // "Können Sie mich mit jemandem vom Standesamt verbinden?": the offer names the department of the service meant.
             return Offer(language, await NamedServiceAsync(text, language, state, ct), signedIn, "asked-for-person");
-        }
-
-        if (!Language.Answered.Contains(language))
-        {
-            // Languages the bot cannot answer in: a short template in that language, and a caseworker who speaks it (triage).
-            return OfferInLanguage(language, state with { Department = new DepartmentRef(Triage, null) });
         }
 
         if (actionId is not null && actionId.StartsWith(ServiceActionPrefix, StringComparison.Ordinal))
@@ -362,7 +364,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return state;
         }
 
-        var details = await knowledge.DetailsAsync(top.ServiceId, language == "en" ? "en" : "de", ct);
+        var details = await knowledge.DetailsAsync(top.ServiceId, language, ct);
         return details is { Found: true } ? About(state, details, Aspects.Overview) : state;
     }
 
@@ -485,10 +487,48 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         UnclearTurns = 0,
     };
 
-    /// <summary>Languages the bot recognises but does not answer in yet: an offer, in that language, of a colleague who speaks it.</summary>
-    private static BotTurn OfferInLanguage(string language, DialogueState state) =>
-        new(new BotReply(T(language, "language.offer"), language, [new ChatAction(ConsentYes, T(language, "action.passOn")), new ChatAction(ConsentNo, T(language, "action.no"))]),
-            state with { PendingEscalation = "language", UnclearTurns = 0 });
+    /// <summary>
+    /// What the answer says about its language: for a language the bot only recognises, once per chat a sentence in it
+    /// that the answer is in English (and, where the responsible department has a colleague who speaks it, the offer to
+    /// pass the question on); for catalog texts the citizen's language lacks, a sentence that the German or English text
+    /// follows; for a translation not reviewed yet, once per chat that the German text is binding.
+    /// </summary>
+    private static BotTurn Notices(BotTurn turn, string language, string detected)
+    {
+        var (reply, state) = (turn.Reply, turn.State);
+        var before = new List<string>();
+        var after = new List<string>();
+        var actions = reply.Actions;
+        if (detected != language && state.OtherLanguageNoticed != detected)
+        {
+            before.Add(T(detected, "language.inEnglish"));
+            state = state with { OtherLanguageNoticed = detected };
+            if (turn.Service is { DepartmentLanguages: { } spoken } offered && spoken.Contains(detected) && actions.Count == 0 && turn.Escalate is null)
+            {
+                after.Add(T(detected, "language.colleague", ("department", offered.DepartmentName ?? offered.DepartmentId)));
+                actions = [new ChatAction(ConsentYes, T(language, "action.passOn")), new ChatAction(ConsentNo, T(language, "action.no"))];
+                state = state with { PendingEscalation = "language" };
+            }
+        }
+
+        if (turn.Service is { TextLanguage: { } shown } details && detected == language && shown != language && SupportedLanguages.Find(language)?.VoiceOf != shown)
+        {
+            after.Add(T(language, $"translation.missing.{shown}"));
+        }
+        else if (turn.Service is { Translation: "draft" } && !state.DraftNoticed)
+        {
+            after.Add(T(language, "translation.draft"));
+            state = state with { DraftNoticed = true };
+        }
+
+        if (before.Count == 0 && after.Count == 0)
+        {
+            return turn;
+        }
+
+        var text = string.Join("\n\n", [.. before, reply.Text, .. after]);
+        return turn with { Reply = reply with { Text = text, Actions = actions }, State = state };
+    }
 
     private async Task<BotTurn> AnswerServiceAsync(string serviceId, string language, DialogueState state, bool signedIn, CancellationToken ct)
     {
@@ -559,7 +599,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     /// <summary>The service's details in the chat's catalog language, or what to say when there are none (catalog away, unknown service).</summary>
     private async Task<(ServiceDetails? Details, BotReply? Refused)> DetailsOrRefusalAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
-        await knowledge.DetailsAsync(serviceId, language == "en" ? "en" : "de", ct, at) switch
+        await knowledge.DetailsAsync(serviceId, language, ct, at) switch
         {
             null => (null, Unavailable(language)),
             { Found: false } => (null, Say(language, "service.unknown")),
@@ -619,7 +659,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         var local = place.NextChange is { } change ? TimeZoneInfo.ConvertTime(change, Shared.Calendar.MunichCalendar.TimeZone) : (DateTimeOffset?)null;
         var time = local?.ToString("HH:mm", CultureInfo.InvariantCulture);
         var today = local is not null && local.Value.Date == TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shared.Calendar.MunichCalendar.TimeZone).Date;
-        var day = local?.ToString(language == "en" ? "dddd d MMMM" : "dddd, d. MMMM", CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "de-DE"));
+        var day = local?.ToString(language == "en" ? "dddd d MMMM" : "dddd, d. MMMM", Culture(language));
         var key = (place.OpenNow, local is null, today) switch
         {
             (true, _, _) => "opening.openUntil",
@@ -648,7 +688,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     private async Task<BotTurn> PlaceAsync(string locationId, string aspect, string language, DialogueState state, DateOnly? day, CancellationToken ct, int hour = 10)
     {
         var at = aspect == Aspects.OpeningHours ? OpeningInstant(day, hour) : null;
-        var found = await knowledge.LocationAsync(locationId, language == "en" ? "en" : "de", ct, at);
+        var found = await knowledge.LocationAsync(locationId, language, ct, at);
         if (found?.Status is not { } place)
         {
             return new BotTurn(found is null ? Unavailable(language) : Say(language, "unclear"), state);
@@ -669,7 +709,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>Whether a place is open at ten on the day asked about, and until when (or from when).</summary>
     private static string OpeningOn(LocationStatus place, string language, DateTimeOffset at)
     {
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "de-DE");
+        var culture = Culture(language);
         var day = TimeZoneInfo.ConvertTime(at, Shared.Calendar.MunichCalendar.TimeZone).ToString("dddd", culture);
         var local = place.NextChange is { } change ? TimeZoneInfo.ConvertTime(change, Shared.Calendar.MunichCalendar.TimeZone) : (DateTimeOffset?)null;
         var sameDay = local is not null && local.Value.Date == TimeZoneInfo.ConvertTime(at, Shared.Calendar.MunichCalendar.TimeZone).Date;
@@ -686,6 +726,17 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     private static BotReply Unavailable(string language) => Say(language, "catalog.unavailable");
 
     /// <summary>A fixed text of the text table in the chat's language (English for the languages the bot only recognises).</summary>
+    /// <summary>How dates are written for a reader of <paramref name="language"/> (German for Bavarian; always the Gregorian calendar).</summary>
+    internal static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language switch
+    {
+        "en" => "en-GB",
+        "tr" => "tr-TR",
+        "uk" => "uk-UA",
+        "ru" => "ru-RU",
+        "ar" => "ar-EG",
+        _ => "de-DE",
+    });
+
     internal static string T(string language, string key, params (string Name, object? Value)[] values) => TextTable.Shipped.Get(language, key, values);
 
     /// <summary>A reply of one fixed text.</summary>

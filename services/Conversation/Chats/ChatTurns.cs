@@ -36,8 +36,8 @@ public sealed class ChatTurns(ConversationDbContext db, Mingabot bot, IKnowledge
         var turn = await bot.TurnAsync(body.Text!, body.ActionId, chat.State, chat.CitizenId is not null, chat.Language, ct);
         turn = OfferProcedure(chat, turn, body.Text!, now);
         chat.State = turn.State;
-        chat.Language = turn.Reply.Language;
-        return await StoreAsync(chat, body, now, turn.Reply.Language, turn.Reply, turn.Escalate, ct, _ =>
+        chat.Language = turn.ChatLanguage ?? turn.Reply.Language;
+        return await StoreAsync(chat, body, now, chat.Language, turn.Reply, turn.Escalate, ct, _ =>
         {
             if (turn.Declined)
             {
@@ -86,19 +86,19 @@ public sealed class ChatTurns(ConversationDbContext db, Mingabot bot, IKnowledge
             var state = chat.State with { Topic = new Topic(TopicKinds.Service, draft.ServiceId) };
             var answer = await bot.TurnAsync(body.Text!, null, state, chat.CitizenId is not null, language, ct);
             chat.State = answer.State;
-            chat.Language = answer.Reply.Language;
+            chat.Language = answer.ChatLanguage ?? answer.Reply.Language;
             var stays = answer.Reply.Understood is { } understood
                 && (understood.Topic == draft.ServiceId || understood.Intent?.StartsWith("smalltalk:", StringComparison.Ordinal) == true)
                 && answer.State.PendingEscalation is null;
             if (!stays)
             {
                 chat.Procedure = null;
-                return await StoreAsync(chat, body, now, answer.Reply.Language, answer.Reply, answer.Escalate, ct, _ => { });
+                return await StoreAsync(chat, body, now, chat.Language, answer.Reply, answer.Escalate, ct, _ => { });
             }
 
             var again = ProcedureDialogue.RepeatOffer(draft, answer.Reply.Language);
             var reply = answer.Reply with { Text = answer.Reply.Text + "\n\n" + again.Text, Actions = again.Actions };
-            return await StoreAsync(chat, body, now, answer.Reply.Language, reply, escalation: null, ct, _ => { });
+            return await StoreAsync(chat, body, now, chat.Language, reply, escalation: null, ct, _ => { });
         }
 
         var turn = ProcedureDialogue.Continue(draft, body.Text!, body.ActionId, chat.CitizenId is not null, language, today);

@@ -80,7 +80,7 @@ public static partial class KnowledgeApi
 
     internal static async Task<Ok<IReadOnlyList<DepartmentView>>> GetDepartmentsAsync(string? lang, KnowledgeDbContext db, CancellationToken ct)
     {
-        var language = lang == "en" ? "en" : "de";
+        var language = string.IsNullOrEmpty(lang) ? "de" : lang;
         var rows = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<DepartmentView>>([.. rows.Select(r => new DepartmentView(
             r.Id, r.Entry.Name.In(language), r.Entry.Email, r.Entry.Phone, r.Entry.Languages, r.Entry.BusinessHours))]);
@@ -107,7 +107,7 @@ public static partial class KnowledgeApi
             return NotFound($"There is no location '{id}'.");
         }
 
-        var view = ServiceDetailsReader.Location(location.Entry, lang == "en" ? "en" : "de", instant);
+        var view = ServiceDetailsReader.Location(location.Entry, string.IsNullOrEmpty(lang) ? "de" : lang, instant);
         return TypedResults.Ok(new OpeningStatusView(id, view.Name, instant, view.OpenNow, view.ClosesAt, view.NextOpening, view.ClosedBecause));
     }
 

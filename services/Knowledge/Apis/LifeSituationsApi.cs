@@ -168,7 +168,7 @@ public static partial class LifeSituationsApi
     }
 
     /// <summary>The catalog holds German and English; Bavarian (and every other language, for now) reads German.</summary>
-    private static string CatalogLanguage(string? lang) => lang == "en" ? "en" : "de";
+    private static string CatalogLanguage(string? lang) => string.IsNullOrEmpty(lang) ? "de" : lang;
 
     private static ValidationProblem? LanguageProblem(string? lang) =>
         lang is null || Language().IsMatch(lang)

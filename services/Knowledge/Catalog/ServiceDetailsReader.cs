@@ -19,7 +19,7 @@ public sealed record ServiceView(
     IReadOnlyList<string> Documents, IReadOnlyList<string> Fees, string? ProcessingTime, string? LegalBasis,
     string? OnlineServiceUrl, IReadOnlyList<string> Checklist, bool AppointmentRequired, string? OnlineTrustLevel,
     IReadOnlyList<LocationView> Locations, ProcedureView? Procedure, bool IndividualHandling, bool Sensitive, long Version, string Language,
-    IReadOnlyList<RelatedView>? Related = null, StepDeadline? Deadline = null);
+    IReadOnlyList<RelatedView>? Related = null, StepDeadline? Deadline = null, string? Translation = null, IReadOnlyList<string>? DepartmentLanguages = null);
 
 /// <summary>A procedure's form in one language: what the bot asks, and what it takes from the Bürgerkonto.</summary>
 public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> Fields, string TrustLevel, string Result, string Confirmation)
@@ -43,8 +43,8 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db, Search.CatalogIn
             return null;
         }
 
-        var lang = language == "en" ? "en" : "de";
         var entry = row.Entry;
+        var (lang, translation) = TextLanguage(entry, language);
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == entry.DepartmentId, ct);
         var locations = await db.Locations.AsNoTracking().Where(l => entry.LocationIds.Contains(l.Id)).ToListAsync(ct);
         var relatedIds = (entry.Related ?? []).Select(r => r.ServiceId).ToList();
@@ -61,8 +61,32 @@ public sealed class ServiceDetailsReader(KnowledgeDbContext db, Search.CatalogIn
             ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang,
             [.. (entry.Related ?? []).Where(r => related.ContainsKey(r.ServiceId))
                 .Select(r => new RelatedView(r.ServiceId, related[r.ServiceId].Entry.Title.In(lang), r.Relation))],
-            deadline);
+            deadline, translation, department?.Entry.Languages);
         return (view, Apis.EditorApi.ETag(row));
+    }
+
+    /// <summary>
+    /// The language a service is shown in for a reader of <paramref name="requested"/>, and the translation's status
+    /// (null for the German original): the language itself when every text has it, otherwise its fallbacks in order
+    /// (<see cref="Shared.Languages.SupportedLanguages.Fallbacks"/>) — one language for the whole answer, never a mix.
+    /// </summary>
+    public static (string Language, string? Status) TextLanguage(ServiceEntry entry, string requested)
+    {
+        var parts = Translations.Parts(entry);
+        foreach (var candidate in Shared.Languages.SupportedLanguages.Fallbacks(requested))
+        {
+            if (candidate == Shared.Languages.SupportedLanguages.German)
+            {
+                return (candidate, null);
+            }
+
+            if (parts.MissingIn(candidate).Count == 0)
+            {
+                return (candidate, parts.StatusIn(candidate));
+            }
+        }
+
+        return (Shared.Languages.SupportedLanguages.German, null);
     }
 
     public static LocationView Location(LocationEntry location, string language, DateTimeOffset at)

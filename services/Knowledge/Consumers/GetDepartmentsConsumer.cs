@@ -11,7 +11,7 @@ public sealed class GetDepartmentsConsumer(KnowledgeDbContext db) : IConsumer<Ge
 {
     public async Task Consume(ConsumeContext<GetDepartments> context)
     {
-        var language = context.Message.Language == "en" ? "en" : "de";
+        var language = context.Message.Language;
         var rows = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(context.CancellationToken);
         var departments = rows.Select(r => new DepartmentEntry(
             r.Id,

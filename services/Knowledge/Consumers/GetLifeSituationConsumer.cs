@@ -10,7 +10,7 @@ public sealed class GetLifeSituationConsumer(LifeSituationReader reader) : ICons
     public async Task Consume(ConsumeContext<GetLifeSituation> context)
     {
         var request = context.Message;
-        var found = await reader.ReadAsync(request.LifeSituationId, request.Language == "en" ? "en" : "de", context.CancellationToken);
+        var found = await reader.ReadAsync(request.LifeSituationId, request.Language, context.CancellationToken);
         if (found is not { View: var view })
         {
             await context.RespondAsync(new LifeSituationDetails(request.LifeSituationId, Found: false));

@@ -19,7 +19,7 @@ public sealed class GetLocationConsumer(KnowledgeDbContext db, TimeProvider cloc
             return;
         }
 
-        var l = ServiceDetailsReader.Location(row.Entry, request.Language == "en" ? "en" : "de", request.At ?? clock.GetUtcNow());
+        var l = ServiceDetailsReader.Location(row.Entry, request.Language, request.At ?? clock.GetUtcNow());
         await context.RespondAsync(new LocationDetails(l.Id, true,
             new LocationStatus(l.Id, l.Name, l.Address, l.OpenNow, l.OpenNow ? l.ClosesAt : l.NextOpening, l.AppointmentOnly, l.PublicTransport, l.StepFreeAccess)));
     }

@@ -28,6 +28,7 @@ public sealed class GetServiceDetailsConsumer(ServiceDetailsReader reader, TimeP
                 : null,
             view.ProcessingTime, view.LegalBasis, view.AppointmentRequired,
             [.. (view.Related ?? []).Select(r => new RelatedServiceInfo(r.ServiceId, r.Title, r.Relation))],
-            view.Deadline is { } deadline ? new StepDeadlineInfo(deadline.Count, deadline.Unit, deadline.From, deadline.LegalBasis) : null));
+            view.Deadline is { } deadline ? new StepDeadlineInfo(deadline.Count, deadline.Unit, deadline.From, deadline.LegalBasis) : null,
+            view.Language, view.Translation, view.DepartmentLanguages));
     }
 }

@@ -60,7 +60,8 @@ public sealed class DialoguePlayer(HttpClient http, Uri gateway, string? citizen
     public async Task<IReadOnlyList<TurnResult>> PlayAsync(string language, Dialogue dialogue, CancellationToken ct = default)
     {
         var token = dialogue.SignedIn ? citizenToken ?? throw new InvalidOperationException($"{dialogue.Id} needs a signed-in citizen.") : null;
-        using var created = await SendAsync(HttpMethod.Post, "/api/conversations", null, token, null, ct);
+        // The chat starts in the set's language, as the chat page's language picker starts it.
+        using var created = await SendAsync(HttpMethod.Post, "/api/conversations", new { language }, token, null, ct);
         created.EnsureSuccessStatusCode();
         var chat = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct)).RootElement;
         var id = chat.GetProperty("id").GetGuid();

@@ -126,37 +126,108 @@ public sealed class MingabotTests
 
 public sealed class OtherLanguagesTests
 {
-    private sealed class NoCatalog : IKnowledge
+    /// <summary>A catalog with the passport, its texts in <paramref name="shown"/> (a translation's status <paramref name="translation"/>).</summary>
+    private sealed class Passport(string shown, string? translation, params string[] spoken) : IKnowledge
     {
-        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) => throw new InvalidOperationException("not asked");
+        public List<string> Asked { get; } = [];
+
+        public Task<KnowledgeSearchResult?> SearchAsync(string query, string language, CancellationToken ct) =>
+            Task.FromResult<KnowledgeSearchResult?>(new KnowledgeSearchResult(query, language, [new KnowledgeHit("reisepass", "Reisepass", "…", "buergerbuero", 0.95)]));
 
         public Task<LocationDetails?> LocationAsync(string id, string language, CancellationToken ct, DateTimeOffset? at = null) =>
             Task.FromResult<LocationDetails?>(null);
 
         public Task<LifeSituationDetails?> LifeSituationAsync(string id, string language, CancellationToken ct) => Task.FromResult<LifeSituationDetails?>(null);
 
-        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null) =>
-            throw new InvalidOperationException("not asked");
+        public Task<ServiceDetails?> DetailsAsync(string serviceId, string language, CancellationToken ct, DateTimeOffset? at = null)
+        {
+            Asked.Add(language);
+            var title = shown switch { "tr" => "Pasaport başvurusu", "en" => "Applying for a passport", _ => "Reisepass beantragen" };
+            return Task.FromResult<ServiceDetails?>(new ServiceDetails(serviceId, true, title, "…", "buergerbuero", ["Foto"], ["70 €"], [], null, [],
+                DepartmentName: "Bürgerbüro", TextLanguage: shown, Translation: translation, DepartmentLanguages: ["de", "en", .. spoken]));
+        }
+    }
+
+    [Fact]
+    public async Task A_turkish_question_gets_the_turkish_catalog_text_and_once_per_chat_the_note_that_german_is_binding()
+    {
+        var catalog = new Passport("tr", "draft");
+        var bot = new Mingabot(catalog, TimeProvider.System);
+
+        var first = await bot.TurnAsync("Merhaba, pasaportumu kaybettim. Ne yapmalıyım?", null, DialogueState.Empty, signedIn: false, "de", CancellationToken.None);
+        var second = await bot.TurnAsync("Pasaport için ne kadar ödemem gerekiyor?", null, first.State, signedIn: false, "tr", CancellationToken.None);
+
+        Assert.Equal("tr", first.Reply.Language);
+        Assert.Equal("tr", catalog.Asked[0]);
+        Assert.Contains("Pasaport başvurusu: sorumlu birim Bürgerbüro", first.Reply.Text, StringComparison.Ordinal);
+        Assert.EndsWith("Not: Buradaki bilgiler çeviridir; bağlayıcı olan Almanca metindir.", first.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("çeviridir", second.Reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Merhaba, kimlik kartımı kaybettim, ne yapmalıyım?", "tr", "Türkçe")]
-    [InlineData("Добрий день, мені потрібна довідка про реєстрацію", "uk", "українською")]
-    [InlineData("Здравствуйте, мне нужна справка", "ru", "по-русски")]
-    [InlineData("مرحبا، أحتاج إلى جواز سفر", "ar", "العربية")]
-    public async Task Other_languages_get_a_template_in_their_language_and_the_offer_of_a_caseworker_who_speaks_it(string text, string language, string named)
+    [InlineData("Добрий день, мені потрібен новий закордонний паспорт", "uk", "en", "Ця інформація ще не перекладена українською; показую англійський текст.")]
+    [InlineData("Здравствуйте, мне нужен новый заграничный паспорт", "ru", "de", "Эта информация ещё не переведена на русский; показываю текст на немецком.")]
+    [InlineData("I need a new passport for my holiday", "en", "de", "This information is not available in English yet; here is the German text.")]
+    public async Task A_service_the_catalog_lacks_in_the_language_comes_in_english_or_german_with_a_sentence_saying_so(
+        string question, string language, string shown, string sentence)
     {
-        var bot = new Mingabot(new NoCatalog(), TimeProvider.System);
+        var reply = (await new Mingabot(new Passport(shown, shown == "de" ? null : "draft"), TimeProvider.System)
+            .TurnAsync(question, null, DialogueState.Empty, signedIn: false, "de", CancellationToken.None)).Reply;
 
-        var turn = await bot.TurnAsync(text, null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
-        var consent = await bot.TurnAsync("ok", "consent:yes", turn.State, signedIn: true, "de", CancellationToken.None);
+        Assert.Equal(language, reply.Language);
+        Assert.Contains(sentence, reply.Text, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(language, turn.Reply.Language);
-        Assert.Contains(named, turn.Reply.Text, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("Dobar dan, izgubio sam putovnicu. Što trebam učiniti?", "Nažalost još ne govorim hrvatski, pa odgovaram na engleskom.")]
+    [InlineData("Buongiorno, ho perso il passaporto. Cosa devo fare?", "Purtroppo non parlo ancora italiano, quindi rispondo in inglese.")]
+    [InlineData("Bonjour, j'ai perdu mon passeport. Que dois-je faire ?", "Malheureusement, je ne parle pas encore français, je réponds donc en anglais.")]
+    [InlineData("Dzień dobry, zgubiłem paszport. Co mam zrobić?", "Niestety nie mówię jeszcze po polsku, więc odpowiadam po angielsku.")]
+    public async Task A_language_the_bot_only_recognises_gets_the_english_answer_with_one_sentence_in_it(string question, string sentence)
+    {
+        var bot = new Mingabot(new Passport("en", "draft"), TimeProvider.System);
+
+        var first = await bot.TurnAsync(question, null, DialogueState.Empty, signedIn: false, "de", CancellationToken.None);
+        var again = await bot.TurnAsync(question, null, first.State, signedIn: false, first.Reply.Language, CancellationToken.None);
+
+        Assert.Equal("en", first.Reply.Language);
+        Assert.StartsWith(sentence, first.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Applying for a passport: the responsible department is Bürgerbüro", first.Reply.Text, StringComparison.Ordinal);
+        Assert.Empty(first.Reply.Actions);
+        Assert.DoesNotContain(sentence, again.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Where_the_department_has_a_colleague_who_speaks_the_language_the_bot_offers_to_pass_the_question_on()
+    {
+        var bot = new Mingabot(new Passport("en", "draft", "hr"), TimeProvider.System);
+
+        var turn = await bot.TurnAsync("Dobar dan, izgubio sam putovnicu. Što trebam učiniti?", null, DialogueState.Empty, signedIn: true, "de", CancellationToken.None);
+        var consent = await bot.TurnAsync("ok", "consent:yes", turn.State, signedIn: true, turn.Reply.Language, CancellationToken.None);
+
+        Assert.Contains("Netko u Bürgerbüro govori hrvatski", turn.Reply.Text, StringComparison.Ordinal);
         Assert.Equal(["consent:yes", "consent:no"], turn.Reply.Actions.Select(a => a.Id));
-        Assert.Equal("buergerservice", consent.Escalate!.DepartmentId);
+        Assert.Equal("buergerbuero", consent.Escalate!.DepartmentId);
         Assert.Equal("language", consent.Escalate.Reason);
     }
+
+    [Theory]
+    [InlineData("Hello there", "de", "de")]
+    [InlineData("Servus Sepp", "de", "bar")]
+    [InlineData("Привіт", "de", "de")]
+    [InlineData("Danke schön", "en", "en")]
+    [InlineData("Where do I get a passport?", "de", "en")]
+    [InlineData("Dobar dan, izgubio sam putovnicu.", "de", "hr")]
+    public void A_chosen_language_holds_until_a_message_of_three_words_or_more_is_in_another(string text, string chat, string expected) =>
+        Assert.Equal(expected, Language.Detect(text, chat, holds: true));
+
+    [Theory]
+    [InlineData("Hello", "en")]
+    [InlineData("Привіт", "uk")]
+    [InlineData("Servus", "bar")]
+    [InlineData("Merhaba", "de")]
+    public void The_first_short_message_of_a_chat_nobody_picked_a_language_for_may_set_it(string text, string expected) =>
+        Assert.Equal(expected, Language.Detect(text, "de", holds: false));
 }
 
 public sealed class SeriousTopicsTests

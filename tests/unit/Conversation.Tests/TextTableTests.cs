@@ -94,7 +94,7 @@ public sealed partial class TextTableTests
     [GeneratedRegex(@"\{[a-zA-Z]+\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"""(?<key>unclear|(welcome|handover|action|smalltalk|clarify|service|catalog|sensitive|opening|procedure|case|language|block|aspect|life|joke)" +
+    [GeneratedRegex(@"""(?<key>unclear|(welcome|handover|action|smalltalk|clarify|service|catalog|sensitive|opening|procedure|case|language|block|aspect|life|joke|translation)" +
         @"(\.[a-zA-Z]+)+)""")]
     private static partial Regex KeyLiteral();
 }

@@ -45,7 +45,7 @@ public sealed class DialogueSetTests
     {
         using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
         var synonyms = catalog.RootElement.GetProperty("services").EnumerateArray()
-            .SelectMany(s => s.GetProperty("synonyms").EnumerateArray().Select(x => x.GetString()!.ToLowerInvariant())).ToList();
+            .SelectMany(s => s.GetProperty("synonyms").EnumerateObject().SelectMany(l => l.Value.EnumerateArray()).Select(x => x.GetString()!.ToLowerInvariant())).ToList();
         var turns = Sets().SelectMany(s => s.Dialogues).SelectMany(d => d.Turns).ToList();
 
         var ownWords = turns.Count(t => !synonyms.Any(s => t.Say.Contains(s, StringComparison.OrdinalIgnoreCase)));

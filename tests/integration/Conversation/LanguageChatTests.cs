@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MucGov.Conversation.Data;
+using MucGov.IntegrationTests.Hosting;
+using Xunit;
+
+namespace MucGov.IntegrationTests.Conversation;
+
+/// <summary>
+/// Chats in the citizen's language, with the real catalog (the sample has the passport service in Turkish, as a draft):
+/// the language picked for a new chat or the browser's, the catalog's text in it with the notes on translations, and the
+/// English answer with a sentence in a language the bot only recognises.
+/// </summary>
+public sealed class LanguageChatTests(ConversationFixture conversation) : IClassFixture<ConversationFixture>
+{
+    private async Task<(Guid Id, HttpClient Client, JsonElement Created)> NewChatAsync(object? body, string? acceptLanguage = null)
+    {
+        using var anonymous = conversation.Client();
+        if (acceptLanguage is not null)
+        {
+            anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        using var response = await anonymous.PostAsync("/api/conversations", body is null ? null : JsonContent.Create(body));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("id").GetGuid(), conversation.Client(key: created.GetProperty("accessKey").GetString()), created);
+    }
+
+    private static string Text(JsonElement answer) => ConversationFixture.BotReply(answer).GetProperty("text").GetString()!;
+
+    [Fact]
+    public async Task A_turkish_question_about_the_passport_gets_the_turkish_catalog_text_and_once_the_note_that_german_is_binding()
+    {
+        var (id, client, _) = await NewChatAsync(null);
+
+        var first = await ConversationFixture.SayAsync(client, id, "Merhaba, pasaportumu kaybettim. Ne yapmalıyım?");
+        var second = await ConversationFixture.SayAsync(client, id, "Yeni bir pasaport başvurusu için ne getirmem gerekiyor?");
+
+        Assert.Equal("tr", ConversationFixture.BotReply(first).GetProperty("language").GetString());
+        Assert.Contains("Pasaport başvurusu", Text(first), StringComparison.Ordinal);
+        Assert.Contains("biyometrik vesikalık fotoğraf", Text(first), StringComparison.Ordinal);
+        Assert.Contains("bağlayıcı olan Almanca metindir", Text(first), StringComparison.Ordinal);
+        Assert.DoesNotContain("bağlayıcı olan Almanca metindir", Text(second), StringComparison.Ordinal);
+        Assert.Equal("tr", (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task A_turkish_question_about_a_service_not_translated_gets_the_english_text_with_a_turkish_sentence_saying_so()
+    {
+        var (id, client, _) = await NewChatAsync(new { language = "tr" });
+
+        var answer = await ConversationFixture.SayAsync(client, id, "Merhaba, yeni bir Personalausweis almak istiyorum, ne yapmalıyım?");
+
+        Assert.Contains("Bu bilgiler henüz Türkçe olarak mevcut değil; İngilizce metni gösteriyorum.", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("identity card", Text(answer), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_croatian_question_gets_the_english_answer_with_a_croatian_sentence_and_the_chat_keeps_croatian()
+    {
+        var (id, client, _) = await NewChatAsync(null);
+
+        var answer = await ConversationFixture.SayAsync(client, id, "Dobar dan, izgubio sam putovnicu. Što trebam učiniti?");
+
+        Assert.Equal("en", ConversationFixture.BotReply(answer).GetProperty("language").GetString());
+        Assert.StartsWith("Nažalost još ne govorim hrvatski, pa odgovaram na engleskom.", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("passport", Text(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("hr", (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task The_picked_language_holds_through_short_messages_and_greets_in_it()
+    {
+        var (id, client, created) = await NewChatAsync(new { language = "uk" });
+
+        var shortOne = await ConversationFixture.SayAsync(client, id, "Hallo");
+
+        Assert.StartsWith("Вітаю", created.GetProperty("messages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("uk", ConversationFixture.BotReply(shortOne).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_pick_the_browsers_first_supported_language_starts_the_chat()
+    {
+        var (_, _, created) = await NewChatAsync(null, acceptLanguage: "hr-HR, tr;q=0.8, de;q=0.5");
+
+        Assert.Equal("tr", created.GetProperty("messages")[0].GetProperty("language").GetString());
+        Assert.StartsWith("Merhaba", created.GetProperty("messages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"language":"xx"}""")]
+    [InlineData("""{"language":"klingon"}""")]
+    [InlineData("""{"language":42}""")]
+    [InlineData("""{"language":""")]
+    public async Task A_new_chat_in_an_unknown_language_or_a_broken_body_is_refused_and_nothing_is_stored(string body)
+    {
+        using var anonymous = conversation.Client();
+        int before;
+        await using (var scope = conversation.App.Services.CreateAsyncScope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<ConversationDbContext>().Chats.CountAsync();
+        }
+
+        using var refused = await anonymous.PostAsync("/api/conversations", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await Apps.ProblemAsync(refused);
+        await using (var scope = conversation.App.Services.CreateAsyncScope())
+        {
+            Assert.Equal(before, await scope.ServiceProvider.GetRequiredService<ConversationDbContext>().Chats.CountAsync());
+        }
+    }
+}
