@@ -47,6 +47,8 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             s.Property(x => x.SearchEn).HasComputedColumnSql(Vector("english", "en"), stored: true);
             s.Property(x => x.TitleSearchDe).HasComputedColumnSql("to_tsvector('german', coalesce(title_de, ''))", stored: true);
             s.Property(x => x.TitleSearchEn).HasComputedColumnSql("to_tsvector('english', coalesce(title_en, ''))", stored: true);
+            s.Property(x => x.SearchTranslated).HasComputedColumnSql(TranslatedVector(), stored: true);
+            s.HasIndex(x => x.SearchTranslated).HasMethod("GIN");
             s.HasIndex(x => x.SearchDe).HasMethod("GIN");
             s.HasIndex(x => x.SearchEn).HasMethod("GIN");
         });
@@ -77,6 +79,20 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             r.HasIndex(x => new { x.Kind, x.EntityId, x.Language });
         });
     }
+
+    /// <summary>
+    /// The translations' texts in one vector, each language stemmed by its own configuration (turkish, russian, arabic;
+    /// simple for Ukrainian), weighted as the German and English ones. A query is stemmed by its language's configuration,
+    /// so it meets its own language's words. Adding a language to <see cref="Shared.Languages.SupportedLanguages"/> needs a
+    /// migration that recomputes this column.
+    /// </summary>
+    internal static string TranslatedVector() => string.Join(" || ", Shared.Languages.SupportedLanguages.All
+        .Where(l => l.Code is not ("de" or "en") && l.VoiceOf is null)
+        .Select(l =>
+            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'title'->>'{l.Code}', '')), 'A') || " +
+            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'synonyms'->'{l.Code}', '[]'::jsonb)::text), 'A') || " +
+            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'summary'->>'{l.Code}', '')), 'B') || " +
+            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'description'->>'{l.Code}', '')), 'C')"));
 
     private static string Vector(string config, string language) =>
         $"setweight(to_tsvector('{config}', coalesce(title_{language}, '')), 'A') || " +
@@ -125,6 +141,9 @@ public sealed class ServiceRow
     public NpgsqlTsVector TitleSearchDe { get; private set; } = null!;
 
     public NpgsqlTsVector TitleSearchEn { get; private set; } = null!;
+
+    /// <summary>The translations' texts (Turkish, Ukrainian, Russian, Arabic …), each stemmed in its language.</summary>
+    public NpgsqlTsVector SearchTranslated { get; private set; } = null!;
 
     /// <summary>Copies the searchable texts out of <see cref="Entry"/>.</summary>
     public void Apply(ServiceEntry entry, long version, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MucGov.Knowledge.Data;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Knowledge.Search;
 
@@ -35,7 +36,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
 
     internal sealed record Row(
         string Id, string Word, double Fts, double TitleBonus, double Trigram,
-        string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn, int Total);
+        string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn, int Total, string? TitleLocal = null, string? SummaryLocal = null);
 
     /// <summary>The services for a question's words, best first.</summary>
     /// <param name="query">The words (<see cref="QueryText.Words"/>, read with the vocabulary).</param>
@@ -53,16 +54,20 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         }
 
         // One round trip: every (service, word) with evidence, the service's texts, and the catalog size for the weights.
+        // Besides German and English, the words meet the translations stemmed in the question's language.
+        var config = SupportedLanguages.Find(language)?.TextSearch ?? "simple";
         var rows = await db.Database.SqlQuery<Row>($"""
             WITH words AS (SELECT DISTINCT word FROM unnest({words}::text[]) AS w(word)),
             fts AS (
                 SELECT s.id, w.word,
-                       greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word))) AS fts,
+                       greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word)),
+                                ts_rank(s.search_translated, to_tsquery({config}::regconfig, w.word))) AS fts,
                        greatest(
                            CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
                            CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END) AS title_bonus
                 FROM words w
                 JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
+                    OR s.search_translated @@ to_tsquery({config}::regconfig, w.word)
             ),
             trigram AS (
                 SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
@@ -76,7 +81,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                 FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
             )
             SELECT e.id, e.word, e.fts, e.title_bonus, e.trigram, s.department_id, s.title_de, s.title_en, s.summary_de, s.summary_en,
-                   (SELECT count(*) FROM services)::int AS total
+                   (SELECT count(*) FROM services)::int AS total, s.entry->'title'->>{language} AS title_local, s.entry->'summary'->>{language} AS summary_local
             FROM evidence e JOIN services s ON s.id = e.id
             """).ToListAsync(ct);
         if (rows.Count == 0)
@@ -85,7 +90,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         }
 
         var ranked = Rank(rows, rows[0].Total, phrases);
-        var english = language == "en";
+        // German and its voices read the German titles; another language its own where the service has it, else English.
+        var german = language == SupportedLanguages.German || SupportedLanguages.Find(language)?.VoiceOf == SupportedLanguages.German;
         var hits = new List<SearchHit>();
         var previous = 1.0;
         for (var i = 0; i < Math.Min(take, ranked.Count); i++)
@@ -93,7 +99,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
             var service = rows.First(r => r.Id == ranked[i].Id);
             var confidence = Math.Min(previous, Confidence(ranked[i].Coverage, i + 1 < ranked.Count ? ranked[i + 1].Score : 0, ranked[i].Score, ranked[0].Score));
             previous = confidence;
-            hits.Add(new SearchHit(service.Id, english ? service.TitleEn : service.TitleDe, english ? service.SummaryEn : service.SummaryDe, service.DepartmentId, confidence,
+            var (title, summary) = german ? (service.TitleDe, service.SummaryDe) : (service.TitleLocal ?? service.TitleEn, service.SummaryLocal ?? service.SummaryEn);
+            hits.Add(new SearchHit(service.Id, title, summary, service.DepartmentId, confidence,
                 Relative: Math.Round(ranked[i].Score / ranked[0].Score, 3)));
         }
 

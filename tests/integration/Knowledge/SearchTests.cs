@@ -24,6 +24,28 @@ public sealed class SearchTests(KnowledgeFixture knowledge) : IClassFixture<Know
         Assert.Equal(expected, KnowledgeFixture.HitIds(result).FirstOrDefault());
     }
 
+    [Fact]
+    public async Task A_turkish_question_meets_the_turkish_translation_stemmed_and_the_hit_is_named_in_turkish()
+    {
+        // "pasaportlar" (plural) is in no title or synonym: the Turkish stemmer takes it to the translation's "pasaport".
+        var result = await knowledge.SearchAsync("Pasaportlar için nereye başvurmalıyım?", "tr");
+
+        var top = result.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("kind").GetString() == "service");
+        Assert.Equal("reisepass", top.GetProperty("serviceId").GetString());
+        Assert.Equal("Pasaport başvurusu", top.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("Где находится Bürgerbüro Pasing?", "ru")]
+    [InlineData("Bürgerbüro Pasing nerede?", "tr")]
+    [InlineData("أين يقع Bürgerbüro Pasing؟", "ar")]
+    public async Task A_name_in_latin_letters_is_found_from_any_language(string query, string language)
+    {
+        var result = await knowledge.SearchAsync(query, language);
+
+        Assert.Contains(result.GetProperty("hits").EnumerateArray(), h => h.GetProperty("serviceId").GetString()!.Contains("pasing", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Persnalausweis verloren", "personalausweis")]
     [InlineData("Meldebescheinigng", "meldebescheinigung")]

@@ -150,6 +150,13 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasColumnName("search_en")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(title_en, '')), 'A') || setweight(to_tsvector('english', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('english', coalesce(summary_en, '')), 'B') || setweight(to_tsvector('english', coalesce(description_en, '')), 'C')", true);
 
+                    b.Property<NpgsqlTsVector>("SearchTranslated")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_translated")
+                        .HasComputedColumnSql("setweight(to_tsvector('turkish', coalesce(entry->'title'->>'tr', '')), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'synonyms'->'tr', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'summary'->>'tr', '')), 'B') || setweight(to_tsvector('turkish', coalesce(entry->'description'->>'tr', '')), 'C') || setweight(to_tsvector('simple', coalesce(entry->'title'->>'uk', '')), 'A') || setweight(to_tsvector('simple', coalesce(entry->'synonyms'->'uk', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('simple', coalesce(entry->'summary'->>'uk', '')), 'B') || setweight(to_tsvector('simple', coalesce(entry->'description'->>'uk', '')), 'C') || setweight(to_tsvector('russian', coalesce(entry->'title'->>'ru', '')), 'A') || setweight(to_tsvector('russian', coalesce(entry->'synonyms'->'ru', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('russian', coalesce(entry->'summary'->>'ru', '')), 'B') || setweight(to_tsvector('russian', coalesce(entry->'description'->>'ru', '')), 'C') || setweight(to_tsvector('arabic', coalesce(entry->'title'->>'ar', '')), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'synonyms'->'ar', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'summary'->>'ar', '')), 'B') || setweight(to_tsvector('arabic', coalesce(entry->'description'->>'ar', '')), 'C')", true);
+
                     b.Property<string>("SummaryDe")
                         .IsRequired()
                         .HasColumnType("text")
@@ -212,6 +219,11 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasDatabaseName("ix_services_search_en");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchEn"), "GIN");
+
+                    b.HasIndex("SearchTranslated")
+                        .HasDatabaseName("ix_services_search_translated");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTranslated"), "GIN");
 
                     b.ToTable("services", (string)null);
                 });
