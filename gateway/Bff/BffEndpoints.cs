@@ -4,16 +4,20 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Languages;
 using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Gateway.Bff;
 
-/// <summary><c>/bff/login</c>, <c>/bff/logout</c>, <c>/bff/user</c>: the browser session's own endpoints.</summary>
+/// <summary><c>/bff/login</c>, <c>/bff/logout</c>, <c>/bff/user</c>, <c>/bff/languages</c>: the browser pages' own endpoints.</summary>
 public static class BffEndpoints
 {
     public sealed record SessionUser(
         bool Authenticated, string? Subject, string? Name, string? Kind, string? TrustLevel, IReadOnlyList<string> Roles,
         IReadOnlyList<string> Departments, IReadOnlyList<string> Languages, string? LogoutUrl);
+
+    /// <summary>A language the pages offer: its code, its name in itself, and its writing direction (<c>ltr</c> or <c>rtl</c>).</summary>
+    public sealed record PageLanguage(string Code, string Name, string Direction);
 
     public static WebApplication MapBff(this WebApplication app)
     {
@@ -21,7 +25,16 @@ public static class BffEndpoints
         bff.MapGet("/login", Login).WithSummary("Starts sign-in with the Bürgerkonto; returns to returnUrl (a local path)");
         bff.MapGet("/logout", LogoutAsync).WithSummary("Ends the session here and at the identity service (sid from /bff/user)");
         bff.MapGet("/user", UserAsync).WithSummary("Who the session belongs to");
+        bff.MapGet("/languages", Languages).WithSummary("The languages the pages and the chat speak (the one list in shared/Languages)");
         return app;
+    }
+
+    internal static Ok<IReadOnlyList<PageLanguage>> Languages(HttpContext context)
+    {
+        // The same for everyone and rarely changed: caches may keep it for an hour.
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return TypedResults.Ok<IReadOnlyList<PageLanguage>>(
+            [.. SupportedLanguages.All.Select(l => new PageLanguage(l.Code, l.NativeName, l.RightToLeft ? "rtl" : "ltr"))]);
     }
 
     internal static IResult Login(string? returnUrl) =>

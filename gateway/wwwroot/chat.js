@@ -8,9 +8,9 @@ MucGov.addTexts({
     placeholder: "z. B. Wo bekomme ich einen neuen Personalausweis?", sendButton: "Senden", myCases: "Meine Anliegen", refresh: "Aktualisieren",
     reference: "Aktenzeichen", status: "Status", department: "Stelle", updated: "Zuletzt", consentTitle: "Weitergabe an die Stadt",
     signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis", download: "Dokument herunterladen (PDF)",
-    "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt", other: "English",
+    "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt",
     signinFailed: "Die Anmeldung hat nicht geklappt. Versuchen Sie es bitte noch einmal – oder chatten Sie anonym weiter.",
-    atAGlance: "Auf einen Blick", openUntil: "Jetzt geöffnet, bis", opensAt: "Geschlossen, öffnet wieder",
+    atAGlance: "Auf einen Blick", openUntil: "Jetzt geöffnet, bis", opensAt: "Geschlossen, öffnet wieder", language: "Sprache",
   },
   en: {
     title: "Mingabot – your chat with the City of Munich", login: "Sign in with your Bürgerkonto", logout: "Sign out", chat: "Chat",
@@ -18,9 +18,49 @@ MucGov.addTexts({
     placeholder: "e.g. Where do I get a new ID card?", sendButton: "Send", myCases: "My cases", refresh: "Refresh",
     reference: "Reference", status: "Status", department: "Office", updated: "Last change", consentTitle: "Passing on to the city",
     signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution", download: "Download the document (PDF)",
-    "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved", other: "Deutsch",
+    "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved",
     signinFailed: "Signing in did not work. Please try again – or go on chatting anonymously.",
-    atAGlance: "At a glance", openUntil: "Open now, until", opensAt: "Closed, opens again",
+    atAGlance: "At a glance", openUntil: "Open now, until", opensAt: "Closed, opens again", language: "Language",
+  },
+  tr: {
+    title: "Mingabot – Münih Belediyesi ile sohbetiniz", login: "Bürgerkonto ile giriş yapın", logout: "Çıkış yap", chat: "Sohbet",
+    intro: "Mingabot'a belediyenin hizmetlerini sorun – giriş yaparak veya anonim olarak.", start: "Sohbeti başlat", yourMessage: "Mesajınız",
+    placeholder: "ör. Yeni kimlik kartını nereden alabilirim?", sendButton: "Gönder", myCases: "Başvurularım", refresh: "Yenile",
+    reference: "Dosya numarası", status: "Durum", department: "Birim", updated: "Son değişiklik", consentTitle: "Belediyeye iletme",
+    signedInAs: "Giriş yapan:", you: "Siz", bot: "Mingabot", caseworker: "Memur", system: "Bilgi", resolution: "Sonuç", download: "Belgeyi indir (PDF)",
+    "new": "yeni", "in-progress": "işlemde", "waiting-for-citizen": "sizi bekliyor", "resolved": "sonuçlandı",
+    signinFailed: "Giriş yapılamadı. Lütfen tekrar deneyin – ya da anonim olarak sohbete devam edin.",
+    atAGlance: "Bir bakışta", openUntil: "Şu anda açık, kapanış:", opensAt: "Kapalı, tekrar açılış:", language: "Dil",
+  },
+  uk: {
+    title: "Mingabot – ваш чат з містом Мюнхен", login: "Увійти з Bürgerkonto", logout: "Вийти", chat: "Чат",
+    intro: "Запитуйте Mingabot про послуги міста – з входом в обліковий запис або анонімно.", start: "Почати чат", yourMessage: "Ваше повідомлення",
+    placeholder: "напр. Де отримати нове посвідчення особи?", sendButton: "Надіслати", myCases: "Мої звернення", refresh: "Оновити",
+    reference: "Номер справи", status: "Статус", department: "Відомство", updated: "Остання зміна", consentTitle: "Передача до міста",
+    signedInAs: "Ви увійшли як", you: "Ви", bot: "Mingabot", caseworker: "Працівник", system: "Примітка", resolution: "Результат",
+    download: "Завантажити документ (PDF)", "new": "нове", "in-progress": "в роботі", "waiting-for-citizen": "чекає на вас", "resolved": "вирішено",
+    signinFailed: "Не вдалося увійти. Спробуйте ще раз – або продовжуйте чат анонімно.",
+    atAGlance: "Коротко", openUntil: "Зараз відчинено, до", opensAt: "Зачинено, відчиняється знову", language: "Мова",
+  },
+  ru: {
+    title: "Mingabot – ваш чат с городом Мюнхен", login: "Войти через Bürgerkonto", logout: "Выйти", chat: "Чат",
+    intro: "Спрашивайте Mingabot об услугах города – после входа или анонимно.", start: "Начать чат", yourMessage: "Ваше сообщение",
+    placeholder: "напр. Где получить новое удостоверение личности?", sendButton: "Отправить", myCases: "Мои обращения", refresh: "Обновить",
+    reference: "Номер дела", status: "Статус", department: "Ведомство", updated: "Последнее изменение", consentTitle: "Передача в город",
+    signedInAs: "Вы вошли как", you: "Вы", bot: "Mingabot", caseworker: "Сотрудник", system: "Примечание", resolution: "Результат",
+    download: "Скачать документ (PDF)", "new": "новое", "in-progress": "в работе", "waiting-for-citizen": "ждёт вашего ответа", "resolved": "решено",
+    signinFailed: "Войти не удалось. Попробуйте ещё раз – или продолжайте чат анонимно.",
+    atAGlance: "Кратко", openUntil: "Сейчас открыто, до", opensAt: "Закрыто, откроется", language: "Язык",
+  },
+  ar: {
+    title: "Mingabot – محادثتك مع مدينة ميونخ", login: "تسجيل الدخول عبر Bürgerkonto", logout: "تسجيل الخروج", chat: "المحادثة",
+    intro: "اسأل Mingabot عن خدمات المدينة – بعد تسجيل الدخول أو دون تسجيل الدخول.", start: "ابدأ المحادثة", yourMessage: "رسالتك",
+    placeholder: "مثلًا: أين أحصل على بطاقة هوية جديدة؟", sendButton: "إرسال", myCases: "طلباتي", refresh: "تحديث",
+    reference: "رقم الملف", status: "الحالة", department: "الجهة", updated: "آخر تغيير", consentTitle: "الإحالة إلى المدينة",
+    signedInAs: "مسجّل الدخول باسم", you: "أنت", bot: "Mingabot", caseworker: "الموظف المختص", system: "ملاحظة", resolution: "النتيجة",
+    download: "تنزيل المستند (PDF)", "new": "جديد", "in-progress": "قيد المعالجة", "waiting-for-citizen": "بانتظار ردك", "resolved": "تمت المعالجة",
+    signinFailed: "لم ينجح تسجيل الدخول. يُرجى المحاولة مرة أخرى – أو تابع المحادثة دون تسجيل الدخول.",
+    atAGlance: "نظرة سريعة", openUntil: "مفتوح الآن، حتى", opensAt: "مغلق، يفتح مجددًا", language: "اللغة",
   },
 });
 
@@ -33,7 +73,8 @@ function render(message) {
   state.seen.add(message.seq);
   const item = el("li", { class: "msg " + message.author, "data-seq": message.seq },
     el("span", { class: "who", text: t(message.author === "citizen" ? "you" : message.author) + (message.caseReference ? " · " + message.caseReference : "") }),
-    el("span", { class: "text", text: message.text }));
+    // Each message in its own language; dir=auto keeps an English answer readable on a right-to-left page.
+    el("span", { class: "text", text: message.text, lang: message.language || undefined, dir: "auto" }));
   const glance = blocks(message);
   if (glance) item.append(glance);
   // An issued document: offer the download (the link is built from the id only, never from the text as HTML).
@@ -74,7 +115,7 @@ function blocks(message) {
 }
 
 function time(iso) {
-  return new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "de-DE",
+  return new Date(iso).toLocaleString(MucGov.locale(),
     { weekday: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
 }
 
@@ -91,7 +132,8 @@ function openConsent(message) {
 async function start() {
   MucGov.showError($("error"));
   try {
-    const created = await api("/api/conversations", { method: "POST" });
+    // The chat speaks the page's language (the picker's): the greeting and the answers are in it.
+    const created = await api("/api/conversations", { method: "POST", body: { language: MucGov.language } });
     state.conversation = created.id;
     sessionStorage.setItem("mucgov.conversation", created.id);
     created.messages.forEach(render);
@@ -161,9 +203,13 @@ async function showCase(reference) {
 }
 
 async function init() {
+  await MucGov.loadLanguages();
   MucGov.applyTexts();
-  $("lang").textContent = t("other");
-  $("lang").addEventListener("click", () => { MucGov.setLanguage(MucGov.language === "de" ? "en" : "de"); $("lang").textContent = t("other"); });
+  // Each language named in itself; choosing one sets the page's texts, direction and the next chat's language.
+  const picker = $("lang");
+  picker.replaceChildren(...MucGov.languages.map(l => el("option", { value: l.code, lang: l.code, dir: l.direction, text: l.name })));
+  picker.value = MucGov.language;
+  picker.addEventListener("change", () => MucGov.setLanguage(picker.value));
   $("start").addEventListener("click", start);
   $("send").addEventListener("submit", event => {
     event.preventDefault();

@@ -1,12 +1,29 @@
-// Shared by the chat and the console: calls through the gateway with the session cookie, texts in German and English.
+// Shared by the chat and the console: calls through the gateway with the session cookie, texts in the page's language.
 "use strict";
 
 const MucGov = (() => {
-  let language = localStorage.getItem("mucgov.lang") || (navigator.language || "de").slice(0, 2);
-  if (language !== "en") language = "de";
+  // The languages come from the gateway (/bff/languages, the one list in shared/Languages); German and English until it answers.
+  let languages = [{ code: "de", name: "Deutsch", direction: "ltr" }, { code: "en", name: "English", direction: "ltr" }];
+  let language = localStorage.getItem("mucgov.lang") || (navigator.language || "de").slice(0, 2).toLowerCase();
   const texts = {};
+  const locales = { de: "de-DE", bar: "de-DE", en: "en-GB", tr: "tr-TR", uk: "uk-UA", ru: "ru-RU", ar: "ar-EG" };
 
-  function t(key) { return (texts[language] && texts[language][key]) || (texts.de && texts.de[key]) || key; }
+  // A text in the page's language, else in the language it is a voice of (Bavarian: German), else English, else German.
+  function t(key) {
+    for (const lang of [language, language === "bar" ? "de" : null, "en", "de"]) {
+      if (lang && texts[lang] && texts[lang][key]) return texts[lang][key];
+    }
+    return key;
+  }
+
+  async function loadLanguages() {
+    try {
+      const response = await fetch("/bff/languages", { headers: { "Accept": "application/json" } });
+      const list = response.ok ? await response.json() : null;
+      if (Array.isArray(list) && list.length) languages = list;
+    } catch (error) { /* the built-in two will do */ }
+    if (!languages.some(l => l.code === language)) language = "de";
+  }
 
   function addTexts(more) {
     for (const lang of Object.keys(more)) texts[lang] = Object.assign(texts[lang] || {}, more[lang]);
@@ -14,6 +31,7 @@ const MucGov = (() => {
 
   function applyTexts(root = document) {
     document.documentElement.lang = language;
+    document.documentElement.dir = (languages.find(l => l.code === language) || {}).direction || "ltr";
     root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
     root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
     root.querySelectorAll("[data-i18n-label]").forEach(el => { el.setAttribute("aria-label", t(el.dataset.i18nLabel)); });
@@ -57,8 +75,10 @@ const MucGov = (() => {
 
   function when(iso) {
     if (!iso) return "–";
-    return new Date(iso).toLocaleString(language === "en" ? "en-GB" : "de-DE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" });
+    return new Date(iso).toLocaleString(locale(), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" });
   }
 
-  return { t, addTexts, applyTexts, setLanguage, api, el, showError, when, get language() { return language; } };
+  function locale() { return locales[language] || "de-DE"; }
+
+  return { t, addTexts, applyTexts, setLanguage, loadLanguages, api, el, showError, when, locale, get language() { return language; }, get languages() { return languages; } };
 })();

@@ -112,6 +112,35 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         await ScreenshotAsync(citizen, "chat");
     }
 
+    [Fact]
+    public async Task The_arabic_chat_page_reads_right_to_left_mirrors_its_layout_and_its_chat_speaks_arabic()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } }))
+            .NewPageAsync();
+
+        // The picker names every language in itself; Arabic turns the page right to left.
+        await page.GotoAsync(Web.Origin.ToString());
+        Assert.Contains("العربية", await page.Locator("#lang option").AllTextContentsAsync());
+        await page.Locator("#lang").SelectOptionAsync("ar");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Expect(page.Locator("#start")).ToHaveTextAsync("ابدأ المحادثة");
+
+        // The chat starts in Arabic; mirrored, the citizen's own messages sit on the left (in German and English on the right).
+        await page.Locator("#start").ClickAsync();
+        await Expect(page.Locator("#messages li.bot").First).ToContainTextAsync("مرحبًا");
+        await page.Locator("#text").FillAsync("مرحبا، أين يمكنني الحصول على جواز سفر جديد؟");
+        await page.Locator("#send button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#messages li.bot")).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        var mine = (await page.Locator("#messages li.citizen").First.BoundingBoxAsync())!;
+        var log = (await page.Locator("#messages").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(mine.X - log.X) < 2, $"the citizen's message starts at the left edge ({mine.X} vs {log.X})");
+        Assert.True(log.X + log.Width - (mine.X + mine.Width) > 20, "and leaves room on the right");
+        await ScreenshotAsync(page, "chat-ar");
+    }
+
     [GeneratedRegex(@"M-\d{4}-\d{6}")]
     private static partial Regex ReferencePattern();
 }
