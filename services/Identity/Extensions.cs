@@ -157,10 +157,12 @@ public static class Extensions
     /// <summary>Pages, OIDC endpoints and the profile API.</summary>
     public static WebApplication MapIdentityService(this WebApplication app)
     {
+        // The pages speak every supported language but Bavarian (which reads German): ?culture=tr&ui-culture=tr, a cookie or Accept-Language.
+        string[] cultures = [.. MucGov.Identity.Pages.Texts.PageLanguages.Select(l => l.Code)];
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("de")
-            .AddSupportedCultures("de", "en")
-            .AddSupportedUICultures("de", "en"));
+            .AddSupportedCultures(cultures)
+            .AddSupportedUICultures(cultures));
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapConnectEndpoints();

@@ -1,8 +1,9 @@
 using System.Globalization;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Identity.Pages;
 
-/// <summary>The pages' texts in German (default) and English, picked by the request culture.</summary>
+/// <summary>The pages' texts in every supported language (German the default), picked by the request culture.</summary>
 public static class Texts
 {
     private static readonly Dictionary<string, (string De, string En)> All = new()
@@ -48,15 +49,103 @@ public static class Texts
         ["eid.done"] = ("Ihre Identität ist bestätigt (Niveau hoch).", "Your identity is verified (level high)."),
         ["error.required"] = ("Bitte ausfüllen.", "Please fill in."),
         ["error.summary"] = ("Bitte prüfen Sie Ihre Eingaben.", "Please check your entries."),
-        ["language"] = ("English", "Deutsch"),
+        ["languages"] = ("Sprache", "Language"),
     };
 
-    /// <summary>Text for <paramref name="key"/> in the current UI culture.</summary>
-    public static string T(string key) =>
-        All.TryGetValue(key, out var text) ? (IsEnglish ? text.En : text.De) : key;
+    // The other supported languages' texts; a key a language lacks is shown in English (Bavarian: in German).
+    private static readonly Dictionary<string, Dictionary<string, string>> Translated = new(StringComparer.Ordinal)
+    {
+        ["tr"] = new()
+        {
+            ["title"] = "Münih vatandaş hesabı (Bürgerkonto)", ["login.heading"] = "Giriş yap", ["login.username"] = "Kullanıcı adı veya e-posta",
+            ["login.password"] = "Şifre", ["login.submit"] = "Giriş yap", ["login.invalid"] = "Kullanıcı adı veya şifre yanlış.",
+            ["login.wait"] = "Çok fazla hatalı deneme. Lütfen {0} saniye bekleyip tekrar deneyin.",
+            ["login.no2fa"] = "Personel hesapları ikinci bir doğrulama adımı gerektirir. Lütfen BT birimine başvurun.",
+            ["login.register"] = "Henüz vatandaş hesabınız yok mu? Şimdi kaydolun", ["2fa.heading"] = "Doğrulama kodu",
+            ["2fa.code"] = "Doğrulama uygulamanızdaki 6 haneli kod", ["2fa.submit"] = "Onayla", ["2fa.invalid"] = "Kod yanlış veya süresi dolmuş.",
+            ["register.heading"] = "Vatandaş hesabı oluştur", ["register.givenName"] = "Ad", ["register.familyName"] = "Soyad", ["register.email"] = "E-posta",
+            ["register.password"] = "Şifre (en az 10 karakter)", ["register.language"] = "Tercih edilen dil", ["register.submit"] = "Kaydol",
+            ["register.taken"] = "Bu e-posta adresi zaten kayıtlı.", ["home.heading"] = "Vatandaş hesabınız", ["home.signedInAs"] = "Giriş yapan",
+            ["home.level"] = "Güven düzeyi", ["home.verify"] = "eID (çevrimiçi kimlik) ile doğrula", ["logout.heading"] = "Çıkış yap",
+            ["logout.submit"] = "Şimdi çıkış yap", ["logout.done"] = "Çıkış yaptınız.", ["eid.heading"] = "Kimliği eID ile doğrula (simülasyon)",
+            ["eid.explain"] = "Bu, geliştirme ve testler için bir simülasyondur. Canlı işletimde bu adımı BundID bağlantısı üstlenir.",
+            ["eid.birthDate"] = "Kimlikteki doğum tarihi", ["eid.street"] = "Sokak", ["eid.houseNumber"] = "Bina numarası", ["eid.postalCode"] = "Posta kodu",
+            ["eid.city"] = "Şehir", ["eid.submit"] = "Kimliği oku (simülasyon)", ["eid.done"] = "Kimliğiniz doğrulandı (yüksek düzey).",
+            ["error.required"] = "Lütfen doldurun.", ["error.summary"] = "Lütfen girdiğiniz bilgileri kontrol edin.", ["languages"] = "Dil",
+        },
+        ["uk"] = new()
+        {
+            ["title"] = "Обліковий запис громадянина Мюнхена (Bürgerkonto)", ["login.heading"] = "Увійти", ["login.username"] = "Ім'я користувача або e-mail",
+            ["login.password"] = "Пароль", ["login.submit"] = "Увійти", ["login.invalid"] = "Неправильне ім'я користувача або пароль.",
+            ["login.wait"] = "Забагато невдалих спроб. Зачекайте, будь ласка, {0} секунд і спробуйте ще раз.",
+            ["login.no2fa"] = "Облікові записи працівників потребують другого фактора. Зверніться, будь ласка, до IT-служби.",
+            ["login.register"] = "Ще немає облікового запису? Зареєструйтеся зараз", ["2fa.heading"] = "Код підтвердження",
+            ["2fa.code"] = "6-значний код з вашого застосунку-автентифікатора", ["2fa.submit"] = "Підтвердити", ["2fa.invalid"] = "Код неправильний або застарів.",
+            ["register.heading"] = "Зареєструвати обліковий запис", ["register.givenName"] = "Ім'я", ["register.familyName"] = "Прізвище", ["register.email"] = "E-mail",
+            ["register.password"] = "Пароль (щонайменше 10 символів)", ["register.language"] = "Бажана мова", ["register.submit"] = "Зареєструватися",
+            ["register.taken"] = "Ця адреса e-mail уже зареєстрована.", ["home.heading"] = "Ваш обліковий запис", ["home.signedInAs"] = "Ви увійшли як",
+            ["home.level"] = "Рівень довіри", ["home.verify"] = "Підтвердити через eID (онлайн-посвідчення)", ["logout.heading"] = "Вийти",
+            ["logout.submit"] = "Вийти зараз", ["logout.done"] = "Ви вийшли з облікового запису.", ["eid.heading"] = "Підтвердити особу через eID (симуляція)",
+            ["eid.explain"] = "Це симуляція для розробки й тестів. У робочому режимі цей крок виконує підключення BundID.",
+            ["eid.birthDate"] = "Дата народження за документом", ["eid.street"] = "Вулиця", ["eid.houseNumber"] = "Номер будинку", ["eid.postalCode"] = "Поштовий індекс",
+            ["eid.city"] = "Місто", ["eid.submit"] = "Зчитати посвідчення (симуляція)", ["eid.done"] = "Вашу особу підтверджено (високий рівень).",
+            ["error.required"] = "Заповніть, будь ласка.", ["error.summary"] = "Перевірте, будь ласка, введені дані.", ["languages"] = "Мова",
+        },
+        ["ru"] = new()
+        {
+            ["title"] = "Учётная запись гражданина Мюнхена (Bürgerkonto)", ["login.heading"] = "Вход", ["login.username"] = "Имя пользователя или e-mail",
+            ["login.password"] = "Пароль", ["login.submit"] = "Войти", ["login.invalid"] = "Неверное имя пользователя или пароль.",
+            ["login.wait"] = "Слишком много неудачных попыток. Подождите, пожалуйста, {0} секунд и попробуйте ещё раз.",
+            ["login.no2fa"] = "Учётным записям сотрудников нужен второй фактор. Обратитесь, пожалуйста, в IT-отдел.",
+            ["login.register"] = "Ещё нет учётной записи? Зарегистрируйтесь", ["2fa.heading"] = "Код подтверждения",
+            ["2fa.code"] = "6-значный код из приложения-аутентификатора", ["2fa.submit"] = "Подтвердить", ["2fa.invalid"] = "Код неверный или устарел.",
+            ["register.heading"] = "Зарегистрировать учётную запись", ["register.givenName"] = "Имя", ["register.familyName"] = "Фамилия", ["register.email"] = "E-mail",
+            ["register.password"] = "Пароль (не менее 10 символов)", ["register.language"] = "Предпочитаемый язык", ["register.submit"] = "Зарегистрироваться",
+            ["register.taken"] = "Этот адрес e-mail уже зарегистрирован.", ["home.heading"] = "Ваша учётная запись", ["home.signedInAs"] = "Вы вошли как",
+            ["home.level"] = "Уровень доверия", ["home.verify"] = "Подтвердить через eID (онлайн-удостоверение)", ["logout.heading"] = "Выход",
+            ["logout.submit"] = "Выйти сейчас", ["logout.done"] = "Вы вышли из учётной записи.", ["eid.heading"] = "Подтвердить личность через eID (симуляция)",
+            ["eid.explain"] = "Это симуляция для разработки и тестов. В рабочем режиме этот шаг выполняет подключение BundID.",
+            ["eid.birthDate"] = "Дата рождения по документу", ["eid.street"] = "Улица", ["eid.houseNumber"] = "Номер дома", ["eid.postalCode"] = "Почтовый индекс",
+            ["eid.city"] = "Город", ["eid.submit"] = "Считать удостоверение (симуляция)", ["eid.done"] = "Ваша личность подтверждена (высокий уровень).",
+            ["error.required"] = "Заполните, пожалуйста.", ["error.summary"] = "Проверьте, пожалуйста, введённые данные.", ["languages"] = "Язык",
+        },
+        ["ar"] = new()
+        {
+            ["title"] = "حساب المواطن في ميونخ (Bürgerkonto)", ["login.heading"] = "تسجيل الدخول", ["login.username"] = "اسم المستخدم أو البريد الإلكتروني",
+            ["login.password"] = "كلمة المرور", ["login.submit"] = "تسجيل الدخول", ["login.invalid"] = "اسم المستخدم أو كلمة المرور غير صحيحة.",
+            ["login.wait"] = "محاولات فاشلة كثيرة. يُرجى الانتظار {0} ثانية ثم المحاولة مرة أخرى.",
+            ["login.no2fa"] = "تحتاج حسابات الموظفين إلى عامل تحقق ثانٍ. يُرجى التواصل مع قسم تقنية المعلومات.",
+            ["login.register"] = "ليس لديك حساب مواطن بعد؟ سجّل الآن", ["2fa.heading"] = "رمز التحقق",
+            ["2fa.code"] = "الرمز المكوّن من 6 أرقام من تطبيق المصادقة", ["2fa.submit"] = "تأكيد", ["2fa.invalid"] = "الرمز غير صحيح أو انتهت صلاحيته.",
+            ["register.heading"] = "إنشاء حساب مواطن", ["register.givenName"] = "الاسم الأول", ["register.familyName"] = "اسم العائلة",
+            ["register.email"] = "البريد الإلكتروني", ["register.password"] = "كلمة المرور (10 أحرف على الأقل)", ["register.language"] = "اللغة المفضلة",
+            ["register.submit"] = "تسجيل", ["register.taken"] = "عنوان البريد الإلكتروني هذا مسجّل بالفعل.", ["home.heading"] = "حساب المواطن الخاص بك",
+            ["home.signedInAs"] = "مسجّل الدخول باسم", ["home.level"] = "مستوى الثقة", ["home.verify"] = "التحقق عبر eID (الهوية الإلكترونية)",
+            ["logout.heading"] = "تسجيل الخروج", ["logout.submit"] = "تسجيل الخروج الآن", ["logout.done"] = "تم تسجيل خروجك.",
+            ["eid.heading"] = "تأكيد الهوية عبر eID (محاكاة)",
+            ["eid.explain"] = "هذه محاكاة لأغراض التطوير والاختبار. في التشغيل الفعلي يتولى الربط مع BundID هذه الخطوة.",
+            ["eid.birthDate"] = "تاريخ الميلاد حسب الهوية", ["eid.street"] = "الشارع", ["eid.houseNumber"] = "رقم المبنى", ["eid.postalCode"] = "الرمز البريدي",
+            ["eid.city"] = "المدينة", ["eid.submit"] = "قراءة الهوية (محاكاة)", ["eid.done"] = "تم تأكيد هويتك (مستوى عالٍ).",
+            ["error.required"] = "يُرجى تعبئة هذا الحقل.", ["error.summary"] = "يُرجى التحقق من البيانات المُدخلة.", ["languages"] = "اللغة",
+        },
+    };
 
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    /// <summary>The pages' language: the request's UI culture when it is a supported one, else German.</summary>
+    public static string Language =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var code && SupportedLanguages.IsSupported(code) ? code : SupportedLanguages.German;
 
-    /// <summary>The other language's culture code, for the language switch.</summary>
-    public static string OtherCulture => IsEnglish ? "de" : "en";
+    /// <summary>Text for <paramref name="key"/> in the page's language (English where a translation lacks it).</summary>
+    public static string T(string key) => Language switch
+    {
+        "de" => All.TryGetValue(key, out var text) ? text.De : key,
+        "en" => All.TryGetValue(key, out var text) ? text.En : key,
+        var other => Translated.GetValueOrDefault(other)?.GetValueOrDefault(key) ?? (All.TryGetValue(key, out var text) ? text.En : key),
+    };
+
+    /// <summary>Whether the page reads right to left (Arabic).</summary>
+    public static string Direction => SupportedLanguages.Find(Language)?.RightToLeft == true ? "rtl" : "ltr";
+
+    /// <summary>The languages the pages are written in (every supported one but Bavarian, which reads German), for the switch.</summary>
+    public static IEnumerable<SupportedLanguage> PageLanguages => SupportedLanguages.All.Where(l => l.VoiceOf is null);
 }
+

@@ -107,11 +107,30 @@ public sealed class AccountPagesTests(IdentityFixture identity) : IClassFixture<
         var german = await client.GetStringAsync("/account/login");
         var english = await client.GetStringAsync("/account/login?culture=en&ui-culture=en");
 
-        Assert.Contains("<html lang=\"de\">", german, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", german, StringComparison.Ordinal);
         Assert.Contains("Passwort", german, StringComparison.Ordinal);
-        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", english, StringComparison.Ordinal);
         Assert.Contains("Password", english, StringComparison.Ordinal);
         Assert.Contains("<label for=\"username\">", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tr", "ltr", "Şifre")]
+    [InlineData("uk", "ltr", "Пароль")]
+    [InlineData("ru", "ltr", "Пароль")]
+    [InlineData("ar", "rtl", "كلمة المرور")]
+    public async Task Pages_speak_every_supported_language_arabic_right_to_left_and_offer_the_others_named_in_themselves(string language, string direction, string text)
+    {
+        using var client = identity.App.CreateClient();
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/account/login?culture={language}&ui-culture={language}"));
+
+        Assert.Contains($"<html lang=\"{language}\" dir=\"{direction}\">", page, StringComparison.Ordinal);
+        Assert.Contains(text, page, StringComparison.Ordinal);
+        Assert.Contains("lang=\"de\"", page, StringComparison.Ordinal);
+        Assert.Contains("Deutsch", page, StringComparison.Ordinal);
+        Assert.Contains(language == "ar" ? "Türkçe" : "العربية", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"?culture={language}&", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MucGov.Identity.Accounts;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Languages;
 
 namespace MucGov.Identity.Pages.Account;
 
 /// <summary>Registration of a new Bürgerkonto at trust level <c>basic</c>.</summary>
 public sealed class RegisterModel(SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, TimeProvider clock) : PageModel
 {
-    public static readonly (string Code, string Name)[] LanguageChoices =
-        [("de", "Deutsch"), ("en", "English"), ("bar", "Boarisch"), ("tr", "Türkçe"), ("uk", "Українська"), ("ar", "العربية"), ("hr", "Hrvatski"), ("it", "Italiano")];
+    /// <summary>The languages a citizen may prefer: the supported ones, each named in itself.</summary>
+    public static readonly (string Code, string Name)[] LanguageChoices = [.. SupportedLanguages.All.Select(l => (l.Code, l.NativeName))];
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -32,9 +33,8 @@ public sealed class RegisterModel(SignInManager<Accounts.Account> signIn, UserMa
 
     public Dictionary<string, string> Errors { get; } = [];
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The language the citizen reads the page in is the preferred one to start with.</summary>
+    public void OnGet() => PreferredLanguage = Pages.Texts.Language;
 
     public async Task<IActionResult> OnPostAsync()
     {
