@@ -114,7 +114,8 @@ public static partial class Language
             return statistical;
         }
 
-        if (bar > de && bar >= en && bar > 0)
+        // One dialect-looking word ("an") does not make an English chat Bavarian; in a German one it may.
+        if (bar > de && bar >= en && bar > 0 && (german || bar >= 2))
         {
             return "bar";
         }

@@ -218,6 +218,8 @@ public sealed class OtherLanguagesTests
     [InlineData("Danke schön", "en", "en")]
     [InlineData("Where do I get a passport?", "de", "en")]
     [InlineData("Dobar dan, izgubio sam putovnicu.", "de", "hr")]
+    [InlineData("And an ID card?", "en", "en")]
+    [InlineData("Und an neia Pass?", "de", "bar")]
     public void A_chosen_language_holds_until_a_message_of_three_words_or_more_is_in_another(string text, string chat, string expected) =>
         Assert.Equal(expected, Language.Detect(text, chat, holds: true));
 
