@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
 
@@ -65,6 +64,19 @@ public static class Programs
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+    }
+
+    /// <summary>Deletes a test's temporary folder; one a server is still writing its last line into goes with the machine.</summary>
+    public static void DeleteFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still being written: the temporary folder goes with the machine.
+        }
     }
 
     /// <summary>Hands <paramref name="path"/> (recursively) to <paramref name="user"/> when running as root.</summary>
@@ -153,8 +165,9 @@ public sealed class OwnPostgres : IAsyncDisposable
     /// <summary>Stops the server as a crash would (no checkpoint; it recovers from its log at the next start).</summary>
     public Task CrashAsync() => Programs.RunCheckedAsync(User, Path.Combine(bin, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"]);
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Database = database, Username = User, Pooling = false }.ConnectionString;
+    /// <summary>A connection string to <paramref name="database"/>; the test's own queries open unpooled connections (a crash leaves no stale ones).</summary>
+    public string ConnectionString(string database, bool pooling = false) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Database = database, Username = User, Pooling = pooling }.ConnectionString;
 
     public async Task CreateDatabaseAsync(string name)
     {
@@ -192,19 +205,7 @@ public sealed class OwnPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Programs.RunAsync(User, Path.Combine(bin, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"]);
-        TryDelete(folder);
-    }
-
-    internal static void TryDelete(string path)
-    {
-        try
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still writing its last log line: the temporary folder goes with the machine.
-        }
+        Programs.DeleteFolder(folder);
     }
 }
 
@@ -266,16 +267,7 @@ public sealed class OwnRabbitMq : IAsyncDisposable
                 throw new InvalidOperationException($"RabbitMQ exited: {Tail(Path.Combine(folder, "rabbitmq.log"))}");
             }
 
-            try
-            {
-                using var client = Client();
-                using var response = await client.GetAsync("api/overview");
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
+            return await Api.AnswersAsync();
         }, "RabbitMQ answers", TimeSpan.FromSeconds(90));
     }
 
@@ -299,28 +291,8 @@ public sealed class OwnRabbitMq : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates a virtual host the guest login may use.</summary>
-    public async Task CreateVirtualHostAsync(string name)
-    {
-        using var client = Client();
-        (await client.PutAsync($"api/vhosts/{name}", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await client.PutAsync($"api/permissions/{name}/{Login}",
-            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-    }
-
-    /// <summary>The number of messages in a queue, or null when there is no such queue.</summary>
-    public async Task<int?> QueueDepthAsync(string virtualHost, string queue)
-    {
-        using var client = Client();
-        using var response = await client.GetAsync($"api/queues/{virtualHost}/{queue}");
-        if (!response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt32() : 0;
-    }
+    /// <summary>The management API with the guest login (loopback only), which administers the node.</summary>
+    public RabbitManagement Api => new(Management, Login, Login);
 
     public async ValueTask DisposeAsync()
     {
@@ -330,14 +302,7 @@ public sealed class OwnRabbitMq : IAsyncDisposable
             epmd.Kill(entireProcessTree: true);
         }
 
-        OwnPostgres.TryDelete(folder);
-    }
-
-    private HttpClient Client()
-    {
-        var client = new HttpClient { BaseAddress = Management, Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Login}:{Login}")));
-        return client;
+        Programs.DeleteFolder(folder);
     }
 
     private Dictionary<string, string> Environment() => new()

@@ -140,45 +140,20 @@ public sealed class TestServers
         }
     }
 
+    /// <summary>The RabbitMQ management API with the administrator's login.</summary>
+    public RabbitManagement Rabbit => new(RabbitManagement, RabbitUser, RabbitPassword);
+
     /// <summary>Creates a RabbitMQ virtual host with a unique name the administrator may use.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
     {
         var name = $"t-{prefix}-{Guid.NewGuid():N}";
-        using var client = Management();
-        (await client.PutAsync($"api/vhosts/{name}", Json("{}"))).EnsureSuccessStatusCode();
-        (await client.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(RabbitUser)}",
-            Json("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
+        await Rabbit.CreateVirtualHostAsync(name);
         return name;
     }
 
     /// <summary>Deletes a virtual host with everything in it.</summary>
-    public async Task DeleteVirtualHostAsync(string name)
-    {
-        using var client = Management();
-        using var response = await client.DeleteAsync($"api/vhosts/{name}");
-    }
+    public Task DeleteVirtualHostAsync(string name) => Rabbit.DeleteVirtualHostAsync(name);
 
     /// <summary>The number of messages in a queue of a virtual host, or null when the queue does not exist.</summary>
-    public async Task<int?> QueueDepthAsync(string virtualHost, string queue)
-    {
-        using var client = Management();
-        using var response = await client.GetAsync($"api/queues/{virtualHost}/{queue}");
-        if (!response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt32() : 0;
-    }
-
-    private HttpClient Management()
-    {
-        var client = new HttpClient { BaseAddress = RabbitManagement, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitUser}:{RabbitPassword}")));
-        return client;
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+    public Task<int?> QueueDepthAsync(string virtualHost, string queue) => Rabbit.QueueDepthAsync(virtualHost, queue);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using MucGov.IntegrationTests.Gateway;
 using MucGov.IntegrationTests.Identity;
 using MucGov.Shared.Clients.Dialogues;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.IntegrationTests.Conversation;
@@ -29,13 +30,7 @@ public sealed class DialogueSetTests(WebPlatform web) : IClassFixture<WebPlatfor
 
         var score = await new DialoguePlayer(http, web.Origin, citizen.AccessToken).PlayAsync(sets, TestContext.Current.CancellationToken);
 
-        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
-        if (Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } artifacts)
-        {
-            // ./mucgov test prints it before its summary line.
-            Directory.CreateDirectory(artifacts);
-            await File.WriteAllTextAsync(Path.Combine(artifacts, "dialogue-scores.txt"), score.Summary() + "\n", TestContext.Current.CancellationToken);
-        }
+        await Artifacts.ReportScoreAsync("dialogue", score.Summary());
 
         Assert.True(score.Turns.Count >= 250, $"only {score.Turns.Count} turns played");
         var misses = string.Join("\n", score.Turns.Where(t => !t.Passed).Take(40).Select(t => $"{t.DialogueId} #{t.Turn} \"{t.Said}\": {string.Join("; ", t.Misses)}"));

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using MucGov.IntegrationTests.Hosting;
 using MucGov.IntegrationTests.Identity;
 using MucGov.Shared.Clients;
+using MucGov.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,9 +24,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("MUCGOV_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private static readonly string Artifacts = Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } dir
-        ? dir
-        : Path.Combine(AppContext.BaseDirectory, "artifacts");
+    private static readonly string ArtifactFolder = Artifacts.Folder ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
 
     private WebPlatform Web => platform.Web;
 
@@ -43,8 +42,8 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
 
     private static Task ScreenshotAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(Artifacts);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+        Directory.CreateDirectory(ArtifactFolder);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder, name + ".png"), FullPage = true });
     }
 
     [Fact]

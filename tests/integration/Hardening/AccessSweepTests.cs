@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CsCheck;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.IntegrationTests.Hardening;
@@ -144,7 +145,7 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
 
         var line = $"access sweep: {attempts.Count} requests, {allowed} allowed, {errors} 5xx";
         TestContext.Current.TestOutputHelper?.WriteLine($"{attempts.Select(x => x.Operation).Distinct().Count()} resources, {clock.Elapsed.TotalSeconds:F0} s");
-        await SweepPlatform.ReportAsync("access-sweep-scores.txt", line);
+        await Artifacts.ReportScoreAsync("access-sweep", line);
 
         Assert.Contains(attempts, x => x.Operation.App == "identity");
         Assert.Contains(attempts, x => x.Operation.App == "knowledge");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CsCheck;
 using MucGov.IntegrationTests.Hosting;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.IntegrationTests.Hardening;
@@ -89,7 +90,7 @@ public sealed class BadInputSweepTests(SweepPlatform web) : IClassFixture<SweepP
             TestContext.Current.TestOutputHelper?.WriteLine($"  {operation}: {string.Join(" ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
         }
 
-        await SweepPlatform.ReportAsync("bad-input-sweep-scores.txt", line);
+        await Artifacts.ReportScoreAsync("bad-input-sweep", line);
 
         Assert.NotEmpty(web.Operations);
         Assert.All(Apps.All, app => Assert.Contains(web.Operations, o => o.App == app));

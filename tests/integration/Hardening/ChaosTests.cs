@@ -64,7 +64,7 @@ public sealed class ChaosTests
 
         // A citizen's message for a case not opened yet: retried, then parked in the error queue; the rest flows on.
         var poisonChat = await NewChatAsync(Client(platform.Origin, citizens[0].AccessToken), ct);
-        using var standIn = await SampleHost.StartAsync(await NewStandInDatabaseAsync(platform), RabbitSettings(platform), "chaosstandin");
+        using var standIn = await SampleHost.StartAsync(await NewStandInDatabaseAsync(platform), platform.RabbitSettings(), "chaosstandin");
         var poison = new CitizenMessagePosted(poisonChat, Guid.NewGuid(), Guid.NewGuid(), "Ich habe noch eine Frage zu meinem Antrag.", DateTimeOffset.UtcNow);
         await standIn.Services.GetRequiredService<IPublishEndpoint>().Publish(poison, ct);
 
@@ -102,13 +102,13 @@ public sealed class ChaosTests
         await workers.StopAsync();
 
         // The parked message: listed in the error queue; once its case is opened, a replay delivers it once.
-        await Eventually.HoldsAsync(async () => await platform.Rabbit.QueueDepthAsync(ProcessPlatform.VirtualHost, PoisonQueue + "_error") == 1,
+        await Eventually.HoldsAsync(async () => await platform.Rabbit.Api.QueueDepthAsync(ProcessPlatform.VirtualHost, PoisonQueue + "_error") == 1,
             "the message that came too early is in the error queue", Patience);
         await standIn.Services.GetRequiredService<IPublishEndpoint>().Publish(new ConversationEscalated(poison.EscalationId, poisonChat,
             null, "personalausweis", "buergerbuero", "de", "asked-for-person"), ct);
         await Eventually.HoldsAsync(async () => await TicketCountAsync(platform, $"SELECT count(*) FROM cases WHERE escalation_id = '{poison.EscalationId}'") == 1,
             "the case of the parked message is opened", Patience);
-        var replay = await MucGovAsync(platform, "errors", "replay", PoisonQueue);
+        var replay = await MucGovCommand.ErrorsAsync("replay", PoisonQueue, platform.Rabbit.Management, ProcessPlatform.VirtualHost, OwnRabbitMq.Login, OwnRabbitMq.Login);
         await Eventually.HoldsAsync(async () => await TicketCountAsync(platform, $"SELECT count(*) FROM case_messages WHERE source_id = '{poison.MessageId}'") >= 1,
             "the replayed message reaches its case", Patience);
 
@@ -124,7 +124,7 @@ public sealed class ChaosTests
         var lostReplies = inChats.Count(r => replies[r.Key] && r.Value == 0);
         var doubledReplies = inChats.Count(r => r.Value > 1);
         // The management API's counts lag a few seconds behind the queue.
-        await Eventually.HoldsAsync(async () => await platform.Rabbit.QueueDepthAsync(ProcessPlatform.VirtualHost, PoisonQueue + "_error") == 0,
+        await Eventually.HoldsAsync(async () => await platform.Rabbit.Api.QueueDepthAsync(ProcessPlatform.VirtualHost, PoisonQueue + "_error") == 0,
             "the error queue is empty after the replay", Patience);
         var poisonDeliveries = await TicketCountAsync(platform, $"SELECT count(*) FROM case_messages WHERE source_id = '{poison.MessageId}'");
 
@@ -132,12 +132,7 @@ public sealed class ChaosTests
             $"{doubledEscalations} doubled; {Replies(true)} replies acknowledged ({Replies(false)} not), {lostReplies} lost, " +
             $"{doubledReplies} doubled; {turnsAnswered} chat turns answered, {turnsFailed} failed during faults; parked message replayed, " +
             $"delivered {poisonDeliveries}×; faults: {string.Join(", ", log)}; platform started in {started.TotalSeconds:0} s, test took {watch.Elapsed.TotalSeconds:0} s";
-        TestContext.Current.TestOutputHelper?.WriteLine(summary);
-        if (Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } artifacts)
-        {
-            Directory.CreateDirectory(artifacts);
-            await File.WriteAllTextAsync(Path.Combine(artifacts, "chaos-scores.txt"), summary + "\n", ct);
-        }
+        await Artifacts.ReportScoreAsync("chaos", summary);
 
         Assert.Contains("nicht im Verzeichnis", Bot(degraded).GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(replay.ExitCode == 0 && replay.Output.Contains("replayed 1 message(s)", StringComparison.Ordinal), replay.Output);
@@ -326,20 +321,4 @@ public sealed class ChaosTests
         await platform.Postgres.CreateDatabaseAsync("chaos_stand_in");
         return platform.Postgres.ConnectionString("chaos_stand_in");
     }
-
-    private static Dictionary<string, string?> RabbitSettings(ProcessPlatform platform) => new()
-    {
-        ["RabbitMq:Host"] = "127.0.0.1",
-        ["RabbitMq:Port"] = platform.Rabbit.AmqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RabbitMq:VirtualHost"] = ProcessPlatform.VirtualHost,
-        ["RabbitMq:Username"] = OwnRabbitMq.Login,
-        ["RabbitMq:Password"] = OwnRabbitMq.Login,
-    };
-
-    /// <summary>Runs <c>./mucgov</c> against the platform's broker, as an operator points it at a cluster's.</summary>
-    private static async Task<(int ExitCode, string Output)> MucGovAsync(ProcessPlatform platform, params string[] arguments) =>
-        await Programs.RunAsync(null, "bash",
-            [Path.Combine(Repository.Root, "mucgov"), .. arguments, "--api", new Uri(platform.Rabbit.Management, "api").ToString(), "--vhost",
-                ProcessPlatform.VirtualHost, "--user", OwnRabbitMq.Login],
-            new Dictionary<string, string> { ["MUCGOV_RABBIT_PASSWORD"] = OwnRabbitMq.Login });
 }

@@ -56,27 +56,11 @@ public class SweepPlatform : WebPlatform
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Running[app].Address, Timeout = TimeSpan.FromSeconds(100) };
 
     /// <summary>An access token through the code flow (staff answer the authenticator step).</summary>
-    public async Task<string> TokenAsync(string username, string scope, string? password = null)
-    {
-        var totp = await IdentityFixture.TotpSecretAsync(Apps["identity"], username);
-        var flow = new OidcFlow(Apps["identity"].CreateBrowser());
-        var code = await flow.SignInAsync(username, password ?? IdentityFixture.PasswordOf(username), scope, totp);
-        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
-    }
+    public Task<string> TokenAsync(string username, string scope, string? password = null) =>
+        IdentityFixture.AccessTokenAsync(Apps["identity"], username, scope, password);
 
     /// <summary>The catalog import client's token: role knowledge-editor, audience knowledge.</summary>
-    public async Task<string> EditorTokenAsync()
-    {
-        using var client = Apps["identity"].CreateClient();
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "mucgov-catalog-import",
-            ["client_secret"] = Hosting.Apps.CatalogImportSecret,
-            ["scope"] = "knowledge.edit",
-        }));
-        return (await OidcFlow.TokensAsync(response)).AccessToken;
-    }
+    public Task<string> EditorTokenAsync() => IdentityFixture.CatalogImportTokenAsync(Apps["identity"]);
 
     /// <summary>
     /// <paramref name="token"/> with its lifetime moved by <paramref name="shift"/>, signed again with the identity
@@ -129,32 +113,11 @@ public class SweepPlatform : WebPlatform
         return handler.CookieContainer.GetCookieHeader(Origin);
     }
 
-    /// <summary>A citizen of this fixture alone (a sweep may change or close the account); returns its name and password.</summary>
-    public async Task<(string Username, string Password, Guid Id)> NewCitizenAsync()
-    {
-        await using var scope = Apps["identity"].Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var username = $"sweep-{Guid.NewGuid():N}"[..20];
-        const string password = "Weißwurst-vor-12-Uhr";
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(), UserName = username, Email = $"{username}@example.org", Kind = AccountKind.Citizen, GivenName = "Franz", FamilyName = "Xaver",
-            PreferredLanguage = "de", TrustLevel = MucGov.Shared.Auth.TrustLevels.Substantial, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var result = await users.CreateAsync(account, password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+    /// <summary>A citizen of this fixture alone (a sweep may change or close the account); returns its name, password and id.</summary>
+    public Task<(string Username, string Password, Guid Id)> NewCitizenAsync() =>
+        IdentityFixture.NewCitizenAsync(Apps["identity"], MucGov.Shared.Auth.TrustLevels.Substantial);
 
-        return (username, password, account.Id);
-    }
-
-    public async Task<Guid> CitizenIdAsync(string username)
-    {
-        await using var scope = Apps["identity"].Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByNameAsync(username))!.Id;
-    }
+    public Task<Guid> CitizenIdAsync(string username) => IdentityFixture.CitizenIdAsync(Apps["identity"], username);
 
     /// <summary>A chat of <paramref name="token"/>'s citizen (or an anonymous one); returns its id and, for anonymous chats, its key.</summary>
     public async Task<(Guid Id, string? Key)> ChatAsync(string? token)
@@ -205,16 +168,5 @@ public class SweepPlatform : WebPlatform
     {
         await using var scope = Apps["ticket"].Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TicketDbContext>());
-    }
-
-    /// <summary>Writes a sweep's score line where <c>./mucgov test</c> prints it (<c>$MUCGOV_TEST_ARTIFACTS</c>), and to the test output.</summary>
-    public static async Task ReportAsync(string file, string line)
-    {
-        Xunit.TestContext.Current.TestOutputHelper?.WriteLine(line);
-        if (Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } artifacts)
-        {
-            Directory.CreateDirectory(artifacts);
-            await File.WriteAllTextAsync(Path.Combine(artifacts, file), line + "\n");
-        }
     }
 }

@@ -118,7 +118,7 @@ public sealed class DocumentationTests(DocumentationTests.Platform platform) : I
             }
 
             // Two enquiries of Anna Huber for the Bürgerbüro, as the conversation service hands them over.
-            var anna = await CitizenIdAsync(identity, "anna.huber");
+            var anna = await IdentityFixture.CitizenIdAsync(identity, "anna.huber");
             var bus = Web.Apps["conversation"].Services.GetRequiredService<IPublishEndpoint>();
             await bus.Publish(TicketFixture.Escalation("buergerbuero", citizen: anna));
             await bus.Publish(TicketFixture.Escalation("buergerbuero", citizen: anna));
@@ -132,13 +132,6 @@ public sealed class DocumentationTests(DocumentationTests.Platform platform) : I
                         && await db.Departments.AnyAsync(d => d.Id == "standesamt");
                 },
                 "both cases wait in the Bürgerbüro's queue, and the ticket service knows the department a case is passed to", TimeSpan.FromSeconds(60));
-        }
-
-        private static async Task<Guid> CitizenIdAsync(RunningApp identity, string username)
-        {
-            await using var scope = identity.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MucGov.Identity.Accounts.Account>>();
-            return (await users.FindByNameAsync(username))!.Id;
         }
 
         public async ValueTask DisposeAsync()

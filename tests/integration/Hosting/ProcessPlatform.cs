@@ -139,7 +139,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
         var platform = new ProcessPlatform(folder, postgres, rabbit, new Uri($"http://127.0.0.1:{Ports.Free()}/"));
         try
         {
-            await rabbit.CreateVirtualHostAsync(VirtualHost);
+            await rabbit.Api.CreateVirtualHostAsync(VirtualHost);
             var addresses = Apps.Table.ToDictionary(a => a.Name, a => a.Name == "gateway" ? platform.Origin : new Uri($"http://127.0.0.1:{Ports.Free()}/"));
             foreach (var row in Apps.Table)
             {
@@ -175,7 +175,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = addresses[row.Name].ToString().TrimEnd('/'),
-            [$"ConnectionStrings:{row.ConnectionString}"] = Postgres.ConnectionString(Database(row.Name)).Replace("Pooling=False", "Pooling=True", StringComparison.Ordinal),
+            [$"ConnectionStrings:{row.ConnectionString}"] = Postgres.ConnectionString(Database(row.Name), pooling: true),
         };
         if (row.ManagementPort is not null)
         {
@@ -186,11 +186,10 @@ public sealed class ProcessPlatform : IAsyncDisposable
 
         if (row.Messaging)
         {
-            settings["RabbitMq:Host"] = "127.0.0.1";
-            settings["RabbitMq:Port"] = Rabbit.AmqpPort.ToString(CultureInfo.InvariantCulture);
-            settings["RabbitMq:VirtualHost"] = VirtualHost;
-            settings["RabbitMq:Username"] = OwnRabbitMq.Login;
-            settings["RabbitMq:Password"] = OwnRabbitMq.Login;
+            foreach (var (key, value) in RabbitSettings())
+            {
+                settings[key] = value!;
+            }
         }
 
         foreach (var (key, value) in row.Settings ?? new Dictionary<string, string>())
@@ -226,6 +225,16 @@ public sealed class ProcessPlatform : IAsyncDisposable
         return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
     }
 
+    /// <summary>The broker settings (section <c>RabbitMq</c>) of an app on this platform.</summary>
+    public Dictionary<string, string?> RabbitSettings() => new()
+    {
+        ["RabbitMq:Host"] = "127.0.0.1",
+        ["RabbitMq:Port"] = Rabbit.AmqpPort.ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq:VirtualHost"] = VirtualHost,
+        ["RabbitMq:Username"] = OwnRabbitMq.Login,
+        ["RabbitMq:Password"] = OwnRabbitMq.Login,
+    };
+
     private static string Dll(AppRow row)
     {
         // The configuration the tests were built in (./mucgov test builds the whole solution so).
@@ -244,7 +253,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
 
         await Rabbit.DisposeAsync();
         await Postgres.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("MUCGOV_TEST_ARTIFACTS") is { Length: > 0 } artifacts)
+        if (Artifacts.Folder is { } artifacts)
         {
             var logs = Directory.CreateDirectory(Path.Combine(artifacts, Path.GetFileName(Folder)));
             foreach (var app in apps.Values.Where(a => File.Exists(a.Log)))
@@ -253,13 +262,6 @@ public sealed class ProcessPlatform : IAsyncDisposable
             }
         }
 
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A log still being written: the temporary folder goes with the machine.
-        }
+        Programs.DeleteFolder(Folder);
     }
 }

@@ -40,21 +40,49 @@ public sealed class IdentityFixture : Isolated
     /// An access token for a demo account through the real code flow with PKCE (staff answer the TOTP step with their
     /// authenticator secret, read from <paramref name="identity"/>).
     /// </summary>
-    public static async Task<string> AccessTokenAsync(RunningApp identity, string username, string scope)
+    public static async Task<string> AccessTokenAsync(RunningApp identity, string username, string scope, string? password = null)
     {
         var flow = new OidcFlow(identity.CreateBrowser());
-        var code = await flow.SignInAsync(username, PasswordOf(username), scope, await TotpSecretAsync(identity, username));
+        var code = await flow.SignInAsync(username, password ?? PasswordOf(username), scope, await TotpSecretAsync(identity, username));
         return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
+    }
+
+    /// <summary>The catalog import client's token (client credentials): role knowledge-editor, audience knowledge.</summary>
+    public static async Task<string> CatalogImportTokenAsync(RunningApp identity)
+    {
+        using var client = identity.CreateClient();
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "mucgov-catalog-import",
+            ["client_secret"] = Apps.CatalogImportSecret,
+            ["scope"] = "knowledge.edit",
+        }));
+        return (await OidcFlow.TokensAsync(response)).AccessToken;
+    }
+
+    /// <summary>The account id (the tokens' subject) of <paramref name="username"/>.</summary>
+    public static async Task<Guid> CitizenIdAsync(RunningApp identity, string username)
+    {
+        await using var scope = identity.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByNameAsync(username))!.Id;
     }
 
     /// <summary>A fresh citizen of this test alone (for tests that change or lock their account).</summary>
     public async Task<(string Username, string Password)> NewCitizenAsync(string trustLevel = TrustLevels.Basic)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        var (username, password, _) = await NewCitizenAsync(App, trustLevel);
+        return (username, password);
+    }
+
+    /// <summary>A fresh citizen of the caller alone in <paramref name="identity"/>; its name, password and id.</summary>
+    public static async Task<(string Username, string Password, Guid Id)> NewCitizenAsync(RunningApp identity, string trustLevel = TrustLevels.Basic)
+    {
+        await using var scope = identity.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var username = $"citizen-{Guid.NewGuid():N}"[..20];
         const string password = "Weißwurst-vor-12-Uhr";
-        var result = await users.CreateAsync(new Account
+        var account = new Account
         {
             Id = Guid.CreateVersion7(),
             UserName = username,
@@ -65,13 +93,14 @@ public sealed class IdentityFixture : Isolated
             PreferredLanguage = "de",
             TrustLevel = trustLevel,
             CreatedAt = DateTimeOffset.UtcNow,
-        }, password);
+        };
+        var result = await users.CreateAsync(account, password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
-        return (username, password);
+        return (username, password, account.Id);
     }
 
     public override async ValueTask DisposeAsync()

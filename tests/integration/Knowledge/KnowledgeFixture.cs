@@ -37,35 +37,13 @@ public sealed class KnowledgeFixture : Isolated
     }
 
     /// <summary>A catalog-import token: role knowledge-editor, audience knowledge.</summary>
-    public async Task<string> EditorTokenAsync()
-    {
-        using var client = Identity.CreateClient();
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "mucgov-catalog-import",
-            ["client_secret"] = Apps.CatalogImportSecret,
-            ["scope"] = "knowledge.edit",
-        }));
-        return (await OidcFlow.TokensAsync(response)).AccessToken;
-    }
+    public Task<string> EditorTokenAsync() => IdentityFixture.CatalogImportTokenAsync(Identity);
 
     /// <summary>A citizen's token that asked for the editing scope too (the server drops it).</summary>
-    public async Task<string> CitizenTokenAsync()
-    {
-        var flow = new OidcFlow(Identity.CreateBrowser());
-        var code = await flow.SignInAsync("anna.huber", IdentityFixture.PasswordOf("anna.huber"), "openid knowledge.edit conversation");
-        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
-    }
+    public Task<string> CitizenTokenAsync() => IdentityFixture.AccessTokenAsync(Identity, "anna.huber", "openid knowledge.edit conversation");
 
     /// <summary>A caseworker's token with the editing scope but without the editor role.</summary>
-    public async Task<string> CaseworkerTokenAsync()
-    {
-        var flow = new OidcFlow(Identity.CreateBrowser());
-        var code = await flow.SignInAsync("cw.standesamt", IdentityFixture.PasswordOf("cw.standesamt"), "openid knowledge.edit", await IdentityFixture.TotpSecretAsync(Identity,
-            "cw.standesamt"));
-        return (await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken;
-    }
+    public Task<string> CaseworkerTokenAsync() => IdentityFixture.AccessTokenAsync(Identity, "cw.standesamt", "openid knowledge.edit");
 
     public async Task<JsonElement> SearchAsync(string query, string language, int take = 5)
     {

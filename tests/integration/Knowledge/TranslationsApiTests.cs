@@ -17,13 +17,8 @@ namespace MucGov.IntegrationTests.Knowledge;
 /// </summary>
 public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFixture<KnowledgeFixture>
 {
-    private async Task<HttpClient> EditorAsync()
-    {
-        var flow = new OidcFlow(knowledge.Identity.CreateBrowser());
-        var code = await flow.SignInAsync("editor.knowledge", IdentityFixture.PasswordOf("editor.knowledge"), "openid profile knowledge.edit",
-            await IdentityFixture.TotpSecretAsync(knowledge.Identity, "editor.knowledge"));
-        return knowledge.Client((await OidcFlow.TokensAsync(await flow.RedeemAsync(code))).AccessToken);
-    }
+    private async Task<HttpClient> EditorAsync() =>
+        knowledge.Client(await IdentityFixture.AccessTokenAsync(knowledge.Identity, "editor.knowledge", "openid profile knowledge.edit"));
 
     private async Task<int> ReviewsAsync(string id, string language)
     {

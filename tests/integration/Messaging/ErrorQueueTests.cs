@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.Testing;
@@ -15,28 +14,8 @@ namespace MucGov.IntegrationTests.Messaging
     {
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-        private async Task<(int ExitCode, string Output)> MucGovAsync(string vhost, params string[] arguments)
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(root!.FullName, "mucgov")))
-            {
-                root = root.Parent;
-            }
-
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root.FullName };
-            foreach (var argument in new[] { Path.Combine(root.FullName, "mucgov") }.Concat(arguments)
-                .Concat(["--api", new Uri(isolated.Servers.RabbitManagement, "api").ToString(), "--vhost", vhost, "--user", isolated.Servers.RabbitUser]))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["MUCGOV_RABBIT_PASSWORD"] = isolated.Servers.RabbitPassword;
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await errors);
-        }
+        private Task<(int ExitCode, string Output)> ErrorsAsync(string vhost, string action, string queue) =>
+            MucGovCommand.ErrorsAsync(action, queue, isolated.Servers.RabbitManagement, vhost, isolated.Servers.RabbitUser, isolated.Servers.RabbitPassword);
 
         [Fact]
         public async Task A_poison_message_lands_in_the_error_queue_is_listed_and_replayed_once_when_fixed()
@@ -51,11 +30,11 @@ namespace MucGov.IntegrationTests.Messaging
                 "the message is in the error queue", Patience);
             await broken.StopAsync();
 
-            var listed = await MucGovAsync(vhost, "errors", "list", "errs-widget-worker");
+            var listed = await ErrorsAsync(vhost, "list", "errs-widget-worker");
             var received = new Received();
             using var fixedHost = await SampleHost.StartAsync(await isolated.NewDatabaseAsync("fixed"), isolated.RabbitSettings(vhost), "errs",
                 bus => bus.AddConsumer<Fixed.WidgetWorker>(), received);
-            var replayed = await MucGovAsync(vhost, "errors", "replay", "errs-widget-worker");
+            var replayed = await ErrorsAsync(vhost, "replay", "errs-widget-worker");
 
             Assert.Equal(0, listed.ExitCode);
             Assert.Contains("errs-widget-worker_error: 1 message(s)", listed.Output, StringComparison.Ordinal);

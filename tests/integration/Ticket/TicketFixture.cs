@@ -74,12 +74,7 @@ public sealed class TicketFixture : Isolated
 
     public async Task<HttpClient> ClientOfAsync(string username) => Client(await TokenAsync(username));
 
-    public async Task<Guid> CitizenIdAsync(string username)
-    {
-        await using var scope = Identity.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MucGov.Identity.Accounts.Account>>();
-        return (await users.FindByNameAsync(username))!.Id;
-    }
+    public Task<Guid> CitizenIdAsync(string username) => IdentityFixture.CitizenIdAsync(Identity, username);
 
     public Task PublishAsync<T>(T message) where T : class => Chat.Services.GetRequiredService<IPublishEndpoint>().Publish(message);
 
