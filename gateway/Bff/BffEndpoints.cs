@@ -16,8 +16,8 @@ public static class BffEndpoints
         bool Authenticated, string? Subject, string? Name, string? Kind, string? TrustLevel, IReadOnlyList<string> Roles,
         IReadOnlyList<string> Departments, IReadOnlyList<string> Languages, string? LogoutUrl);
 
-    /// <summary>A language the pages offer: its code, its name in itself, and its writing direction (<c>ltr</c> or <c>rtl</c>).</summary>
-    public sealed record PageLanguage(string Code, string Name, string Direction);
+    /// <summary>A language the pages offer: its code, its name in itself, its writing direction (<c>ltr</c> or <c>rtl</c>) and the culture dates are written in.</summary>
+    public sealed record PageLanguage(string Code, string Name, string Direction, string Culture);
 
     public static WebApplication MapBff(this WebApplication app)
     {
@@ -34,7 +34,7 @@ public static class BffEndpoints
         // The same for everyone and rarely changed: caches may keep it for an hour.
         context.Response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.Ok<IReadOnlyList<PageLanguage>>(
-            [.. SupportedLanguages.All.Select(l => new PageLanguage(l.Code, l.NativeName, l.RightToLeft ? "rtl" : "ltr"))]);
+            [.. SupportedLanguages.All.Select(l => new PageLanguage(l.Code, l.NativeName, l.RightToLeft ? "rtl" : "ltr", l.Culture))]);
     }
 
     internal static IResult Login(string? returnUrl) =>

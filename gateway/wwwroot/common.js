@@ -3,10 +3,9 @@
 
 const MucGov = (() => {
   // The languages come from the gateway (/bff/languages, the one list in shared/Languages); German and English until it answers.
-  let languages = [{ code: "de", name: "Deutsch", direction: "ltr" }, { code: "en", name: "English", direction: "ltr" }];
+  let languages = [{ code: "de", name: "Deutsch", direction: "ltr", culture: "de-DE" }, { code: "en", name: "English", direction: "ltr", culture: "en-GB" }];
   let language = localStorage.getItem("mucgov.lang") || (navigator.language || "de").slice(0, 2).toLowerCase();
   const texts = {};
-  const locales = { de: "de-DE", bar: "de-DE", en: "en-GB", tr: "tr-TR", uk: "uk-UA", ru: "ru-RU", ar: "ar-EG" };
 
   // A text in the page's language, else in the language it is a voice of (Bavarian: German), else English, else German.
   function t(key) {
@@ -31,7 +30,7 @@ const MucGov = (() => {
 
   function applyTexts(root = document) {
     document.documentElement.lang = language;
-    document.documentElement.dir = (languages.find(l => l.code === language) || {}).direction || "ltr";
+    document.documentElement.dir = current().direction || "ltr";
     root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
     root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
     root.querySelectorAll("[data-i18n-label]").forEach(el => { el.setAttribute("aria-label", t(el.dataset.i18nLabel)); });
@@ -78,7 +77,9 @@ const MucGov = (() => {
     return new Date(iso).toLocaleString(locale(), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" });
   }
 
-  function locale() { return locales[language] || "de-DE"; }
+  function current() { return languages.find(l => l.code === language) || {}; }
+
+  function locale() { return current().culture || "de-DE"; }
 
   return { t, addTexts, applyTexts, setLanguage, loadLanguages, api, el, showError, when, locale, get language() { return language; }, get languages() { return languages; } };
 })();

@@ -6,8 +6,9 @@ namespace MucGov.Shared.Languages;
 /// <param name="EnglishName">Its name in English, for operators and logs.</param>
 /// <param name="RightToLeft">Written right to left (pages set <c>dir="rtl"</c>).</param>
 /// <param name="TextSearch">The PostgreSQL text search configuration for its catalog texts (<c>simple</c> where none stems it).</param>
+/// <param name="Culture">How dates and numbers are written for its readers (a culture with the Gregorian calendar).</param>
 /// <param name="VoiceOf">The language it is a voice of: its catalog texts fall back to that one first (Bavarian → German).</param>
-public sealed record SupportedLanguage(string Code, string NativeName, string EnglishName, bool RightToLeft, string TextSearch, string? VoiceOf = null);
+public sealed record SupportedLanguage(string Code, string NativeName, string EnglishName, bool RightToLeft, string TextSearch, string Culture, string? VoiceOf = null);
 
 /// <summary>
 /// The one list of supported languages. Adding a language is adding it here plus its texts (the bots' text tables, the
@@ -24,14 +25,14 @@ public static class SupportedLanguages
     /// <summary>Every supported language, German first.</summary>
     public static readonly IReadOnlyList<SupportedLanguage> All =
     [
-        new("de", "Deutsch", "German", false, "german"),
-        new("en", "English", "English", false, "english"),
-        new("bar", "Boarisch", "Bavarian", false, "german", VoiceOf: German),
-        new("tr", "Türkçe", "Turkish", false, "turkish"),
+        new("de", "Deutsch", "German", false, "german", "de-DE"),
+        new("en", "English", "English", false, "english", "en-GB"),
+        new("bar", "Boarisch", "Bavarian", false, "german", "de-DE", VoiceOf: German),
+        new("tr", "Türkçe", "Turkish", false, "turkish", "tr-TR"),
         // PostgreSQL 15 has no Ukrainian stemmer: words are matched as written (and by trigrams).
-        new("uk", "Українська", "Ukrainian", false, "simple"),
-        new("ru", "Русский", "Russian", false, "russian"),
-        new("ar", "العربية", "Arabic", true, "arabic"),
+        new("uk", "Українська", "Ukrainian", false, "simple", "uk-UA"),
+        new("ru", "Русский", "Russian", false, "russian", "ru-RU"),
+        new("ar", "العربية", "Arabic", true, "arabic", "ar-EG"),
     ];
 
     /// <summary>The codes of <see cref="All"/>.</summary>

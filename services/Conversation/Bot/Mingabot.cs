@@ -726,16 +726,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     private static BotReply Unavailable(string language) => Say(language, "catalog.unavailable");
 
     /// <summary>A fixed text of the text table in the chat's language (English for the languages the bot only recognises).</summary>
-    /// <summary>How dates are written for a reader of <paramref name="language"/> (German for Bavarian; always the Gregorian calendar).</summary>
-    internal static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language switch
-    {
-        "en" => "en-GB",
-        "tr" => "tr-TR",
-        "uk" => "uk-UA",
-        "ru" => "ru-RU",
-        "ar" => "ar-EG",
-        _ => "de-DE",
-    });
+    /// <summary>How dates are written for a reader of <paramref name="language"/> (its culture in the one language list; German otherwise).</summary>
+    internal static CultureInfo Culture(string language) =>
+        CultureInfo.GetCultureInfo((SupportedLanguages.Find(language) ?? SupportedLanguages.Find(SupportedLanguages.German)!).Culture);
 
     internal static string T(string language, string key, params (string Name, object? Value)[] values) => TextTable.Shipped.Get(language, key, values);
 

@@ -170,15 +170,8 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
     public async Task<ReviewOutcome> ReviewAsync(string kind, string id, string language, string reviewerSubject, string reviewer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        TranslatableParts? parts = kind switch
-        {
-            "service" => await db.Services.FindAsync([id], ct) is { } s ? Translations.Parts(s.Entry) : null,
-            "life-situation" => await db.LifeSituations.FindAsync([id], ct) is { } l ? Translations.Parts(l.Entry) : null,
-            "location" => await db.Locations.FindAsync([id], ct) is { } l ? Translations.Parts(l.Entry) : null,
-            "department" => await db.Departments.FindAsync([id], ct) is { } d ? Translations.Parts(d.Entry) : null,
-            _ => null,
-        };
-        if (parts is null)
+        var target = await ReviewTargetAsync(kind, id, now, ct);
+        if (target is not { Parts: var parts, Store: var store })
         {
             return new ReviewOutcome.NotFound();
         }
@@ -188,31 +181,9 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
             return new ReviewOutcome.Incomplete(missing);
         }
 
-        var statuses = Translations.Reviewed(parts.Statuses, language, reviewer, now);
+        var reviewed = Translations.Reviewed(parts.Statuses, language, reviewer, now);
         var version = await NextVersionAsync(ct);
-        switch (kind)
-        {
-            case "service":
-                var service = (await db.Services.FindAsync([id], ct))!;
-                service.Apply(service.Entry with { Translations = statuses }, version, now);
-                db.AddToOutbox(new KnowledgeCatalogChanged(id, null, version), clock);
-                break;
-            case "life-situation":
-                var situation = (await db.LifeSituations.FindAsync([id], ct))!;
-                (situation.Entry, situation.Version, situation.UpdatedAt) = (situation.Entry with { Translations = statuses }, version, now);
-                db.AddToOutbox(new KnowledgeCatalogChanged(null, null, version, LifeSituationId: id), clock);
-                break;
-            case "location":
-                var location = (await db.Locations.FindAsync([id], ct))!;
-                (location.Entry, location.Version) = (location.Entry with { Translations = statuses }, version);
-                break;
-            default:
-                var department = (await db.Departments.FindAsync([id], ct))!;
-                (department.Entry, department.Version) = (department.Entry with { Translations = statuses }, version);
-                db.AddToOutbox(new KnowledgeCatalogChanged(null, id, version), clock);
-                break;
-        }
-
+        store(reviewed, version);
         db.TranslationReviews.Add(new TranslationReview
         {
             Kind = kind, EntityId = id, Language = language, ReviewerSubject = reviewerSubject, Reviewer = reviewer, ReviewedAt = now, Version = version,
@@ -226,7 +197,50 @@ public sealed class CatalogStore(KnowledgeDbContext db, TimeProvider clock)
             return new ReviewOutcome.Changed();
         }
 
-        return new ReviewOutcome.Done(statuses[language]);
+        return new ReviewOutcome.Done(reviewed[language]);
+    }
+
+    /// <summary>The entity a review is about: its translatable parts, and how to store its new statuses with the catalog's next version.</summary>
+    private async Task<(TranslatableParts Parts, Action<IReadOnlyDictionary<string, TranslationStatus>, long> Store)?> ReviewTargetAsync(
+        string kind, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        if (kind == "service" && await db.Services.FindAsync([id], ct) is { } service)
+        {
+            return (Translations.Parts(service.Entry), (statuses, version) =>
+            {
+                service.Apply(service.Entry with { Translations = statuses }, version, now);
+                db.AddToOutbox(new KnowledgeCatalogChanged(id, null, version), clock);
+            }
+            );
+        }
+
+        if (kind == "life-situation" && await db.LifeSituations.FindAsync([id], ct) is { } situation)
+        {
+            return (Translations.Parts(situation.Entry), (statuses, version) =>
+            {
+                (situation.Entry, situation.Version, situation.UpdatedAt) = (situation.Entry with { Translations = statuses }, version, now);
+                db.AddToOutbox(new KnowledgeCatalogChanged(null, null, version, LifeSituationId: id), clock);
+            }
+            );
+        }
+
+        if (kind == "location" && await db.Locations.FindAsync([id], ct) is { } location)
+        {
+            return (Translations.Parts(location.Entry), (statuses, version) =>
+                (location.Entry, location.Version) = (location.Entry with { Translations = statuses }, version));
+        }
+
+        if (kind == "department" && await db.Departments.FindAsync([id], ct) is { } department)
+        {
+            return (Translations.Parts(department.Entry), (statuses, version) =>
+            {
+                (department.Entry, department.Version) = (department.Entry with { Translations = statuses }, version);
+                db.AddToOutbox(new KnowledgeCatalogChanged(null, id, version), clock);
+            }
+            );
+        }
+
+        return null;
     }
 
     public async Task<CatalogFile> ExportAsync(CancellationToken ct) => new(
