@@ -8,7 +8,9 @@ using MucGov.Identity.Accounts;
 using MucGov.Identity.Apis;
 using MucGov.Identity.Consumers;
 using MucGov.Identity.Data;
+using MucGov.Identity.Mail;
 using MucGov.Identity.Oidc;
+using MucGov.Identity.Postfach;
 using MucGov.Identity.Seed;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
@@ -29,11 +31,16 @@ public static class Extensions
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AccountDbContext>("Identity");
-        builder.AddServiceMessaging<AccountDbContext>("identity", bus => bus.AddConsumer<GetCitizenProfileConsumer>());
+        builder.AddServiceMessaging<AccountDbContext>("identity", bus =>
+        {
+            bus.AddConsumer<GetCitizenProfileConsumer>();
+            bus.AddConsumer<PostfachMessageSubmittedConsumer>();
+        });
         builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
 
         builder.AddAccounts();
+        builder.AddMail();
         builder.AddOidcServer();
         builder.Services.AddSingleton<ClientRegistration>();
         builder.Services.AddSingleton<DemoAccounts>();
@@ -73,8 +80,13 @@ public static class Extensions
             .AddUserManager<AccountManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.Name);
-        builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.Name);
+            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.Name)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+        builder.Services.Configure<IdentityOptions>(options =>
+        {
+            options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.Name;
+            options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
+        });
         builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SignInThrottle>();
 
@@ -99,6 +111,26 @@ public static class Extensions
 
         // Cookies and antiforgery tokens readable by every replica.
         builder.Services.AddDataProtection().SetApplicationName("mucgov-identity").PersistKeysToDbContext<AccountDbContext>();
+    }
+
+    /// <summary>The mail outbox and its sender, the Postfach notifications, the signed links of the mails.</summary>
+    private static void AddMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Mails>();
+        builder.Services.AddScoped<PostfachNotifications>();
+        builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddHealthChecks().AddCheck<MailHealthCheck>("mail", tags: [Shared.ServiceDefaults.Extensions.ReadyTag]);
+
+        // Verification and reset links: signed with the Data Protection keys, bound to the account's security stamp, expiring.
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<MailOptions>>((tokens, mail) =>
+            tokens.TokenLifespan = mail.Value.VerificationLinkLifetime);
+        builder.Services.AddOptions<PasswordResetTokenProviderOptions>().Configure<IOptions<MailOptions>>((tokens, mail) =>
+        {
+            tokens.Name = PasswordResetTokenProvider.ProviderName;
+            tokens.TokenLifespan = mail.Value.PasswordResetLinkLifetime;
+        });
     }
 
     private static void AddOidcServer(this IHostApplicationBuilder builder)
@@ -167,6 +199,7 @@ public static class Extensions
         app.MapRazorPages();
         app.MapConnectEndpoints();
         app.MapProfileApi();
+        app.MapPostfachApi();
         return app;
     }
 }

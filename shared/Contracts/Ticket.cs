@@ -60,3 +60,46 @@ public sealed record CaseSlaBreached(Guid CaseId, string DepartmentId, DateTimeO
 /// <param name="Title">Display title.</param>
 /// <param name="VerificationCode">Code for the public genuineness check.</param>
 public sealed record DocumentIssued(Guid DocumentId, Guid SubmissionId, Guid ConversationId, string? Title = null, string? VerificationCode = null);
+
+/// <summary>
+/// Event: a department put a message into a citizen's Postfach (the Bürgerkonto's mailbox): a public reply, a request
+/// for information, a resolution, an issued document or a transfer. Only for cases of a signed-in citizen. Identity
+/// keeps the citizen's copy (once per <paramref name="PostfachMessageId"/>) and notifies by e-mail.
+/// </summary>
+/// <param name="PostfachMessageId">Idempotency key: the case message, transfer or document it stands for.</param>
+/// <param name="CitizenId">Subject id of the citizen.</param>
+/// <param name="DepartmentId">The sending department.</param>
+/// <param name="CaseId">The case; null for a document issued without a case.</param>
+/// <param name="Reference">The case reference (for a document without a case: its verification code).</param>
+/// <param name="Kind">One of <see cref="PostfachKinds"/>.</param>
+/// <param name="Subject">Subject line in the citizen's language.</param>
+/// <param name="Body">The department's text.</param>
+/// <param name="DocumentId">An issued document the citizen can download.</param>
+/// <param name="Language">Language of the case (ISO 639-1, <c>bar</c> for Bavarian).</param>
+/// <param name="DepartmentName">The sending department's display name, when known.</param>
+/// <param name="SubmittedAt">When the department sent it.</param>
+public sealed record PostfachMessageSubmitted(
+    Guid PostfachMessageId, Guid CitizenId, string DepartmentId, Guid? CaseId, string Reference, string Kind, string Subject, string Body,
+    Guid? DocumentId, string Language, string? DepartmentName = null, DateTimeOffset? SubmittedAt = null);
+
+/// <summary>What a Postfach message is about.</summary>
+public static class PostfachKinds
+{
+    /// <summary>A caseworker's public reply.</summary>
+    public const string Reply = "reply";
+
+    /// <summary>A question the department needs answered.</summary>
+    public const string RequestInfo = "request-info";
+
+    /// <summary>The case is resolved, with the resolution.</summary>
+    public const string Resolution = "resolution";
+
+    /// <summary>A document was issued (with its download).</summary>
+    public const string Document = "document";
+
+    /// <summary>The case moved to another department.</summary>
+    public const string Transfer = "transfer";
+
+    /// <summary>Every kind.</summary>
+    public static readonly IReadOnlyList<string> All = [Reply, RequestInfo, Resolution, Document, Transfer];
+}

@@ -35,6 +35,12 @@ public sealed class Account : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Whether a new Postfach message is announced by e-mail (only ever to a verified address); on by default.</summary>
+    public bool NotifyByEmail { get; set; } = true;
+
+    /// <summary>A new address the citizen asked for, until they confirm it by the link sent there.</summary>
+    public string? PendingEmail { get; set; }
+
     /// <summary>Display name.</summary>
     public string Name => $"{GivenName} {FamilyName}".Trim();
 

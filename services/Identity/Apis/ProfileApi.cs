@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using MucGov.Contracts.Identity;
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Data;
+using MucGov.Identity.Mail;
+using MucGov.Identity.Oidc;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Messaging.Outbox;
 using MucGov.Shared.ServiceDefaults;
@@ -41,7 +43,10 @@ public static partial class ProfileApi
         string? Phone,
         string PreferredLanguage,
         string TrustLevel,
-        IReadOnlyList<DocumentView> Documents);
+        IReadOnlyList<DocumentView> Documents,
+        bool EmailVerified,
+        string? PendingEmail,
+        bool NotifyByEmail);
 
     /// <summary>Replaces the editable fields. Names and birth date are read-only once verified with eID.</summary>
     public sealed record ProfileUpdate(
@@ -51,7 +56,8 @@ public static partial class ProfileApi
         AddressView? Address,
         string? Email,
         string? Phone,
-        string? PreferredLanguage);
+        string? PreferredLanguage,
+        bool? NotifyByEmail = null);
 
     /// <summary>The closure was accepted; other services erase their data asynchronously.</summary>
     public sealed record Erasure(Guid ErasureId);
@@ -63,7 +69,7 @@ public static partial class ProfileApi
     }
 
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, NotFound>> UpdateAsync(
-        ProfileUpdate update, ClaimsPrincipal user, AccountDbContext db, UserManager<Account> users, CancellationToken ct)
+        ProfileUpdate update, ClaimsPrincipal user, AccountDbContext db, UserManager<Account> users, Mails mails, CancellationToken ct)
     {
         var account = await FindAsync(user, db, ct);
         if (account is null)
@@ -92,11 +98,17 @@ public static partial class ProfileApi
         account.City = Clean(update.Address?.City);
         account.PhoneNumber = Clean(update.Phone);
         account.PreferredLanguage = update.PreferredLanguage!;
-        if (update.Email is not null && !string.Equals(update.Email, account.Email, StringComparison.OrdinalIgnoreCase))
+        account.NotifyByEmail = update.NotifyByEmail ?? account.NotifyByEmail;
+        if (update.Email is not null && !string.Equals(update.Email.Trim(), account.Email, StringComparison.OrdinalIgnoreCase))
         {
-            account.Email = update.Email.Trim();
-            account.NormalizedEmail = users.NormalizeEmail(account.Email);
-            account.EmailConfirmed = false;
+            // A new address counts once it is confirmed by the link sent there; until then the old one stays.
+            var email = update.Email.Trim();
+            account.PendingEmail = email;
+            mails.EmailChange(account, email, await users.GenerateChangeEmailTokenAsync(account, email));
+        }
+        else if (update.Email is not null)
+        {
+            account.PendingEmail = null;
         }
 
         await db.SaveChangesAsync(ct);
@@ -120,15 +132,7 @@ public static partial class ProfileApi
         await transaction.CommitAsync(ct);
 
         // No token of a closed account may keep working.
-        await foreach (var token in tokens.FindBySubjectAsync(account.Id.ToString(), ct))
-        {
-            await tokens.TryRevokeAsync(token, ct);
-        }
-
-        await foreach (var authorization in authorizations.FindBySubjectAsync(account.Id.ToString(), ct))
-        {
-            await authorizations.TryRevokeAsync(authorization, ct);
-        }
+        await TokenRevocation.RevokeAllAsync(account.Id, tokens, authorizations, ct);
 
         return TypedResults.Accepted("/api/profile/me", new Erasure(erasureId));
     }
@@ -150,7 +154,10 @@ public static partial class ProfileApi
         a.PhoneNumber,
         a.PreferredLanguage,
         a.TrustLevel,
-        [.. a.Documents.OrderBy(d => d.Kind).Select(d => new DocumentView(d.Kind, d.Title, d.Number, d.IssuedOn, d.ValidUntil))]);
+        [.. a.Documents.OrderBy(d => d.Kind).Select(d => new DocumentView(d.Kind, d.Title, d.Number, d.IssuedOn, d.ValidUntil))],
+        a.EmailConfirmed,
+        a.PendingEmail,
+        a.NotifyByEmail);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

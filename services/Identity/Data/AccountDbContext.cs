@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MucGov.Identity.Accounts;
+using MucGov.Identity.Mail;
+using MucGov.Identity.Postfach;
 using MucGov.Shared.Messaging;
 
 namespace MucGov.Identity.Data;
 
-/// <summary>The identity service's database: accounts, OIDC clients/tokens (OpenIddict), disclosures, outbox/inbox.</summary>
+/// <summary>The identity service's database: accounts, OIDC clients/tokens (OpenIddict), disclosures, the Postfach, the mail outbox, outbox/inbox.</summary>
 public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
     : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext
 {
@@ -14,6 +16,8 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PostfachMessage> PostfachMessages => Set<PostfachMessage>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,6 +37,8 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
             account.Property(a => a.City).HasMaxLength(100);
             account.Property(a => a.PreferredLanguage).HasMaxLength(8);
             account.Property(a => a.TrustLevel).HasMaxLength(20);
+            account.Property(a => a.NotifyByEmail).HasDefaultValue(true);
+            account.Property(a => a.PendingEmail).HasMaxLength(256);
             account.HasMany(a => a.Documents).WithOne().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<CitizenDocument>(document =>
@@ -54,6 +60,33 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
             disclosure.Property(d => d.Purpose).HasMaxLength(50);
             disclosure.Property(d => d.Recipient).HasMaxLength(100);
             disclosure.HasIndex(d => new { d.CitizenId, d.DisclosedAt });
+        });
+        builder.Entity<PostfachMessage>(message =>
+        {
+            message.ToTable("postfach_messages");
+            message.Property(m => m.Id).ValueGeneratedNever();
+            message.Property(m => m.DepartmentId).HasMaxLength(100);
+            message.Property(m => m.DepartmentName).HasMaxLength(200);
+            message.Property(m => m.Reference).HasMaxLength(40);
+            message.Property(m => m.Kind).HasMaxLength(20);
+            message.Property(m => m.Subject).HasMaxLength(300);
+            message.Property(m => m.Language).HasMaxLength(8);
+            message.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+            message.HasIndex(m => new { m.AccountId, m.ReceivedAt });
+        });
+        builder.Entity<OutgoingMail>(mail =>
+        {
+            mail.ToTable("outgoing_mails");
+            mail.Property(m => m.Id).ValueGeneratedNever();
+            mail.Property(m => m.Kind).HasMaxLength(40);
+            mail.Property(m => m.ThrottleKey).HasMaxLength(100);
+            mail.Property(m => m.To).HasMaxLength(256);
+            mail.Property(m => m.Subject).HasMaxLength(300);
+            mail.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
+            mail.Property(m => m.LastError).HasMaxLength(2000);
+            mail.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+            mail.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL AND failed_at IS NULL");
+            mail.HasIndex(m => new { m.AccountId, m.ThrottleKey, m.CreatedAt });
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("account_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("account_logins");

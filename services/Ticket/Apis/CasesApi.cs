@@ -149,14 +149,15 @@ public static class CasesApi
 
     internal static async Task<Results<Ok<QueueItem>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
         Guid id, ResolveRequest? body, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db,
-        IOptions<CaseOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<CaseOptions> options, SlaClock sla, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (TextProblem("resolution", body?.Resolution, options.Value.MaxTextLength) is { } invalid)
         {
             return invalid;
         }
 
-        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) => Task.FromResult(c.Resolve(me, body!.Resolution!, now))));
+        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, async (c, me, now) =>
+            c.Resolve(me, body!.Resolution!, await sla.TermsAsync(c.DepartmentId, ct), now)));
     }
 
     /// <summary>

@@ -227,12 +227,15 @@ public sealed class Case
             AssigneeName = null;
             SlaDueAt = target.ResponseDue(now);
             SlaBreachReportedFor = null;
-            Publish(new CaseTransferred(Id, ConversationId, from, target.DepartmentId, Guid.CreateVersion7(now), Reference, target.Name), now);
+            var transferId = Guid.CreateVersion7(now);
+            Publish(new CaseTransferred(Id, ConversationId, from, target.DepartmentId, transferId, Reference, target.Name), now);
+            var where = target.Name ?? target.DepartmentId;
+            Post(transferId, PostfachKinds.Transfer, PostfachLetters.Text("transfer.body", Language, ("department", where)), target.Name, now);
         });
     }
 
     /// <summary>The holder closes the case with a resolution the citizen sees; a resolved case is final.</summary>
-    public CaseRefusal? Resolve(Actor me, string resolution, DateTimeOffset now)
+    public CaseRefusal? Resolve(Actor me, string resolution, DepartmentTerms department, DateTimeOffset now)
     {
         if ((HolderRefusal(me) ?? Refusal(CaseAction.Resolve)) is { } refused)
         {
@@ -246,6 +249,7 @@ public sealed class Case
             ResolvedAt = now;
             SlaDueAt = null;
             Publish(new CaseResolved(Id, ConversationId, text, Reference), now);
+            Post(Guid.CreateVersion7(now), PostfachKinds.Resolution, text, department.Name, now);
         });
     }
 
@@ -348,11 +352,21 @@ public sealed class Case
 
     private void Publish(object @event, DateTimeOffset at) => pendingEvents.Add((@event, at));
 
+    /// <summary>The department's message into the citizen's Postfach (<see cref="PostfachMessageSubmitted"/>); none for an anonymous chat.</summary>
+    private void Post(Guid id, string kind, string body, string? departmentName, DateTimeOffset at)
+    {
+        if (PostfachLetters.About(this, id, kind, body, departmentName, at) is { } letter)
+        {
+            Publish(letter, at);
+        }
+    }
+
     private void PublishMessage(CaseMessage message, DepartmentTerms department)
     {
         pendingMessages.Add(message);
         Publish(new CaseMessagePosted(
             message.Id, Id, ConversationId, message.Text, Reference, message.CreatedAt, message.RequestsInfo, DepartmentId, department.Name), message.CreatedAt);
+        Post(message.Id, message.RequestsInfo ? PostfachKinds.RequestInfo : PostfachKinds.Reply, message.Text, department.Name, message.CreatedAt);
     }
 
     private CaseMessage StaffMessage(Actor me, string text, DateTimeOffset now, bool isInternal, bool requestsInfo) => new()

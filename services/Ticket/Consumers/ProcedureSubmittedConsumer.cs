@@ -39,7 +39,7 @@ public sealed partial class ProcedureSubmittedConsumer(
                 var certified = await records.ReadAsync(submitted, ct);
                 if (!certified.Refused)
                 {
-                    Issue(submitted, certified.Lines);
+                    Issue(submitted, certified.Lines, await sla.TermsAsync(DepartmentOf(submitted), ct));
                     return;
                 }
 
@@ -50,11 +50,13 @@ public sealed partial class ProcedureSubmittedConsumer(
 
             await CaseOpening.OpenAsync(db, sla, clock, new NewCase(
                 CaseTypes.Application, submitted.ConversationId, null, submitted.SubmissionId, submitted.CitizenId,
-                submitted.DepartmentId ?? "buergerservice", submitted.ServiceId, submitted.Language ?? "de", "application", [],
+                DepartmentOf(submitted), submitted.ServiceId, submitted.Language ?? "de", "application", [],
                 new Dictionary<string, string>(), form, detail), ct);
         }, clock);
 
-    private void Issue(ProcedureSubmitted submitted, IReadOnlyList<FormValue> lines)
+    private static string DepartmentOf(ProcedureSubmitted submitted) => submitted.DepartmentId ?? "buergerservice";
+
+    private void Issue(ProcedureSubmitted submitted, IReadOnlyList<FormValue> lines, DepartmentTerms department)
     {
         var now = clock.GetUtcNow();
         var code = VerificationCodes.New();
@@ -70,6 +72,11 @@ public sealed partial class ProcedureSubmittedConsumer(
         };
         db.Documents.Add(document);
         db.AddToOutbox(new DocumentIssued(document.Id, submitted.SubmissionId, submitted.ConversationId, title, code), clock);
+        var language = submitted.Language ?? "de";
+        db.AddToOutbox(new PostfachMessageSubmitted(
+            document.Id, submitted.CitizenId, department.DepartmentId, null, code, PostfachKinds.Document,
+            PostfachLetters.Text(PostfachKinds.Document, language, ("title", title)),
+            PostfachLetters.Text("document.body", language, ("title", title), ("code", code)), document.Id, language, department.Name, now), clock);
     }
 
     [LoggerMessage(LogLevel.Warning, "Submission {SubmissionId}: no document issued ({Reason}); the department checks it as an application")]

@@ -67,6 +67,7 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         { "/connect/route-probe", "identity" },
         { "/account/route-probe", "identity" },
         { "/api/profile/route-probe", "identity" },
+        { "/api/postfach/route-probe", "identity" },
         { "/api/knowledge/route-probe", "knowledge" },
         { "/api/conversations/route-probe", "conversation" },
         { "/api/queue/route-probe", "ticket" },
@@ -117,6 +118,7 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     public static readonly IReadOnlyDictionary<string, string> ProtectedRoutes = new Dictionary<string, string>
     {
         ["identity-profile"] = "/api/profile/me",
+        ["identity-postfach"] = "/api/postfach",
         ["ticket-queue"] = "/api/queue",
         ["ticket-cases"] = $"/api/cases/{Guid.Empty}",
         ["ticket-departments"] = "/api/departments/buergerbuero/stats",

@@ -131,6 +131,11 @@ public static class Apps
         ["Oidc:Keys:DevelopmentDirectory"] = Path.Combine(Path.GetTempPath(), "mucgov-test-keys"),
         ["Oidc:Clients:mucgov-gateway:RedirectUris:0"] = "http://localhost/signin-oidc",
         ["Seed:DemoAccounts"] = "true",
+        // Mail goes to the SMTP test server ./mucgov test starts; tests read it back from its API (TestMailbox).
+        ["Mail:Host"] = TestMailbox.Smtp?.Host ?? "",
+        ["Mail:Port"] = (TestMailbox.Smtp?.Port ?? 25).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Mail:PollInterval"] = "00:00:00.200",
     };
 
     /// <summary>Where a service reads the signing keys of the identity service under test.</summary>

@@ -76,7 +76,8 @@ public sealed class IdentityFixture : Isolated
     }
 
     /// <summary>A fresh citizen of the caller alone in <paramref name="identity"/>; its name, password and id.</summary>
-    public static async Task<(string Username, string Password, Guid Id)> NewCitizenAsync(RunningApp identity, string trustLevel = TrustLevels.Basic)
+    public static async Task<(string Username, string Password, Guid Id)> NewCitizenAsync(
+        RunningApp identity, string trustLevel = TrustLevels.Basic, string language = "de", bool notify = true)
     {
         await using var scope = identity.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
@@ -87,10 +88,12 @@ public sealed class IdentityFixture : Isolated
             Id = Guid.CreateVersion7(),
             UserName = username,
             Email = $"{username}@example.org",
+            EmailConfirmed = true,
             Kind = AccountKind.Citizen,
             GivenName = "Franz",
             FamilyName = "Xaver",
-            PreferredLanguage = "de",
+            PreferredLanguage = language,
+            NotifyByEmail = notify,
             TrustLevel = trustLevel,
             CreatedAt = DateTimeOffset.UtcNow,
         };

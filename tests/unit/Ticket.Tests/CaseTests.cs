@@ -15,10 +15,10 @@ public sealed class CaseTests
     private static readonly Actor Maria = new("maria-id", "Maria Huber");
     private static readonly Actor Josef = new("josef-id", "Josef Maier");
 
-    private static Case Opened(Guid? citizen = null)
+    private static Case Opened(Guid? citizen = null, string language = "de")
     {
         var spec = new NewCase(
-            CaseTypes.Enquiry, Guid.NewGuid(), Guid.NewGuid(), null, citizen, "buergerbuero", "reisepass", "de", "no-answer", [],
+            CaseTypes.Enquiry, Guid.NewGuid(), Guid.NewGuid(), null, citizen, "buergerbuero", "reisepass", language, "no-answer", [],
             new Dictionary<string, string> { ["givenName"] = "Sepp" }, null, "escalation");
         var opened = Case.Open(spec, "M-2026-000001", Buergerbuero, Monday);
         opened.TakeChanges();
@@ -210,12 +210,12 @@ public sealed class CaseTests
     public void A_resolved_case_is_final_for_staff_but_still_takes_notes_and_the_citizens_messages()
     {
         var c = ClaimedBy(Maria);
-        Assert.Null(c.Resolve(Maria, "  Erledigt.  ", Monday));
+        Assert.Null(c.Resolve(Maria, "  Erledigt.  ", Buergerbuero, Monday));
         Assert.Equal(("Erledigt.", Monday, (DateTimeOffset?)null), (c.Resolution, c.ResolvedAt!.Value, c.SlaDueAt));
         Assert.Equal("Erledigt.", Assert.IsType<CaseResolved>(Assert.Single(c.TakeChanges().Events).Event).Resolution);
 
         Assert.Equal(CaseRefusalKind.NotPossible, c.Reply(Maria, "Noch was", Buergerbuero, Monday, out _)!.Kind);
-        Assert.Equal(CaseRefusalKind.NotPossible, c.Resolve(Maria, "Nochmal", Monday)!.Kind);
+        Assert.Equal(CaseRefusalKind.NotPossible, c.Resolve(Maria, "Nochmal", Buergerbuero, Monday)!.Kind);
         Assert.Equal(CaseRefusalKind.NotPossible, c.Transfer(Maria, supervisor: true, Kfz, "x", Monday)!.Kind);
         NothingChanged(c, CaseStatus.Resolved, "maria-id");
 
@@ -247,7 +247,7 @@ public sealed class CaseTests
     public void Erasure_keeps_the_resolution_of_a_case_already_resolved()
     {
         var c = ClaimedBy(Maria);
-        c.Resolve(Maria, "Pass ist abholbereit.", Monday);
+        c.Resolve(Maria, "Pass ist abholbereit.", Buergerbuero, Monday);
 
         c.Anonymise(Guid.NewGuid(), Monday.AddDays(1));
 
@@ -266,4 +266,49 @@ public sealed class CaseTests
         var breached = Assert.IsType<CaseSlaBreached>(Assert.Single(c.TakeChanges().Events).Event);
         Assert.Equal(due, breached.SlaDueAt);
     }
+
+    [Fact]
+    public void What_the_department_tells_a_signed_in_citizen_goes_to_their_Postfach_in_the_case_language()
+    {
+        var citizen = Guid.NewGuid();
+        var c = Opened(citizen, language: "tr");
+        Assert.Null(c.Claim(Maria, Monday));
+        Assert.Null(c.RequestInfo(Maria, "Hangi ülkenin vatandaşısınız?", Buergerbuero, Monday));
+        c.CitizenWrote(Guid.NewGuid(), "Türkiye", Monday.AddMinutes(5), Buergerbuero, Monday.AddMinutes(5));
+        Assert.Null(c.Reply(Maria, "Teşekkürler.", Buergerbuero, Monday.AddMinutes(10), out var reply));
+        Assert.Null(c.Transfer(Maria, supervisor: false, Kfz, "Zulassungsfrage", Monday.AddMinutes(20)));
+        Assert.Null(c.Claim(Josef, Monday.AddMinutes(30)));
+        Assert.Null(c.Resolve(Josef, "Erledigt.", Kfz, Monday.AddMinutes(40)));
+
+        var letters = c.TakeChanges().Events.Select(e => e.Event).OfType<PostfachMessageSubmitted>().ToList();
+
+        Assert.Equal([PostfachKinds.RequestInfo, PostfachKinds.Reply, PostfachKinds.Transfer, PostfachKinds.Resolution], letters.Select(l => l.Kind));
+        Assert.All(letters, l => Assert.Equal((citizen, c.Id, "M-2026-000001", "tr"), (l.CitizenId, l.CaseId, l.Reference, l.Language)));
+        Assert.Equal(reply!.Id, letters[1].PostfachMessageId);
+        Assert.Equal("M-2026-000001 numaralı başvurunuza yanıt", letters[1].Subject);
+        Assert.Equal(("buergerbuero", "kfz"), (letters[1].DepartmentId, letters[3].DepartmentId));
+        Assert.Contains("Kfz-Zulassung", letters[2].Body, StringComparison.Ordinal);
+        Assert.Equal(letters.Count, letters.Select(l => l.PostfachMessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Anonymous_chats_and_internal_notes_put_nothing_into_a_Postfach()
+    {
+        var anonymous = ClaimedBy(Maria);
+        Assert.Null(anonymous.Reply(Maria, "Hallo", Buergerbuero, Monday, out _));
+        Assert.Null(anonymous.Resolve(Maria, "Erledigt.", Buergerbuero, Monday));
+        Assert.DoesNotContain(anonymous.TakeChanges().Events, e => e.Event is PostfachMessageSubmitted);
+
+        var signedIn = Opened(Guid.NewGuid());
+        signedIn.Note(Maria, "intern", Monday);
+        Assert.Null(signedIn.Claim(Maria, Monday));
+        Assert.DoesNotContain(signedIn.TakeChanges().Events, e => e.Event is PostfachMessageSubmitted);
+    }
+
+    [Theory]
+    [InlineData("bar", "Antwort zu Ihrem Anliegen M-1")]
+    [InlineData("hr", "Reply to your request M-1")]
+    [InlineData("ar", "رد على طلبكم M-1")]
+    public void Postfach_subjects_fall_back_like_every_text(string language, string subject) =>
+        Assert.Equal(subject, PostfachLetters.Text(PostfachKinds.Reply, language, ("reference", "M-1")));
 }

@@ -2,17 +2,28 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MucGov.Identity.Accounts;
+using MucGov.Identity.Data;
 using MucGov.Identity.Oidc;
 using MucGov.Shared.Auth;
 
 namespace MucGov.Identity.Pages.Account;
 
 [Authorize(AuthenticationSchemes = "Identity.Application")]
-public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<OidcOptions> oidc) : PageModel
+public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<OidcOptions> oidc, AccountDbContext db) : PageModel
 {
     public string Name { get; private set; } = "";
+    public string? Email { get; private set; }
+    public bool EmailVerified { get; private set; }
+    public string? PendingEmail { get; private set; }
+    public bool IsCitizen { get; private set; }
+    public int Unread { get; private set; }
+    public bool Saved { get; private set; }
+
+    [BindProperty]
+    public bool NotifyByEmail { get; set; }
     public string TrustLevel { get; private set; } = "";
     public bool CanVerify { get; private set; }
 
@@ -27,9 +38,36 @@ public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<Oid
             return RedirectToPage("/Account/Login");
         }
 
+        await ShowAsync(account);
+        return Page();
+    }
+
+    /// <summary>The notification setting (the checkbox is absent from the form when unticked).</summary>
+    public async Task<IActionResult> OnPostNotificationsAsync()
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return RedirectToPage("/Account/Login");
+        }
+
+        account.NotifyByEmail = NotifyByEmail;
+        await users.UpdateAsync(account);
+        Saved = true;
+        await ShowAsync(account);
+        return Page();
+    }
+
+    private async Task ShowAsync(Accounts.Account account)
+    {
         Name = account.Name;
         TrustLevel = account.TrustLevel;
+        Email = account.Email;
+        EmailVerified = account.EmailConfirmed;
+        PendingEmail = account.PendingEmail;
+        NotifyByEmail = account.NotifyByEmail;
+        IsCitizen = account.Kind == AccountKind.Citizen;
+        Unread = await db.PostfachMessages.CountAsync(m => m.AccountId == account.Id && m.FirstReadAt == null);
         CanVerify = oidc.Value.SimulatedEid && account.Kind == AccountKind.Citizen && account.TrustLevel != TrustLevels.High;
-        return Page();
     }
 }

@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MucGov.Identity.Accounts;
+using MucGov.Identity.Data;
+using MucGov.Identity.Mail;
 using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Identity.Pages.Account;
 
-public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(
+    SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, SignInThrottle throttle, AccountDbContext db, Mails mails) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -54,6 +57,20 @@ public sealed class LoginModel(SignInManager<Accounts.Account> signIn, UserManag
         {
             await throttle.FailedAsync(username, address, ct);
             Error = Texts.T("login.invalid");
+            return Page();
+        }
+
+        if (account is { Kind: AccountKind.Citizen, EmailConfirmed: false })
+        {
+            // The right password, but the address was never verified: no sign-in yet; a fresh link (at most one every few minutes).
+            await throttle.SucceededAsync(username, address, ct);
+            if (!await mails.SentLatelyAsync(account, MailKinds.VerifyEmail, ct))
+            {
+                mails.Verification(account, await users.GenerateEmailConfirmationTokenAsync(account));
+                await db.SaveChangesAsync(ct);
+            }
+
+            Error = Texts.T("login.unconfirmed");
             return Page();
         }
 
