@@ -12,7 +12,7 @@ public sealed class LineLengthTests
     public const int MaxLength = 180;
 
     private static readonly string[] CodeExtensions = [".cs", ".js", ".css", ".cshtml", ".sh", ".csproj", ".props", ".yaml", ".yml"];
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "TestResults", ".git", "Migrations", ".state"];
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "TestResults", ".git", "Migrations", ".state", ".mucgov"];
 
     private static DirectoryInfo Root()
     {
