@@ -8,6 +8,7 @@ MucGov.addTexts({
     placeholder: "z. B. Wo bekomme ich einen neuen Personalausweis?", sendButton: "Senden", myCases: "Meine Anliegen", refresh: "Aktualisieren",
     reference: "Aktenzeichen", status: "Status", department: "Stelle", updated: "Zuletzt", consentTitle: "Weitergabe an die Stadt",
     signedInAs: "Angemeldet als", you: "Sie", bot: "Mingabot", caseworker: "Sachbearbeitung", system: "Hinweis", resolution: "Ergebnis", download: "Dokument herunterladen (PDF)",
+    postfach: "Postfach", unread: "ungelesen", postfachEmpty: "Keine Nachrichten im Postfach.", from: "Von",
     "new": "neu", "in-progress": "in Bearbeitung", "waiting-for-citizen": "wartet auf Sie", "resolved": "erledigt",
     signinFailed: "Die Anmeldung hat nicht geklappt. Versuchen Sie es bitte noch einmal – oder chatten Sie anonym weiter.",
     atAGlance: "Auf einen Blick", openUntil: "Jetzt geöffnet, bis", opensAt: "Geschlossen, öffnet wieder", language: "Sprache",
@@ -18,6 +19,7 @@ MucGov.addTexts({
     placeholder: "e.g. Where do I get a new ID card?", sendButton: "Send", myCases: "My cases", refresh: "Refresh",
     reference: "Reference", status: "Status", department: "Office", updated: "Last change", consentTitle: "Passing on to the city",
     signedInAs: "Signed in as", you: "You", bot: "Mingabot", caseworker: "Caseworker", system: "Note", resolution: "Resolution", download: "Download the document (PDF)",
+    postfach: "Postfach (mailbox)", unread: "unread", postfachEmpty: "No messages in your Postfach.", from: "From",
     "new": "new", "in-progress": "in progress", "waiting-for-citizen": "waiting for you", "resolved": "resolved",
     signinFailed: "Signing in did not work. Please try again – or go on chatting anonymously.",
     atAGlance: "At a glance", openUntil: "Open now, until", opensAt: "Closed, opens again", language: "Language",
@@ -28,6 +30,7 @@ MucGov.addTexts({
     placeholder: "ör. Yeni kimlik kartını nereden alabilirim?", sendButton: "Gönder", myCases: "Başvurularım", refresh: "Yenile",
     reference: "Dosya numarası", status: "Durum", department: "Birim", updated: "Son değişiklik", consentTitle: "Belediyeye iletme",
     signedInAs: "Giriş yapan:", you: "Siz", bot: "Mingabot", caseworker: "Memur", system: "Bilgi", resolution: "Sonuç", download: "Belgeyi indir (PDF)",
+    postfach: "Posta kutusu (Postfach)", unread: "okunmadı", postfachEmpty: "Posta kutunuzda mesaj yok.", from: "Gönderen",
     "new": "yeni", "in-progress": "işlemde", "waiting-for-citizen": "sizi bekliyor", "resolved": "sonuçlandı",
     signinFailed: "Giriş yapılamadı. Lütfen tekrar deneyin – ya da anonim olarak sohbete devam edin.",
     atAGlance: "Bir bakışta", openUntil: "Şu anda açık, kapanış:", opensAt: "Kapalı, tekrar açılış:", language: "Dil",
@@ -38,7 +41,8 @@ MucGov.addTexts({
     placeholder: "напр. Де отримати нове посвідчення особи?", sendButton: "Надіслати", myCases: "Мої звернення", refresh: "Оновити",
     reference: "Номер справи", status: "Статус", department: "Відомство", updated: "Остання зміна", consentTitle: "Передача до міста",
     signedInAs: "Ви увійшли як", you: "Ви", bot: "Mingabot", caseworker: "Працівник", system: "Примітка", resolution: "Результат",
-    download: "Завантажити документ (PDF)", "new": "нове", "in-progress": "в роботі", "waiting-for-citizen": "чекає на вас", "resolved": "вирішено",
+    download: "Завантажити документ (PDF)",
+    postfach: "Поштова скринька (Postfach)", unread: "непрочитане", postfachEmpty: "У скриньці немає повідомлень.", from: "Від", "new": "нове", "in-progress": "в роботі", "waiting-for-citizen": "чекає на вас", "resolved": "вирішено",
     signinFailed: "Не вдалося увійти. Спробуйте ще раз – або продовжуйте чат анонімно.",
     atAGlance: "Коротко", openUntil: "Зараз відчинено, до", opensAt: "Зачинено, відчиняється знову", language: "Мова",
   },
@@ -48,7 +52,8 @@ MucGov.addTexts({
     placeholder: "напр. Где получить новое удостоверение личности?", sendButton: "Отправить", myCases: "Мои обращения", refresh: "Обновить",
     reference: "Номер дела", status: "Статус", department: "Ведомство", updated: "Последнее изменение", consentTitle: "Передача в город",
     signedInAs: "Вы вошли как", you: "Вы", bot: "Mingabot", caseworker: "Сотрудник", system: "Примечание", resolution: "Результат",
-    download: "Скачать документ (PDF)", "new": "новое", "in-progress": "в работе", "waiting-for-citizen": "ждёт вашего ответа", "resolved": "решено",
+    download: "Скачать документ (PDF)",
+    postfach: "Почтовый ящик (Postfach)", unread: "не прочитано", postfachEmpty: "В ящике нет сообщений.", from: "От", "new": "новое", "in-progress": "в работе", "waiting-for-citizen": "ждёт вашего ответа", "resolved": "решено",
     signinFailed: "Войти не удалось. Попробуйте ещё раз – или продолжайте чат анонимно.",
     atAGlance: "Кратко", openUntil: "Сейчас открыто, до", opensAt: "Закрыто, откроется", language: "Язык",
   },
@@ -58,7 +63,8 @@ MucGov.addTexts({
     placeholder: "مثلًا: أين أحصل على بطاقة هوية جديدة؟", sendButton: "إرسال", myCases: "طلباتي", refresh: "تحديث",
     reference: "رقم الملف", status: "الحالة", department: "الجهة", updated: "آخر تغيير", consentTitle: "الإحالة إلى المدينة",
     signedInAs: "مسجّل الدخول باسم", you: "أنت", bot: "Mingabot", caseworker: "الموظف المختص", system: "ملاحظة", resolution: "النتيجة",
-    download: "تنزيل المستند (PDF)", "new": "جديد", "in-progress": "قيد المعالجة", "waiting-for-citizen": "بانتظار ردك", "resolved": "تمت المعالجة",
+    download: "تنزيل المستند (PDF)",
+    postfach: "صندوق البريد (Postfach)", unread: "غير مقروءة", postfachEmpty: "لا توجد رسائل في صندوق البريد.", from: "من", "new": "جديد", "in-progress": "قيد المعالجة", "waiting-for-citizen": "بانتظار ردك", "resolved": "تمت المعالجة",
     signinFailed: "لم ينجح تسجيل الدخول. يُرجى المحاولة مرة أخرى – أو تابع المحادثة دون تسجيل الدخول.",
     atAGlance: "نظرة سريعة", openUntil: "مفتوح الآن، حتى", opensAt: "مغلق، يفتح مجددًا", language: "اللغة",
   },
@@ -167,7 +173,11 @@ function listen() {
   state.stream.onmessage = event => {
     const message = JSON.parse(event.data);
     render(message);
-    if (message.author !== "bot" && state.user && state.user.authenticated) loadCases();
+    if (message.author !== "bot" && state.user && state.user.authenticated) {
+      loadCases();
+      // The Postfach copy travels on its own way (ticket → identity): look again shortly after.
+      [0, 3000, 10000].forEach(delay => setTimeout(loadPostfach, delay));
+    }
   };
 }
 
@@ -190,6 +200,26 @@ async function loadCases() {
       el("td", {}, el("button", { type: "button", class: "link", text: c.reference, onclick: () => showCase(c.reference) })),
       el("td", { text: t(c.status) }), el("td", { text: c.departmentName || c.departmentId }), el("td", { text: MucGov.when(c.updatedAt) }))));
   } catch (error) { MucGov.showError($("error"), error); }
+}
+
+// The Bürgerkonto's Postfach: what the departments sent, also when the chat page was closed. Opening one marks it read.
+async function loadPostfach() {
+  try {
+    const postfach = await api("/api/postfach");
+    $("postfach-list").replaceChildren(...(postfach.messages.length ? postfach.messages.map(m => el("li", { class: m.read ? "read" : "unread" },
+      el("button", { type: "button", class: "link", text: m.subject, onclick: () => openLetter(m) }),
+      m.read ? null : el("strong", { class: "badge", text: " " + t("unread") }),
+      el("br"), el("small", { text: `${t("from")} ${m.department} · ${m.reference} · ${MucGov.when(m.receivedAt)}` }))) : [el("li", { text: t("postfachEmpty") })]));
+  } catch (error) { MucGov.showError($("error"), error); }
+}
+
+async function openLetter(message) {
+  $("postfach-detail").replaceChildren(el("h4", { text: message.subject }), el("p", { class: "letter", text: message.body }),
+    message.documentUrl ? el("a", { href: message.documentUrl, download: "", class: "button", text: t("download") }) : null);
+  if (!message.read) {
+    await api(`/api/postfach/${message.id}/read`, { method: "POST" });
+    loadPostfach();
+  }
 }
 
 async function showCase(reference) {
@@ -218,7 +248,7 @@ async function init() {
     $("text").value = "";
     send(text);
   });
-  $("refresh-cases").addEventListener("click", loadCases);
+  $("refresh-cases").addEventListener("click", () => { loadCases(); loadPostfach(); });
   // The gateway sends a browser back here when a sign-in was cancelled, refused or expired.
   if (new URLSearchParams(location.search).get("signin") === "failed") $("error").textContent = t("signinFailed");
   state.user = await api("/bff/user");
@@ -229,6 +259,7 @@ async function init() {
     $("who").textContent = `${t("signedInAs")} ${state.user.name || ""}`;
     $("cases").hidden = false;
     loadCases();
+    loadPostfach();
   }
   if (state.conversation) await resume();
 }

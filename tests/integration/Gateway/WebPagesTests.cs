@@ -109,6 +109,13 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         await Expect(reply).ToContainTextAsync("<b>Servus</b>");
         Assert.Equal(0, await citizen.Locator("#messages b").CountAsync());
         await ScreenshotAsync(citizen, "chat");
+
+        // The same answer sits in the Bürgerkonto's Postfach under "my cases", unread until opened.
+        var letter = citizen.Locator("#postfach-list li.unread").Filter(new LocatorFilterOptions { HasText = $"Antwort zu Ihrem Anliegen {reference}" });
+        await Expect(letter).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await letter.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(citizen.Locator("#postfach-detail")).ToContainTextAsync("Griaß Eana!");
+        await Expect(citizen.Locator("#postfach-list li.read").Filter(new LocatorFilterOptions { HasText = reference })).ToHaveCountAsync(1);
     }
 
     [Fact]
