@@ -3,10 +3,12 @@ using System.Text.Json;
 using MucGov.Demo;
 using Spectre.Console;
 
-// ./mucgov demo [--gateway URL] [--logins FILE]: plays the whole story against the running platform.
+// ./mucgov demo [--gateway URL] [--logins FILE] [--mailbox URL]: plays the whole story against the running platform
+// (--mailbox: the SMTP test server's HTTP API, where the platform's mails arrive).
 // ./mucgov token USER [SCOPES] [--gateway URL] [--logins FILE]: signs a demo account in and prints its access token.
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000/");
 var loginsFile = Option("--logins") ?? Path.Combine(".mucgov", "demo-logins.json");
+var mailbox = new Uri(Option("--mailbox") ?? "http://127.0.0.1:5080/");
 if (!File.Exists(loginsFile))
 {
     await Console.Error.WriteLineAsync($"No demo logins at {loginsFile}. Start the platform first: ./mucgov up");
@@ -24,7 +26,7 @@ AnsiConsole.Write(new Rule("[bold]MucGov – the whole story through the gateway
 AnsiConsole.MarkupLine($"Gateway: [blue]{Markup.Escape(gateway.ToString())}[/]");
 try
 {
-    await new Story(gateway, logins, new ConsoleOutput()).RunAsync();
+    await new Story(gateway, logins, new ConsoleOutput(), mailbox).RunAsync();
     AnsiConsole.MarkupLine("[green bold]The story passed.[/]");
     return 0;
 }

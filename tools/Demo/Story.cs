@@ -20,10 +20,15 @@ public sealed class StoryFailed(string message) : Exception(message);
 /// <summary>
 /// The whole story through the gateway: a citizen signs in and asks Mingabot in German, English and Bavarian, asks for
 /// a person and consents; a caseworker of the right department finds the case, claims it and replies; the reply shows
-/// in the chat; the caseworker resolves it; "my cases" shows it resolved. Then a whole procedure: the citizen gets a
+/// in the chat and in his Bürgerkonto's Postfach, and a mail without its content tells him so; the caseworker resolves
+/// it; "my cases" shows it resolved. Then a whole procedure: the citizen gets a
 /// certificate of registration prefilled from the Bürgerkonto, downloads it and its code checks out.
 /// </summary>
-public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOutput output)
+/// <param name="gateway">The platform's public origin.</param>
+/// <param name="logins">The demo accounts.</param>
+/// <param name="output">Where the steps are told.</param>
+/// <param name="mailbox">The HTTP API of the SMTP test server the platform's mails go to (smtp4dev).</param>
+public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOutput output, Uri mailbox)
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -48,7 +53,7 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
         });
         await output.StepAsync($"{Name(Citizen)} signs in with the Bürgerkonto (code flow with PKCE)", async () =>
         {
-            citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(Citizen, "openid profile conversation cases", ct));
+            citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(Citizen, "openid profile conversation cases buergerkonto", ct));
             return "signed in";
         });
         await output.StepAsync("He opens a chat with Mingabot", async () =>
@@ -98,6 +103,7 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
                 $"{detail.GetProperty("citizen").GetProperty("familyName").GetString()}";
         });
         const string reply = "Griaß Eana! Bringa S' bittschön Ihren oidn Ausweis und a biometrisches Passbuid mit.";
+        var repliedAt = DateTimeOffset.UtcNow.AddSeconds(-2);
         await output.StepAsync("Replies", async () =>
         {
             await JsonAsync(await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/messages", new { text = reply }, ct), ct);
@@ -106,6 +112,17 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
         await output.StepAsync("The reply appears in the citizen's chat", async () =>
             (await UntilAsync(async () => (await MessagesAsync(citizen, chat, ct)).FirstOrDefault(m => m.GetProperty("author").GetString() == "caseworker"),
                 "the reply in the chat", ct)).GetProperty("text").GetString()!);
+        await output.StepAsync("The reply is in his Bürgerkonto's Postfach", async () =>
+        {
+            var letter = await UntilAsync(async () => (await JsonAsync(await citizen.GetAsync("/api/postfach", ct), ct)).GetProperty("messages").EnumerateArray()
+                .Cast<JsonElement?>().FirstOrDefault(m => m!.Value.GetProperty("reference").GetString() == reference), "the reply in the Postfach", ct);
+            return $"\"{letter!.Value.GetProperty("subject").GetString()}\" from {letter.Value.GetProperty("department").GetString()}, unread";
+        });
+        await output.StepAsync("A mail tells him, without its content (SMTP test server)", async () =>
+        {
+            var mail = await UntilAsync(() => MailToAsync(Login(Citizen).Username + "@example.org", repliedAt, ct), "the notification mail", ct);
+            return $"\"{mail!.Value.GetProperty("subject").GetString()}\" to {mail.Value.GetProperty("deliveredTo").GetString()}";
+        });
         await output.StepAsync("The caseworker resolves the case", async () =>
         {
             await JsonAsync(await caseworker.PostAsJsonAsync($"/api/cases/{caseId}/resolve", new { resolution = "Termin am Dienstag um 9 Uhr ist gebucht." }, ct), ct);
@@ -163,6 +180,17 @@ public sealed class Story(Uri gateway, IReadOnlyList<DemoLogin> logins, IStoryOu
                 ? $"genuine: {check.GetProperty("title").GetString()}, issued {check.GetProperty("issuedAt").GetDateTimeOffset():g}"
                 : throw new StoryFailed($"The code {code} was not recognised.");
         });
+    }
+
+    /// <summary>The newest mail to <paramref name="recipient"/> the SMTP test server received since <paramref name="since"/>, or null.</summary>
+    private async Task<JsonElement?> MailToAsync(string recipient, DateTimeOffset since, CancellationToken ct)
+    {
+        using var api = new HttpClient { BaseAddress = mailbox };
+        var list = await JsonAsync(await api.GetAsync("api/messages?pageSize=500", ct), ct);
+        return list.GetProperty("results").EnumerateArray().Cast<JsonElement?>()
+            .Where(m => m!.Value.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), recipient, StringComparison.OrdinalIgnoreCase))
+                && m.Value.GetProperty("receivedDate").GetDateTimeOffset() >= since)
+            .OrderByDescending(m => m!.Value.GetProperty("receivedDate").GetDateTimeOffset()).FirstOrDefault();
     }
 
     private DemoLogin Login(string username) =>

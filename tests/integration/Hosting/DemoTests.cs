@@ -29,13 +29,15 @@ public sealed class DemoTests(WebPlatform web) : IClassFixture<WebPlatform>
 
         var output = new Recorded();
 
-        await new Story(web.Origin, logins, output).RunAsync();
+        await new Story(web.Origin, logins, output, new Uri(Environment.GetEnvironmentVariable("MUCGOV_TEST_SMTP_API") + "/")).RunAsync();
 
-        Assert.Equal(24, output.Steps.Count);
+        Assert.Equal(26, output.Steps.Count);
         Assert.Contains("Personalausweis", output.Steps.Single(s => s.Title.Contains("Bavarian", StringComparison.Ordinal)).Result, StringComparison.Ordinal);
         Assert.Contains("Bürgerbüro: Griaß Eana!", output.Steps.Single(s => s.Title.Contains("appears in the citizen's chat", StringComparison.Ordinal)).Result,
             StringComparison.Ordinal);
-        Assert.Matches(@"^M-\d{4}-\d{6}: resolved – Termin am Dienstag", output.Steps[15].Result);
+        Assert.Matches(@"^""Antwort zu Ihrem Anliegen M-\d{4}-\d{6}"" from Bürgerbüro, unread$", output.Steps[14].Result);
+        Assert.Equal("\"Neue Nachricht in Ihrem Postfach von Bürgerbüro\" to sepp.brandl@example.org", output.Steps[15].Result);
+        Assert.Matches(@"^M-\d{4}-\d{6}: resolved – Termin am Dienstag", output.Steps[17].Result);
         Assert.EndsWith("bytes of PDF", output.Steps[^2].Result, StringComparison.Ordinal);
         Assert.StartsWith("genuine: Meldebescheinigung", output.Steps[^1].Result, StringComparison.Ordinal);
     }
