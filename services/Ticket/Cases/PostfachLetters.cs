@@ -77,6 +77,9 @@ public static class PostfachLetters
     /// <summary>The languages the letters are written in.</summary>
     public static IReadOnlyCollection<string> Languages => Table.Keys;
 
+    /// <summary>The keys <paramref name="language"/> lacks of the German table (a test keeps every language complete).</summary>
+    public static IReadOnlyList<string> MissingKeys(string language) => [.. Table["de"].Keys.Where(k => !Table[language].ContainsKey(k))];
+
     /// <summary>The text <paramref name="key"/> (a <see cref="PostfachKinds"/> subject, or <c>transfer.body</c>, <c>document.body</c>) with its placeholders filled.</summary>
     public static string Text(string key, string? language, params (string Name, string Value)[] values)
     {

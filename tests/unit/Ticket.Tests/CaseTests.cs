@@ -311,4 +311,10 @@ public sealed class CaseTests
     [InlineData("ar", "رد على طلبكم M-1")]
     public void Postfach_subjects_fall_back_like_every_text(string language, string subject) =>
         Assert.Equal(subject, PostfachLetters.Text(PostfachKinds.Reply, language, ("reference", "M-1")));
+
+    public static TheoryData<string> LetterLanguages => [.. PostfachLetters.Languages];
+
+    [Theory]
+    [MemberData(nameof(LetterLanguages))]
+    public void Every_Postfach_letter_language_has_every_text(string language) => Assert.Empty(PostfachLetters.MissingKeys(language));
 }
