@@ -12,6 +12,7 @@ using MucGov.Identity.Mail;
 using MucGov.Identity.Oidc;
 using MucGov.Identity.Postfach;
 using MucGov.Identity.Seed;
+using MucGov.Identity.Staff;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 using MucGov.Shared.Messaging;
@@ -35,6 +36,10 @@ public static class Extensions
         {
             bus.AddConsumer<GetCitizenProfileConsumer>();
             bus.AddConsumer<PostfachMessageSubmittedConsumer>();
+            bus.AddConsumer<GetStaffMemberConsumer>();
+            bus.AddConsumer<CaseTransferredMailConsumer>();
+            bus.AddConsumer<CaseAssignedMailConsumer>();
+            bus.AddConsumer<CaseSlaBreachedMailConsumer>();
         });
         builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
@@ -119,6 +124,8 @@ public static class Extensions
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Mails>();
         builder.Services.AddScoped<PostfachNotifications>();
+        builder.Services.AddScoped<StaffNotifications>();
+        builder.Services.AddHostedService<SlaBreachDigest>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<MailHealthCheck>("mail", tags: [Shared.ServiceDefaults.Extensions.ReadyTag]);

@@ -22,6 +22,7 @@ public static class Extensions
         {
             bus.AddRequestClient<GetDepartments>();
             bus.AddRequestClient<GetCitizenProfile>();
+            bus.AddRequestClient<GetStaffMember>();
             bus.AddConsumer<ConversationEscalatedConsumer>();
             bus.AddConsumer<CitizenMessagePostedConsumer>();
             bus.AddConsumer<KnowledgeCatalogChangedConsumer>();

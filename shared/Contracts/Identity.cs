@@ -24,3 +24,19 @@ public sealed record CitizenNotFound(Guid CitizenId);
 /// <param name="CitizenId">Subject id of the citizen.</param>
 /// <param name="RequestedAt">When the citizen asked.</param>
 public sealed record CitizenErasureRequested(Guid ErasureId, Guid CitizenId, DateTimeOffset RequestedAt);
+
+/// <summary>Request: who a staff member is (to assign a case to them). Answered with <see cref="StaffMember"/> or <see cref="StaffMemberNotFound"/>.</summary>
+/// <param name="SubjectId">The staff member's subject id (the <c>sub</c> claim).</param>
+public sealed record GetStaffMember(string SubjectId);
+
+/// <summary>Reply to <see cref="GetStaffMember"/>.</summary>
+/// <param name="SubjectId">The staff member's subject id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Roles">Staff roles (<c>caseworker</c>, <c>supervisor</c>, …).</param>
+/// <param name="Departments">Department ids of the catalog they work for.</param>
+/// <param name="Languages">Languages they speak.</param>
+public sealed record StaffMember(string SubjectId, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, IReadOnlyList<string> Languages);
+
+/// <summary>Reply to <see cref="GetStaffMember"/> when there is no such staff account.</summary>
+/// <param name="SubjectId">The id asked for.</param>
+public sealed record StaffMemberNotFound(string SubjectId);

@@ -10,11 +10,16 @@ namespace MucGov.Contracts.Ticket;
 /// <param name="SlaDueAt">Deadline for the first response.</param>
 public sealed record CaseOpened(Guid CaseId, string Reference, Guid ConversationId, Guid? EscalationId, Guid? SubmissionId, string DepartmentId, DateTimeOffset? SlaDueAt = null);
 
-/// <summary>Event: a caseworker claimed a case.</summary>
+/// <summary>Event: a caseworker claimed a case, or a supervisor assigned it to one.</summary>
 /// <param name="CaseId">The case.</param>
 /// <param name="ConversationId">The chat the case belongs to.</param>
 /// <param name="Assignee">Subject id of the caseworker.</param>
-public sealed record CaseAssigned(Guid CaseId, Guid ConversationId, string? Assignee = null);
+/// <param name="AssignedBy">Subject id of who assigned it (the assignee for their own claim).</param>
+/// <param name="DepartmentId">The department whose queue holds it.</param>
+/// <param name="Reference">The case reference.</param>
+/// <param name="AssignmentId">Idempotency key of this assignment.</param>
+public sealed record CaseAssigned(
+    Guid CaseId, Guid ConversationId, string? Assignee = null, string? AssignedBy = null, string? DepartmentId = null, string? Reference = null, Guid? AssignmentId = null);
 
 /// <summary>Event: a caseworker posted a public reply (internal notes are never published).</summary>
 /// <param name="CaseMessageId">The case message id (idempotency key in the chat).</param>
@@ -51,7 +56,8 @@ public sealed record CaseResolved(Guid CaseId, Guid ConversationId, string? Reso
 /// <param name="CaseId">The case.</param>
 /// <param name="DepartmentId">Department responsible when it breached.</param>
 /// <param name="SlaDueAt">The deadline that passed.</param>
-public sealed record CaseSlaBreached(Guid CaseId, string DepartmentId, DateTimeOffset? SlaDueAt = null);
+/// <param name="Reference">The case reference.</param>
+public sealed record CaseSlaBreached(Guid CaseId, string DepartmentId, DateTimeOffset? SlaDueAt = null, string? Reference = null);
 
 /// <summary>Event: a document (certificate) was issued for a procedure submission.</summary>
 /// <param name="DocumentId">The document.</param>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Mail;
 using MucGov.Identity.Postfach;
+using MucGov.Identity.Staff;
 using MucGov.Shared.Messaging;
 
 namespace MucGov.Identity.Data;
@@ -18,6 +19,8 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PostfachMessage> PostfachMessages => Set<PostfachMessage>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<DepartmentSetting> DepartmentSettings => Set<DepartmentSetting>();
+    public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -87,6 +90,21 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
             mail.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
             mail.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL AND failed_at IS NULL");
             mail.HasIndex(m => new { m.AccountId, m.ThrottleKey, m.CreatedAt });
+        });
+        builder.Entity<DepartmentSetting>(setting =>
+        {
+            setting.ToTable("department_settings");
+            setting.HasKey(d => d.DepartmentId);
+            setting.Property(d => d.DepartmentId).HasMaxLength(100);
+            setting.Property(d => d.ChangedBy).HasMaxLength(100);
+        });
+        builder.Entity<SlaBreachNotice>(notice =>
+        {
+            notice.ToTable("sla_breach_notices");
+            notice.Property(n => n.DepartmentId).HasMaxLength(100);
+            notice.Property(n => n.Reference).HasMaxLength(40);
+            notice.HasIndex(n => new { n.CaseId, n.DueAt }).IsUnique().AreNullsDistinct(false);
+            notice.HasIndex(n => n.DepartmentId).HasFilter("digested_at IS NULL");
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("account_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("account_logins");

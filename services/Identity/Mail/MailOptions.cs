@@ -53,9 +53,13 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>At most one Postfach notification per case within this time.</summary>
+    /// <summary>At most one Postfach notification per case, and one breach digest per department, within this time.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan NotificationInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the digest of breached deadlines looks for news (a department gets one at most every <see cref="NotificationInterval"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>At most one mail of a kind per account within this time from the public forms (registration, reset, new link).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]

@@ -12,6 +12,15 @@ public static class MailTexts
     {
         ["de"] = new()
         {
+            ["staff.transfer.subject"] = "Neuer Fall für {department}: {reference}",
+            ["staff.transfer.body"] = "Der Fall {reference} wurde an {department} weitergegeben und wartet in Ihrer Warteschlange.",
+            ["staff.assigned.subject"] = "Ihnen wurde der Fall {reference} zugewiesen",
+            ["staff.assigned.body"] = "{by} hat Ihnen den Fall {reference} zugewiesen.",
+            ["staff.supervisor"] = "Ihre Leitung",
+            ["staff.digest.subject"] = "Fristen überschritten in {department}: {count} Fall/Fälle",
+            ["staff.digest.body"] = "In {department} haben diese Fälle ihre Frist überschritten:",
+            ["staff.action"] = "Zur Warteschlange",
+            ["staff.footer"] = "Ob Ihre Abteilung diese E-Mails bekommt, stellt die Leitung im Bürgerkonto ein.",
             ["greeting"] = "Guten Tag,",
             ["auto"] = "Diese E-Mail wurde automatisch verschickt. Bitte antworten Sie nicht darauf.",
             ["signature"] = "Ihr Bürgerkonto München",
@@ -40,6 +49,15 @@ public static class MailTexts
         },
         ["en"] = new()
         {
+            ["staff.transfer.subject"] = "New case for {department}: {reference}",
+            ["staff.transfer.body"] = "The case {reference} was transferred to {department} and waits in your queue.",
+            ["staff.assigned.subject"] = "The case {reference} was assigned to you",
+            ["staff.assigned.body"] = "{by} assigned the case {reference} to you.",
+            ["staff.supervisor"] = "Your supervisor",
+            ["staff.digest.subject"] = "Deadlines passed in {department}: {count} case(s)",
+            ["staff.digest.body"] = "In {department} these cases passed their deadline:",
+            ["staff.action"] = "Open the queue",
+            ["staff.footer"] = "Your department's supervisors choose in the citizen account whether the department gets these e-mails.",
             ["greeting"] = "Hello,",
             ["auto"] = "This e-mail was sent automatically. Please do not reply to it.",
             ["signature"] = "Your Munich citizen account",
@@ -68,6 +86,15 @@ public static class MailTexts
         },
         ["tr"] = new()
         {
+            ["staff.transfer.subject"] = "{department} için yeni dosya: {reference}",
+            ["staff.transfer.body"] = "{reference} numaralı dosya {department} birimine iletildi ve kuyruğunuzda bekliyor.",
+            ["staff.assigned.subject"] = "{reference} numaralı dosya size atandı",
+            ["staff.assigned.body"] = "{by}, {reference} numaralı dosyayı size atadı.",
+            ["staff.supervisor"] = "Amiriniz",
+            ["staff.digest.subject"] = "{department} biriminde süresi geçen dosyalar: {count}",
+            ["staff.digest.body"] = "{department} biriminde bu dosyaların süresi geçti:",
+            ["staff.action"] = "Kuyruğu aç",
+            ["staff.footer"] = "Biriminizin bu e-postaları alıp almayacağını amirleriniz vatandaş hesabında belirler.",
             ["greeting"] = "Merhaba,",
             ["auto"] = "Bu e-posta otomatik olarak gönderilmiştir. Lütfen yanıtlamayın.",
             ["signature"] = "Münih Vatandaş Hesabınız (Bürgerkonto)",
@@ -96,6 +123,15 @@ public static class MailTexts
         },
         ["uk"] = new()
         {
+            ["staff.transfer.subject"] = "Нова справа для {department}: {reference}",
+            ["staff.transfer.body"] = "Справу {reference} передано до {department}; вона чекає у вашій черзі.",
+            ["staff.assigned.subject"] = "Вам призначено справу {reference}",
+            ["staff.assigned.body"] = "{by} призначив(-ла) вам справу {reference}.",
+            ["staff.supervisor"] = "Ваш керівник",
+            ["staff.digest.subject"] = "Прострочені строки в {department}: {count}",
+            ["staff.digest.body"] = "У {department} ці справи перевищили свій строк:",
+            ["staff.action"] = "Відкрити чергу",
+            ["staff.footer"] = "Чи отримує ваш відділ ці листи, вирішує керівництво в обліковому записі.",
             ["greeting"] = "Вітаємо,",
             ["auto"] = "Цей лист надіслано автоматично. Будь ласка, не відповідайте на нього.",
             ["signature"] = "Ваш обліковий запис громадянина Мюнхена",
@@ -124,6 +160,15 @@ public static class MailTexts
         },
         ["ru"] = new()
         {
+            ["staff.transfer.subject"] = "Новое дело для {department}: {reference}",
+            ["staff.transfer.body"] = "Дело {reference} передано в {department} и ждёт в вашей очереди.",
+            ["staff.assigned.subject"] = "Вам назначено дело {reference}",
+            ["staff.assigned.body"] = "{by} назначил(а) вам дело {reference}.",
+            ["staff.supervisor"] = "Ваш руководитель",
+            ["staff.digest.subject"] = "Просроченные сроки в {department}: {count}",
+            ["staff.digest.body"] = "В {department} у этих дел истёк срок:",
+            ["staff.action"] = "Открыть очередь",
+            ["staff.footer"] = "Получает ли ваш отдел эти письма, решает руководство в учётной записи.",
             ["greeting"] = "Здравствуйте,",
             ["auto"] = "Это письмо отправлено автоматически. Пожалуйста, не отвечайте на него.",
             ["signature"] = "Ваша учётная запись гражданина Мюнхена",
@@ -152,6 +197,15 @@ public static class MailTexts
         },
         ["ar"] = new()
         {
+            ["staff.transfer.subject"] = "ملف جديد لـ {department}: {reference}",
+            ["staff.transfer.body"] = "أُحيل الملف {reference} إلى {department} وهو بانتظارك في قائمة الانتظار.",
+            ["staff.assigned.subject"] = "أُسند إليك الملف {reference}",
+            ["staff.assigned.body"] = "أسند {by} إليك الملف {reference}.",
+            ["staff.supervisor"] = "مسؤولك",
+            ["staff.digest.subject"] = "مهل منقضية في {department}: {count}",
+            ["staff.digest.body"] = "في {department} انقضت مهلة هذه الملفات:",
+            ["staff.action"] = "فتح قائمة الانتظار",
+            ["staff.footer"] = "يقرر المسؤولون في الحساب ما إذا كان قسمك يتلقى هذه الرسائل.",
             ["greeting"] = "مرحبًا،",
             ["auto"] = "أُرسلت هذه الرسالة تلقائيًا. يُرجى عدم الرد عليها.",
             ["signature"] = "حسابكم كمواطن في ميونخ",

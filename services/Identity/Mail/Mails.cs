@@ -66,6 +66,11 @@ public sealed class Mails(AccountDbContext db, IOptions<MailOptions> options, IO
             [MailTexts.T(language, "reset.ignore")]);
     }
 
+    /// <summary>A notice to a staff member, with a link to the console.</summary>
+    public OutgoingMail StaffNotice(Account account, string kind, string language, string subject, IReadOnlyList<string> paragraphs, string? throttleKey = null) =>
+        Queue(account, kind, language, subject, paragraphs, (MailTexts.T(language, "staff.action"), Link("console")), [MailTexts.T(language, "staff.footer")],
+            throttleKey);
+
     /// <summary>
     /// Whether a mail of <paramref name="kind"/> went to the account within <see cref="MailOptions.FormMailInterval"/>:
     /// the public forms (registration, password reset, a new verification link) must not become a way to flood an inbox.

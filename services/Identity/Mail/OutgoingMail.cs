@@ -59,4 +59,13 @@ public static class MailKinds
 
     /// <summary>The link that sets a new password.</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>To caseworkers: a case was transferred to their department.</summary>
+    public const string CaseTransferred = "case-transferred";
+
+    /// <summary>To a caseworker: a supervisor assigned a case to them.</summary>
+    public const string CaseAssigned = "case-assigned";
+
+    /// <summary>To caseworkers: the digest of breached deadlines in their department.</summary>
+    public const string SlaDigest = "sla-digest";
 }

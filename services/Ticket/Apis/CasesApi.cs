@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MucGov.Contracts.Identity;
 using MucGov.Shared.Auth;
 using MucGov.Shared.ServiceDefaults;
 using MucGov.Ticket.Cases;
@@ -38,6 +40,8 @@ public static class CasesApi
         cases.MapPost("/request-info", RequestInfoAsync).WithName("RequestInfo").WithSummary("Asks the citizen a question; the case waits for the answer");
         cases.MapPost("/transfer", TransferAsync).WithName("TransferCase").WithSummary("Moves the case to another department's queue");
         cases.MapPost("/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("Closes the case with a resolution the citizen sees");
+        cases.MapPost("/assign", AssignAsync).WithName("AssignCase").RequireAuthorization(Policies.Supervisor)
+            .WithSummary("A supervisor gives the unclaimed case to a caseworker of its department, who is told by mail");
         return app;
     }
 
@@ -158,6 +162,47 @@ public static class CasesApi
 
         return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, async (c, me, now) =>
             c.Resolve(me, body!.Resolution!, await sla.TermsAsync(c.DepartmentId, ct), now)));
+    }
+
+    /// <summary>Who should hold the case: a caseworker's subject id.</summary>
+    public sealed record AssignRequest(string? AssigneeId);
+
+    internal static async Task<Results<Ok<QueueItem>, ValidationProblem, ProblemHttpResult>> AssignAsync(
+        Guid id, AssignRequest? body, ClaimsPrincipal user, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDbContext db,
+        IRequestClient<GetStaffMember> staff, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.AssigneeId) || body.AssigneeId.Length > 100)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["assigneeId"] = ["Required: the subject id of a caseworker of the case's department."] }, title: "Nothing was changed.");
+        }
+
+        var department = await db.OwnCases(user).Where(x => x.Id == id).Select(x => x.DepartmentId).SingleOrDefaultAsync(ct);
+        if (department is null)
+        {
+            return Staff.CaseNotFound();
+        }
+
+        StaffMember? caseworker;
+        try
+        {
+            var member = await staff.GetResponse<StaffMember, StaffMemberNotFound>(new GetStaffMember(body.AssigneeId.Trim()), ct, RequestTimeout.After(s: 10));
+            caseworker = member.Is(out Response<StaffMember>? found) && found!.Message.Roles.Contains(StaffRoles.Caseworker) ? found.Message : null;
+        }
+        catch (RequestTimeoutException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The staff directory does not answer",
+                detail: "Nothing was changed; try again in a moment.");
+        }
+
+        if (caseworker is null || !caseworker.Departments.Contains(department))
+        {
+            return Problems.Unprocessable("Not a caseworker of the department", $"'{body.AssigneeId}' is not a caseworker of {department}; nothing was changed.");
+        }
+
+        return Widen(await ActAsync(id, user, ifMatch, db, clock, http, ct, (c, me, now) => Task.FromResult(c.DepartmentId == department
+            ? c.Assign(me, new Actor(caseworker.SubjectId, caseworker.Name), now)
+            : new CaseRefusal(CaseRefusalKind.NotPossible, "The case moved to another department meanwhile."))));
     }
 
     /// <summary>

@@ -133,7 +133,26 @@ public sealed class Case
         {
             AssigneeId = me.Id;
             AssigneeName = me.Name;
-            Publish(new CaseAssigned(Id, ConversationId, me.Id), now);
+            Publish(new CaseAssigned(Id, ConversationId, me.Id, me.Id, DepartmentId, Reference, Guid.CreateVersion7(now)), now);
+        });
+    }
+
+    /// <summary>
+    /// A supervisor gives the case to a caseworker of its department (checked by the caller against the staff
+    /// directory); refused while someone holds it, so a supervisor releases first.
+    /// </summary>
+    public CaseRefusal? Assign(Actor supervisor, Actor assignee, DateTimeOffset now)
+    {
+        if (AssigneeId is not null)
+        {
+            return Held(AssigneeId == assignee.Id ? $"{Holder} already holds this case." : $"{Holder} holds this case; release it first.");
+        }
+
+        return Move(CaseAction.Claim, supervisor, "assigned", now, $"to {assignee.Name ?? assignee.Id}", () =>
+        {
+            AssigneeId = assignee.Id;
+            AssigneeName = assignee.Name;
+            Publish(new CaseAssigned(Id, ConversationId, assignee.Id, supervisor.Id, DepartmentId, Reference, Guid.CreateVersion7(now)), now);
         });
     }
 
@@ -302,7 +321,7 @@ public sealed class Case
         Log(Actor.System, "sla-breached", Status, now, $"deadline {SlaDueAt:O}; priority {Priority} → {raised}");
         Priority = raised;
         SlaBreachReportedFor = SlaDueAt;
-        Publish(new CaseSlaBreached(Id, DepartmentId, SlaDueAt), now);
+        Publish(new CaseSlaBreached(Id, DepartmentId, SlaDueAt, Reference), now);
     }
 
     /// <summary>Hands over (and forgets) the audit entries, messages and events of the changes since the last call.</summary>

@@ -136,6 +136,7 @@ public static class Apps
         ["Mail:Port"] = (TestMailbox.Smtp?.Port ?? 25).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Mail:Security"] = "None",
         ["Mail:PollInterval"] = "00:00:00.200",
+        ["Mail:DigestCheckInterval"] = "00:00:00.500",
     };
 
     /// <summary>Where a service reads the signing keys of the identity service under test.</summary>

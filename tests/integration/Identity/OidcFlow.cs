@@ -157,7 +157,7 @@ public sealed partial class OidcFlow(HttpClient browser)
         !claims.TryGetProperty(name, out var value) ? [] :
         value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(v => v.GetString()!)] : [value.GetString()!];
 
-    private static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page) =>
+    public static async Task<Dictionary<string, string>> FormAsync(HttpResponseMessage page) =>
         HeadlessSignIn.HiddenFields(await page.Content.ReadAsStringAsync());
 
     private static string Base64Url(byte[] bytes) => WebEncoders.Base64UrlEncode(bytes);

@@ -572,6 +572,82 @@ namespace MucGov.Identity.Data.Migrations
                     b.ToTable("postfach_messages", (string)null);
                 });
 
+            modelBuilder.Entity("MucGov.Identity.Staff.DepartmentSetting", b =>
+                {
+                    b.Property<string>("DepartmentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("CaseworkerMails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caseworker_mails");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.HasKey("DepartmentId")
+                        .HasName("pk_department_settings");
+
+                    b.ToTable("department_settings", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Identity.Staff.SlaBreachNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateTimeOffset?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digested_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_breach_notices");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_sla_breach_notices_department_id")
+                        .HasFilter("digested_at IS NULL");
+
+                    b.HasIndex("CaseId", "DueAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_breach_notices_case_id_due_at");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "DueAt"), false);
+
+                    b.ToTable("sla_breach_notices", (string)null);
+                });
+
             modelBuilder.Entity("MucGov.Shared.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -12,7 +12,7 @@ using MucGov.Shared.Auth;
 namespace MucGov.Identity.Pages.Account;
 
 [Authorize(AuthenticationSchemes = "Identity.Application")]
-public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<OidcOptions> oidc, AccountDbContext db) : PageModel
+public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<OidcOptions> oidc, AccountDbContext db, TimeProvider clock) : PageModel
 {
     public string Name { get; private set; } = "";
     public string? Email { get; private set; }
@@ -24,6 +24,13 @@ public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<Oid
 
     [BindProperty]
     public bool NotifyByEmail { get; set; }
+
+    /// <summary>For supervisors: their departments and whether each one's caseworkers get mails.</summary>
+    public IReadOnlyList<(string DepartmentId, bool On)> SupervisedDepartments { get; private set; } = [];
+
+    /// <summary>The departments ticked in the supervisor's form.</summary>
+    [BindProperty]
+    public List<string> MailDepartments { get; set; } = [];
     public string TrustLevel { get; private set; } = "";
     public bool CanVerify { get; private set; }
 
@@ -58,8 +65,50 @@ public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<Oid
         return Page();
     }
 
+    /// <summary>A supervisor switches the caseworker mails of each of their departments (the change is recorded with who and when).</summary>
+    public async Task<IActionResult> OnPostDepartmentsAsync(CancellationToken ct)
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return RedirectToPage("/Account/Login");
+        }
+
+        if (!account.Roles.Contains(StaffRoles.Supervisor))
+        {
+            return Forbid();
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var department in account.Departments)
+        {
+            var setting = await db.DepartmentSettings.FindAsync([department], ct);
+            if (setting is null)
+            {
+                setting = new Staff.DepartmentSetting { DepartmentId = department };
+                db.DepartmentSettings.Add(setting);
+            }
+
+            setting.CaseworkerMails = MailDepartments.Contains(department);
+            setting.ChangedBy = account.Id.ToString();
+            setting.ChangedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        Saved = true;
+        await ShowAsync(account);
+        return Page();
+    }
+
     private async Task ShowAsync(Accounts.Account account)
     {
+        if (account.Roles.Contains(StaffRoles.Supervisor))
+        {
+            var settings = await db.DepartmentSettings.AsNoTracking().Where(d => account.Departments.Contains(d.DepartmentId))
+                .ToDictionaryAsync(d => d.DepartmentId, d => d.CaseworkerMails);
+            SupervisedDepartments = [.. account.Departments.Select(d => (d, settings.GetValueOrDefault(d, true)))];
+        }
+
         Name = account.Name;
         TrustLevel = account.TrustLevel;
         Email = account.Email;
