@@ -38,6 +38,12 @@ public sealed class Account : IdentityUser<Guid>
     /// <summary>Whether a new Postfach message is announced by e-mail (only ever to a verified address); on by default.</summary>
     public bool NotifyByEmail { get; set; } = true;
 
+    /// <summary>
+    /// When a supervisor or operator reset this staff member's authenticator: until then plus the enrollment window the
+    /// staff member may set up a new one after signing in with the password; afterwards only another reset helps.
+    /// </summary>
+    public DateTimeOffset? AuthenticatorResetAt { get; set; }
+
     /// <summary>A new address the citizen asked for, until they confirm it by the link sent there.</summary>
     public string? PendingEmail { get; set; }
 

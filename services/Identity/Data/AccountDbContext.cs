@@ -21,6 +21,7 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<DepartmentSetting> DepartmentSettings => Set<DepartmentSetting>();
     public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
+    public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,6 +98,15 @@ public sealed class AccountDbContext(DbContextOptions<AccountDbContext> options)
             setting.HasKey(d => d.DepartmentId);
             setting.Property(d => d.DepartmentId).HasMaxLength(100);
             setting.Property(d => d.ChangedBy).HasMaxLength(100);
+        });
+        builder.Entity<StaffAuditEntry>(entry =>
+        {
+            entry.ToTable("staff_audit");
+            entry.Property(e => e.Action).HasMaxLength(40);
+            entry.Property(e => e.ActorName).HasMaxLength(200);
+            entry.Property(e => e.TargetName).HasMaxLength(200);
+            entry.Property(e => e.Reason).HasMaxLength(500);
+            entry.HasIndex(e => new { e.TargetId, e.At });
         });
         builder.Entity<SlaBreachNotice>(notice =>
         {

@@ -106,6 +106,31 @@ public sealed class IdentityFixture : Isolated
         return (username, password, account.Id);
     }
 
+    /// <summary>The password of the staff accounts <see cref="NewStaffAsync"/> makes.</summary>
+    public const string StaffPassword = "Sachbearbeitung-2026-sicher";
+
+    /// <summary>A staff account of the caller alone in <paramref name="identity"/> (its own address), with an authenticator.</summary>
+    public static async Task<(Guid Id, string Username, string Email, string Totp)> NewStaffAsync(RunningApp identity, string department, params string[] roles)
+    {
+        await using var scope = identity.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var username = $"staff-{Guid.NewGuid():N}"[..18];
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(), UserName = username, Email = $"{username}@muenchen.example", EmailConfirmed = true, Kind = AccountKind.Staff,
+            GivenName = "Vroni", FamilyName = "Test", PreferredLanguage = "de", TrustLevel = TrustLevels.High, Roles = [.. roles], Departments = [department],
+            Languages = ["de"], CreatedAt = DateTimeOffset.UtcNow,
+        };
+        if (!(await users.CreateAsync(account, StaffPassword)).Succeeded)
+        {
+            throw new InvalidOperationException($"Staff account {username} was not created.");
+        }
+
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return (account.Id, username, account.Email, (await users.GetAuthenticatorKeyAsync(account))!);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.Contracts.Ticket;
-using MucGov.Identity.Accounts;
 using MucGov.Identity.Data;
 using MucGov.IntegrationTests.Identity;
 using MucGov.Shared.Auth;
@@ -17,25 +15,10 @@ namespace MucGov.IntegrationTests.Ticket;
 /// <summary>Mails to caseworkers: transfers to their department, assignments by a supervisor, the digest of passed deadlines.</summary>
 public sealed class StaffMailTests(TicketFixture ticket) : IClassFixture<TicketFixture>
 {
-    private const string Password = "Sachbearbeitung-2026-sicher";
+    private const string Password = IdentityFixture.StaffPassword;
 
-    /// <summary>A staff account of this test alone (its own address), with an authenticator.</summary>
-    private async Task<(Guid Id, string Username, string Email, string Totp)> StaffAsync(string department, params string[] roles)
-    {
-        await using var scope = ticket.Identity.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var username = $"staff-{Guid.NewGuid():N}"[..18];
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(), UserName = username, Email = $"{username}@muenchen.example", EmailConfirmed = true, Kind = AccountKind.Staff,
-            GivenName = "Vroni", FamilyName = "Test", PreferredLanguage = "de", TrustLevel = TrustLevels.High, Roles = [.. roles], Departments = [department],
-            Languages = ["de"], CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(account, Password)).Succeeded);
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return (account.Id, username, account.Email, (await users.GetAuthenticatorKeyAsync(account))!);
-    }
+    private Task<(Guid Id, string Username, string Email, string Totp)> StaffAsync(string department, params string[] roles) =>
+        IdentityFixture.NewStaffAsync(ticket.Identity, department, roles);
 
     private static string NewDepartment() => $"test-{Guid.NewGuid():N}"[..20];
 

@@ -138,6 +138,10 @@ namespace MucGov.Identity.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateTimeOffset?>("AuthenticatorResetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authenticator_reset_at");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -646,6 +650,57 @@ namespace MucGov.Identity.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CaseId", "DueAt"), false);
 
                     b.ToTable("sla_breach_notices", (string)null);
+                });
+
+            modelBuilder.Entity("MucGov.Identity.Staff.StaffAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_audit");
+
+                    b.HasIndex("TargetId", "At")
+                        .HasDatabaseName("ix_staff_audit_target_id_at");
+
+                    b.ToTable("staff_audit", (string)null);
                 });
 
             modelBuilder.Entity("MucGov.Shared.Messaging.Inbox.InboxMessage", b =>

@@ -21,6 +21,7 @@ public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<Oid
     public bool IsCitizen { get; private set; }
     public int Unread { get; private set; }
     public bool Saved { get; private set; }
+    public bool ManagesStaff { get; private set; }
 
     [BindProperty]
     public bool NotifyByEmail { get; set; }
@@ -116,6 +117,7 @@ public sealed class IndexModel(UserManager<Accounts.Account> users, IOptions<Oid
         PendingEmail = account.PendingEmail;
         NotifyByEmail = account.NotifyByEmail;
         IsCitizen = account.Kind == AccountKind.Citizen;
+        ManagesStaff = account.Roles.Contains(StaffRoles.Supervisor) || account.Roles.Contains(StaffRoles.Operator);
         Unread = await db.PostfachMessages.CountAsync(m => m.AccountId == account.Id && m.FirstReadAt == null);
         CanVerify = oidc.Value.SimulatedEid && account.Kind == AccountKind.Citizen && account.TrustLevel != TrustLevels.High;
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,8 @@ using MucGov.Shared.ServiceDefaults;
 namespace MucGov.Identity.Pages.Account;
 
 public sealed class LoginModel(
-    SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, SignInThrottle throttle, AccountDbContext db, Mails mails) : PageModel
+    SignInManager<Accounts.Account> signIn, UserManager<Accounts.Account> users, SignInThrottle throttle, AccountDbContext db, Mails mails, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -72,6 +75,15 @@ public sealed class LoginModel(
 
             Error = Texts.T("login.unconfirmed");
             return Page();
+        }
+
+        if (SetupAuthenticatorModel.MayEnroll(account, clock.GetUtcNow()))
+        {
+            // Password right, authenticator reset by a supervisor or operator: the two-factor step's cookie, then the setup.
+            await throttle.SucceededAsync(username, address, ct);
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(
+                new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
+            return RedirectToPage("/Account/SetupAuthenticator", new { ReturnUrl });
         }
 
         if (account is { Kind: AccountKind.Staff, TwoFactorEnabled: false })
