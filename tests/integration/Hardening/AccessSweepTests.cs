@@ -40,6 +40,14 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
         var document = await web.IssueDocumentAsync(citizenA, chat.Id);
         var known = await KnownAsync(chat.Id, @case, document.Id);
 
+        // The issued document is also a message in A's Postfach (its id is the document's): the others must not reach it.
+        using (var postfach = web.Client("identity"))
+        {
+            postfach.DefaultRequestHeaders.Authorization = new("Bearer", a);
+            await Eventually.HoldsAsync(async () => (await postfach.GetAsync($"/api/postfach/{document.Id}")).IsSuccessStatusCode, "the document reached A's Postfach",
+                TimeSpan.FromSeconds(60));
+        }
+
         // The expired copies are checked to be accepted with their original lifetime: only the expiry refuses them.
         var genuine = web.Resigned(a, TimeSpan.Zero);
         using (var probe = web.Client("ticket"))
@@ -156,11 +164,12 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
     }
 
     private static readonly string[] IdPrefixes =
-        ["/api/conversations/", "/api/cases/", "/api/knowledge/services/", "/api/knowledge/life-situations/", "/api/departments/", "/api/my/documents/"];
+        ["/api/conversations/", "/api/cases/", "/api/knowledge/services/", "/api/knowledge/life-situations/", "/api/departments/", "/api/my/documents/", "/api/postfach/"];
 
-    /// <summary>One case or document of a citizen's own (<c>/api/my/…/{id}</c>).</summary>
+    /// <summary>One case, document or Postfach message of a citizen's own (<c>/api/my/…/{id}</c>, <c>/api/postfach/{id}</c>).</summary>
     private static bool OneOfACitizensThings(Operation operation) =>
-        operation.Path.StartsWith("/api/my/", StringComparison.Ordinal) && operation.Path.Contains('{', StringComparison.Ordinal);
+        (operation.Path.StartsWith("/api/my/", StringComparison.Ordinal) || operation.Path.StartsWith("/api/postfach/", StringComparison.Ordinal))
+        && operation.Path.Contains('{', StringComparison.Ordinal);
 
     /// <summary>A well-formed request for <paramref name="operation"/> on citizen A's things, from <paramref name="caller"/>.</summary>
     private static SweepRequest Attempt(Operation operation, string via, IReadOnlyDictionary<string, string> known, Caller caller, Dictionary<string, string>? overrides = null)
@@ -219,6 +228,7 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
             ["/api/knowledge/life-situations/"] = lifeSituation,
             ["/api/departments/"] = "buergerbuero",
             ["/api/my/documents/"] = document.ToString(),
+            ["/api/postfach/"] = document.ToString(),
             ["reference"] = @case.Reference,
             ["If-Match"] = "*",
             ["text"] = "Ich hätte noch eine Frage.",

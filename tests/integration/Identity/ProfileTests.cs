@@ -71,6 +71,35 @@ public sealed class ProfileTests(IdentityFixture identity) : IClassFixture<Ident
     }
 
     [Fact]
+    public async Task A_new_email_address_counts_once_it_is_confirmed_by_the_link_sent_there()
+    {
+        var (username, password) = await identity.NewCitizenAsync();
+        using var client = await ClientForAsync(username, password);
+        var fresh = $"neu-{Guid.NewGuid():N}@example.org";
+
+        var response = await client.PutAsJsonAsync("/api/profile/me", new
+        {
+            givenName = "Franz", familyName = "Xaver", email = fresh, preferredLanguage = "de", notifyByEmail = false,
+        });
+
+        var changed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(($"{username}@example.org", fresh, true, false), (changed.GetProperty("email").GetString(), changed.GetProperty("pendingEmail").GetString(),
+            changed.GetProperty("emailVerified").GetBoolean(), changed.GetProperty("notifyByEmail").GetBoolean()));
+        var mail = Assert.Single(await TestMailbox.WaitForAsync(fresh));
+        Assert.Equal("Bitte bestätigen Sie Ihre neue E-Mail-Adresse", mail.Subject);
+        var link = TestMailbox.LinkIn(mail.Text, "http://localhost/account/confirm-email");
+        using var browser = identity.App.CreateClient();
+        var forged = await browser.GetAsync(link.PathAndQuery.Replace("email=", "email=x", StringComparison.Ordinal));
+        Assert.Contains("id=\"confirm-invalid\"", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var confirmed = await browser.GetAsync(link.PathAndQuery);
+        Assert.Contains("id=\"confirmed\"", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var profile = await client.GetFromJsonAsync<JsonElement>("/api/profile/me");
+        Assert.Equal((fresh, JsonValueKind.Null, true), (profile.GetProperty("email").GetString(), profile.GetProperty("pendingEmail").ValueKind,
+            profile.GetProperty("emailVerified").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Invalid_update_is_a_400_with_field_errors_and_changes_nothing()
     {
         var (username, password) = await identity.NewCitizenAsync();
