@@ -18,7 +18,7 @@ public static partial class QueueApi
     {
         var queue = app.MapGroup("/api/queue").WithTags("Queue").RequireAuthorization(Policies.Caseworker);
         queue.MapGet("/", ListAsync).WithName("GetQueue").WithSummary("Cases of the caller's departments, ordered by SLA deadline");
-        queue.MapPost("/next", NextAsync).WithName("ClaimNextCase").WithSummary("Claims the most urgent unclaimed case in a language the caller speaks; 204 when there is none");
+        queue.MapPost("/next", NextAsync).WithName("ClaimNextCase").WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none");
         return app;
     }
 
@@ -109,14 +109,16 @@ public static partial class QueueApi
         var now = clock.GetUtcNow();
         var me = Actor.Of(user);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The oldest-deadline case nobody holds, locked for this transaction; a case another caseworker is taking right now is skipped, not waited for.
+        // The oldest-deadline case nobody holds, in a language the caller speaks if there is one, else in any other (nobody in the
+        // department may speak it); locked for this transaction: a case another caseworker is taking right now is skipped, not waited for.
         var departments = user.Departments().ToArray();
         var languages = Staff.CaseLanguages(user);
         var next = await db.Cases
             .FromSql($"""
                 SELECT *, xmin FROM cases
-                WHERE department_id = ANY({departments}) AND status = 'new' AND assignee_id IS NULL AND language = ANY({languages})
-                ORDER BY sla_due_at NULLS LAST, CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, opened_at
+                WHERE department_id = ANY({departments}) AND status = 'new' AND assignee_id IS NULL
+                ORDER BY CASE WHEN language = ANY({languages}) THEN 0 ELSE 1 END, sla_due_at NULLS LAST,
+                    CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, opened_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """)

@@ -62,18 +62,18 @@ public sealed class PostfachTests(TicketFixture ticket) : IClassFixture<TicketFi
         using var maria = await ticket.ClientOfAsync("cw.buergerbuero");
         await JsonAsync(await maria.PostAsJsonAsync($"/api/cases/{opened.CaseId}/claim", new { }));
 
-        await JsonAsync(await maria.PostAsJsonAsync($"/api/cases/{opened.CaseId}/messages", new { text = "Ihr Ausweis liegt bereit. Abholnummer 4711." }));
+        await JsonAsync(await maria.PostAsJsonAsync($"/api/cases/{opened.CaseId}/messages", new { text = "Ihr Ausweis liegt bereit. Abholnummer Wendelstein." }));
 
         var postfach = await PostfachAsync(citizen.Postfach, 1);
         var letter = postfach.GetProperty("messages")[0];
-        Assert.Equal(("reply", "Ihr Ausweis liegt bereit. Abholnummer 4711.", opened.Reference, false),
+        Assert.Equal(("reply", "Ihr Ausweis liegt bereit. Abholnummer Wendelstein.", opened.Reference, false),
             (letter.GetProperty("kind").GetString(), letter.GetProperty("body").GetString(), letter.GetProperty("reference").GetString(), letter.GetProperty("read").GetBoolean()));
         Assert.Equal($"{opened.Reference} numaralı başvurunuza yanıt", letter.GetProperty("subject").GetString());
         Assert.Equal(1, postfach.GetProperty("unread").GetInt32());
 
         var mail = Assert.Single(await TestMailbox.WaitForAsync(citizen.Email));
         Assert.StartsWith("Posta kutunuzda", mail.Subject, StringComparison.Ordinal);
-        foreach (var secret in new[] { "4711", "Ausweis", opened.Reference, "Franz", "Xaver" })
+        foreach (var secret in new[] { "Wendelstein", "Ausweis", opened.Reference, "Franz", "Xaver" })
         {
             Assert.DoesNotContain(secret, mail.Subject + mail.Text + mail.Html, StringComparison.Ordinal);
         }
