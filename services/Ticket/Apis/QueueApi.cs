@@ -18,7 +18,8 @@ public static partial class QueueApi
     {
         var queue = app.MapGroup("/api/queue").WithTags("Queue").RequireAuthorization(Policies.Caseworker);
         queue.MapGet("/", ListAsync).WithName("GetQueue").WithSummary("Cases of the caller's departments, ordered by SLA deadline");
-        queue.MapPost("/next", NextAsync).WithName("ClaimNextCase").WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none");
+        queue.MapPost("/next", NextAsync).WithName("ClaimNextCase")
+            .WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none");
         return app;
     }
 
