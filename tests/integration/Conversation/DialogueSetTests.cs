@@ -20,10 +20,13 @@ public sealed class DialogueSetTests(WebPlatform web) : IClassFixture<WebPlatfor
     /// <summary>The goal for every category's share (the weakest at 91 % reached).</summary>
     private const double MinimumPerCategory = 0.85;
 
+    /// <summary>The languages the set began with; the others (languages part 2) are scored by <see cref="LanguageSetTests"/>.</summary>
+    public static readonly string[] SetLanguages = ["de", "en", "bar"];
+
     [Fact]
     public async Task The_dialogue_set_scores_at_least_the_level_reached_overall_and_in_every_category()
     {
-        var sets = DialogueSet.ReadAll(Path.Combine(AppContext.BaseDirectory, "data", "dialogues"));
+        var sets = DialogueSet.ReadAll(Path.Combine(AppContext.BaseDirectory, "data", "dialogues")).Where(s => SetLanguages.Contains(s.Language)).ToList();
         var citizen = await new MucGov.Shared.Clients.HeadlessSignIn(web.Origin).SignInAsync(
             "emily.clarke", IdentityFixture.PasswordOf("emily.clarke"), "openid conversation", null);
         using var http = web.Gateway.CreateClient();
