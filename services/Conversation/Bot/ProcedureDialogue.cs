@@ -27,7 +27,7 @@ public sealed class ProcedureDraft
 
     public DateTimeOffset StartedAt { get; init; }
 
-    /// <summary>Language of the catalog texts in <see cref="Procedure"/> (<c>de</c> or <c>en</c>).</summary>
+    /// <summary>Language of the catalog texts in <see cref="Procedure"/>: the chat's (<c>de</c> for Bavarian); the submission's labels are German always.</summary>
     public string FormLanguage { get; init; } = "de";
 
     /// <summary>A document the city issues at once (a certificate), rather than an application a department decides.</summary>
@@ -92,7 +92,7 @@ public static partial class ProcedureDialogue
         var draft = new ProcedureDraft
         {
             ServiceId = service.ServiceId, ServiceTitle = service.Title ?? service.ServiceId, DepartmentId = service.DepartmentId ?? Mingabot.Triage,
-            Procedure = service.Procedure!, StartedAt = now, FormLanguage = language == "en" ? "en" : "de",
+            Procedure = service.Procedure!, StartedAt = now, FormLanguage = language is "de" or "bar" ? "de" : language,
         };
         return new(Mingabot.Ask(language, "procedure.offer", [("service", draft.ServiceTitle)],
             (Start, "procedure.action.start"), (Decline, "procedure.action.decline")), draft);

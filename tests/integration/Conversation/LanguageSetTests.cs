@@ -22,7 +22,13 @@ public sealed class LanguageSetTests(WebPlatform web) : IClassFixture<WebPlatfor
     /// <summary>The languages of the translation work, in the order it is done.</summary>
     public static readonly string[] Languages = ["tr", "uk", "ru", "ar"];
 
-    /// <summary>The share each complete language must reach, for questions and dialogue turns alike.</summary>
+    /// <summary>
+    /// The languages whose translation work is done: their catalog is complete (the editors' report lists nothing missing,
+    /// which this test checks) and they reach <see cref="Minimum"/>. A language joins once it does; it may never fall below again.
+    /// </summary>
+    public static readonly string[] Enforced = [];
+
+    /// <summary>The share each finished language must reach, for questions and dialogue turns alike.</summary>
     private const double Minimum = 0.90;
 
     private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
@@ -48,14 +54,14 @@ public sealed class LanguageSetTests(WebPlatform web) : IClassFixture<WebPlatfor
             var dialogues = sets.Where(s => s.Language == language).ToList();
             var played = await new DialoguePlayer(anonymous, web.Origin, citizen.AccessToken).PlayAsync(dialogues, TestContext.Current.CancellationToken);
             var (entities, missing) = report[language];
-            var complete = missing == 0;
+            var enforced = Enforced.Contains(language);
             var line = $"{language}: questions {hits}/{questions} ({Share(hits, questions)}), dialogues {played.Turns.Count(t => t.Passed)}/{played.Turns.Count} turns " +
                 $"({played.Overall.ToString("P0", CultureInfo.InvariantCulture)}), catalog {entities - missing}/{entities} translated" +
-                (complete ? "" : " (not enforced until complete)");
+                (enforced ? "" : " (work in progress: not enforced yet)");
             lines.Add(line);
             Assert.True(questions >= 25, $"{language}: only {questions} questions");
             Assert.True(dialogues.Sum(s => s.Dialogues.Count) >= 10, $"{language}: fewer than 10 dialogues");
-            if (complete && ((double)hits / questions < Minimum || played.Overall < Minimum))
+            if (enforced && (missing > 0 || (double)hits / questions < Minimum || played.Overall < Minimum))
             {
                 failures.Add($"{line}\n  question misses: {string.Join("; ", misses.Take(10))}\n  turn misses: " +
                     string.Join("; ", played.Turns.Where(t => !t.Passed).Take(10).Select(t => $"{t.DialogueId} #{t.Turn}: {string.Join(", ", t.Misses)}")));
