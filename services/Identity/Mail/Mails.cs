@@ -75,10 +75,14 @@ public sealed class Mails(AccountDbContext db, IOptions<MailOptions> options, IO
     /// Whether a mail of <paramref name="kind"/> went to the account within <see cref="MailOptions.FormMailInterval"/>:
     /// the public forms (registration, password reset, a new verification link) must not become a way to flood an inbox.
     /// </summary>
-    public Task<bool> SentLatelyAsync(Account account, string kind, CancellationToken ct)
+    public Task<bool> SentLatelyAsync(Account account, string kind, CancellationToken ct) =>
+        SentWithinAsync(m => m.AccountId == account.Id && m.Kind == kind, options.Value.FormMailInterval, ct);
+
+    /// <summary>Whether a mail matching <paramref name="which"/> was written within <paramref name="within"/> (the one throttle of every mail rule).</summary>
+    public Task<bool> SentWithinAsync(System.Linq.Expressions.Expression<Func<OutgoingMail, bool>> which, TimeSpan within, CancellationToken ct)
     {
-        var since = clock.GetUtcNow() - options.Value.FormMailInterval;
-        return db.OutgoingMails.AnyAsync(m => m.AccountId == account.Id && m.Kind == kind && m.CreatedAt > since, ct);
+        var since = clock.GetUtcNow() - within;
+        return db.OutgoingMails.Where(which).AnyAsync(m => m.CreatedAt > since, ct);
     }
 
     /// <summary>An absolute link at the public origin.</summary>

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MucGov.Identity.Accounts;
 using MucGov.Identity.Data;
 using MucGov.Identity.Mail;
+using MucGov.Shared.Data;
 
 namespace MucGov.Identity.Postfach;
 
@@ -11,7 +11,7 @@ namespace MucGov.Identity.Postfach;
 /// notifications off, and at most one per case within <see cref="MailOptions.NotificationInterval"/> (every replica
 /// agrees through a transaction-scoped lock on the case).
 /// </summary>
-public sealed class PostfachNotifications(AccountDbContext db, Mails mails, IOptions<MailOptions> options, TimeProvider clock)
+public sealed class PostfachNotifications(AccountDbContext db, Mails mails, IOptions<MailOptions> options)
 {
     /// <summary>Queues the notice for <paramref name="message"/> if the rules allow; returns whether it did. Runs inside the caller's transaction.</summary>
     public async Task<bool> ArrivedAsync(Account account, PostfachMessage message, CancellationToken ct)
@@ -22,9 +22,8 @@ public sealed class PostfachNotifications(AccountDbContext db, Mails mails, IOpt
         }
 
         var key = $"postfach:{message.CaseId ?? message.DocumentId ?? message.Id}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
-        var since = clock.GetUtcNow() - options.Value.NotificationInterval;
-        if (await db.OutgoingMails.AnyAsync(m => m.AccountId == account.Id && m.ThrottleKey == key && m.CreatedAt > since, ct))
+        await db.LockAsync(key, ct);
+        if (await mails.SentWithinAsync(m => m.AccountId == account.Id && m.ThrottleKey == key, options.Value.NotificationInterval, ct))
         {
             return false;
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MucGov.Identity.Data;
 using MucGov.Identity.Mail;
+using MucGov.Shared.Data;
 
 namespace MucGov.Identity.Staff;
 
@@ -59,12 +60,10 @@ public sealed partial class SlaBreachDigest(IServiceScopeFactory scopes, IOption
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountDbContext>();
         var notifications = scope.ServiceProvider.GetRequiredService<StaffNotifications>();
+        var mails = scope.ServiceProvider.GetRequiredService<Mails>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var key = StaffNotifications.DigestKey(department);
-        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtext({key})) AS \"Value\"").SingleAsync(ct);
-        var now = clock.GetUtcNow();
-        var since = now - options.CurrentValue.NotificationInterval;
-        if (!locked || await db.OutgoingMails.AnyAsync(m => m.ThrottleKey == key && m.CreatedAt > since, ct))
+        if (!await db.TryLockAsync(key, ct) || await mails.SentWithinAsync(m => m.ThrottleKey == key, options.CurrentValue.NotificationInterval, ct))
         {
             await transaction.RollbackAsync(ct);
             return;
@@ -76,6 +75,7 @@ public sealed partial class SlaBreachDigest(IServiceScopeFactory scopes, IOption
             await notifications.DigestAsync(department, [.. waiting.Select(n => n.Reference ?? n.CaseId.ToString()).Distinct()], ct);
         }
 
+        var now = clock.GetUtcNow();
         foreach (var notice in waiting)
         {
             notice.DigestedAt = now;

@@ -1,5 +1,6 @@
 using MucGov.Contracts.Ticket;
 using MucGov.Shared.Languages;
+using MucGov.Ticket.Sla;
 
 namespace MucGov.Ticket.Cases;
 
@@ -91,6 +92,16 @@ public static class PostfachLetters
         }
 
         return text;
+    }
+
+    /// <summary>The Postfach message of a document issued without a case: its id is the document's, its reference the verification code.</summary>
+    public static PostfachMessageSubmitted Document(
+        Guid documentId, Guid citizenId, DepartmentTerms department, string title, string code, string? language, DateTimeOffset at)
+    {
+        var written = language ?? SupportedLanguages.German;
+        return new PostfachMessageSubmitted(
+            documentId, citizenId, department.DepartmentId, null, code, PostfachKinds.Document, Text(PostfachKinds.Document, written, ("title", title)),
+            Text("document.body", written, ("title", title), ("code", code)), documentId, written, department.Name, at);
     }
 
     /// <summary>A Postfach message about the case <paramref name="case"/> (null when it has no signed-in citizen).</summary>

@@ -72,11 +72,7 @@ public sealed partial class ProcedureSubmittedConsumer(
         };
         db.Documents.Add(document);
         db.AddToOutbox(new DocumentIssued(document.Id, submitted.SubmissionId, submitted.ConversationId, title, code), clock);
-        var language = submitted.Language ?? "de";
-        db.AddToOutbox(new PostfachMessageSubmitted(
-            document.Id, submitted.CitizenId, department.DepartmentId, null, code, PostfachKinds.Document,
-            PostfachLetters.Text(PostfachKinds.Document, language, ("title", title)),
-            PostfachLetters.Text("document.body", language, ("title", title), ("code", code)), document.Id, language, department.Name, now), clock);
+        db.AddToOutbox(PostfachLetters.Document(document.Id, submitted.CitizenId, department, title, code, submitted.Language, now), clock);
     }
 
     [LoggerMessage(LogLevel.Warning, "Submission {SubmissionId}: no document issued ({Reason}); the department checks it as an application")]

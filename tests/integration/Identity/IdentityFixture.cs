@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.Identity.Accounts;
+using MucGov.Identity.Data;
 using MucGov.Identity.Seed;
 using MucGov.IntegrationTests.Hosting;
 using MucGov.Shared.Auth;
@@ -104,6 +105,13 @@ public sealed class IdentityFixture : Isolated
         }
 
         return (username, password, account.Id);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the database of the identity service <paramref name="identity"/>.</summary>
+    public static async Task<T> WithAccountsAsync<T>(RunningApp identity, Func<AccountDbContext, Task<T>> work)
+    {
+        await using var scope = identity.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AccountDbContext>());
     }
 
     /// <summary>The password of the staff accounts <see cref="NewStaffAsync"/> makes.</summary>

@@ -34,11 +34,7 @@ public sealed class MailRelayFixture : Isolated
         });
     }
 
-    public async Task<T> WithDbAsync<T>(Func<AccountDbContext, Task<T>> work)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AccountDbContext>());
-    }
+    public Task<T> WithDbAsync<T>(Func<AccountDbContext, Task<T>> work) => IdentityFixture.WithAccountsAsync(App, work);
 
     public override async ValueTask DisposeAsync()
     {

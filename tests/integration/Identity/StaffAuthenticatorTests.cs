@@ -29,11 +29,7 @@ public sealed partial class StaffAuthenticatorTests(IdentityFixture identity) : 
         return await browser.PostAsync("/account/staff?handler=reset", new FormUrlEncodedContent(form));
     }
 
-    private async Task<T> WithDbAsync<T>(Func<AccountDbContext, Task<T>> work)
-    {
-        await using var scope = identity.App.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AccountDbContext>());
-    }
+    private Task<T> WithDbAsync<T>(Func<AccountDbContext, Task<T>> work) => IdentityFixture.WithAccountsAsync(identity.App, work);
 
     [Fact]
     public async Task A_supervisor_resets_a_lost_authenticator_with_a_reason_and_the_caseworker_sets_up_a_new_one()

@@ -44,11 +44,7 @@ public sealed class PostfachTests(TicketFixture ticket) : IClassFixture<TicketFi
 
     private Task<int> MailsRecordedAsync(Guid citizen) => WithIdentityDbAsync(db => db.OutgoingMails.CountAsync(m => m.AccountId == citizen));
 
-    private async Task<T> WithIdentityDbAsync<T>(Func<AccountDbContext, Task<T>> work)
-    {
-        await using var scope = ticket.Identity.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AccountDbContext>());
-    }
+    private Task<T> WithIdentityDbAsync<T>(Func<AccountDbContext, Task<T>> work) => IdentityFixture.WithAccountsAsync(ticket.Identity, work);
 
     private static PostfachMessageSubmitted Letter(Guid citizen, Guid? caseId = null, string body = "Ihr Antrag ist eingegangen.") => new(
         Guid.NewGuid(), citizen, "buergerbuero", caseId ?? Guid.NewGuid(), "M-2026-999999", PostfachKinds.Reply, "Antwort zu Ihrem Anliegen M-2026-999999", body,

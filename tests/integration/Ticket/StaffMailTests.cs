@@ -22,13 +22,7 @@ public sealed class StaffMailTests(TicketFixture ticket) : IClassFixture<TicketF
 
     private static string NewDepartment() => $"test-{Guid.NewGuid():N}"[..20];
 
-    private Task<T> WithIdentityDbAsync<T>(Func<AccountDbContext, Task<T>> work) => WithDbAsync(ticket.Identity.Services, work);
-
-    private static async Task<T> WithDbAsync<T>(IServiceProvider services, Func<AccountDbContext, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AccountDbContext>());
-    }
+    private Task<T> WithIdentityDbAsync<T>(Func<AccountDbContext, Task<T>> work) => IdentityFixture.WithAccountsAsync(ticket.Identity, work);
 
     private static CaseTransferred Transfer(string to, string reference) =>
         new(Guid.NewGuid(), Guid.NewGuid(), "buergerbuero", to, Guid.NewGuid(), reference, "Testamt");
