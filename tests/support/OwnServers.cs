@@ -279,7 +279,16 @@ public sealed class OwnRabbitMq : IAsyncDisposable
             return;
         }
 
-        await Programs.RunAsync(User, "/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", Node, "stop"], Environment(), TimeSpan.FromSeconds(60));
+        try
+        {
+            await Programs.RunAsync(User, "/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", Node, "stop"], Environment(), TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // A loaded machine can keep the CLI's own Erlang node from answering in time: the node is stopped all the
+            // same, by force (what an operator does next), and the test goes on with a stopped broker.
+        }
+
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
