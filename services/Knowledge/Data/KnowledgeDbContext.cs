@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MucGov.Knowledge.Catalog;
 using MucGov.Shared.Data;
+using MucGov.Shared.Languages;
 using MucGov.Shared.Messaging;
 using NpgsqlTypes;
 
@@ -47,8 +48,14 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
             s.Property(x => x.SearchEn).HasComputedColumnSql(Vector("english", "en"), stored: true);
             s.Property(x => x.TitleSearchDe).HasComputedColumnSql("to_tsvector('german', coalesce(title_de, ''))", stored: true);
             s.Property(x => x.TitleSearchEn).HasComputedColumnSql("to_tsvector('english', coalesce(title_en, ''))", stored: true);
-            s.Property(x => x.SearchTranslated).HasComputedColumnSql(TranslatedVector(), stored: true);
-            s.HasIndex(x => x.SearchTranslated).HasMethod("GIN");
+            // One vector per translated language, so a question meets only the texts of its own language.
+            foreach (var language in TranslatedLanguages)
+            {
+                s.Property<NpgsqlTsVector>(TranslatedProperty(language)).HasColumnName(TranslatedColumn(language))
+                    .HasComputedColumnSql(TranslatedVector(language), stored: true);
+                s.HasIndex(TranslatedProperty(language)).HasMethod("GIN");
+            }
+
             s.HasIndex(x => x.SearchDe).HasMethod("GIN");
             s.HasIndex(x => x.SearchEn).HasMethod("GIN");
         });
@@ -81,18 +88,29 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     }
 
     /// <summary>
-    /// The translations' texts in one vector, each language stemmed by its own configuration (turkish, russian, arabic;
-    /// simple for Ukrainian), weighted as the German and English ones. A query is stemmed by its language's configuration,
-    /// so it meets its own language's words. Adding a language to <see cref="Shared.Languages.SupportedLanguages"/> needs a
-    /// migration that recomputes this column.
+    /// The languages with their own search vector: every supported one but German, English and the voices of another
+    /// (Bavarian). Adding a language to <see cref="SupportedLanguages"/> needs a migration that adds its column.
     /// </summary>
-    internal static string TranslatedVector() => string.Join(" || ", Shared.Languages.SupportedLanguages.All
-        .Where(l => l.Code is not ("de" or "en") && l.VoiceOf is null)
-        .Select(l =>
-            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'title'->>'{l.Code}', '')), 'A') || " +
-            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'synonyms'->'{l.Code}', '[]'::jsonb)::text), 'A') || " +
-            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'summary'->>'{l.Code}', '')), 'B') || " +
-            $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'description'->>'{l.Code}', '')), 'C')"));
+    public static IReadOnlyList<SupportedLanguage> TranslatedLanguages { get; } =
+        [.. SupportedLanguages.All.Where(l => l.Code is not (SupportedLanguages.German or SupportedLanguages.English) && l.VoiceOf is null)];
+
+    /// <summary>The column of a translated language's search vector (<c>search_tr</c>), or null for German, English and voices.</summary>
+    public static string? TranslatedColumn(string language) =>
+        TranslatedLanguages.Any(l => l.Code == language) ? "search_" + language : null;
+
+    private static string TranslatedColumn(SupportedLanguage language) => "search_" + language.Code;
+
+    private static string TranslatedProperty(SupportedLanguage language) => "Search" + char.ToUpperInvariant(language.Code[0]) + language.Code[1..];
+
+    /// <summary>
+    /// A translation's texts in one vector, stemmed by its language's configuration (turkish, russian, arabic; simple for
+    /// Ukrainian), weighted as the German and English ones. A question is stemmed the same way and meets only this one.
+    /// </summary>
+    private static string TranslatedVector(SupportedLanguage l) =>
+        $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'title'->>'{l.Code}', '')), 'A') || " +
+        $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'synonyms'->'{l.Code}', '[]'::jsonb)::text), 'A') || " +
+        $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'summary'->>'{l.Code}', '')), 'B') || " +
+        $"setweight(to_tsvector('{l.TextSearch}', coalesce(entry->'description'->>'{l.Code}', '')), 'C')";
 
     private static string Vector(string config, string language) =>
         $"setweight(to_tsvector('{config}', coalesce(title_{language}, '')), 'A') || " +
@@ -141,9 +159,6 @@ public sealed class ServiceRow
     public NpgsqlTsVector TitleSearchDe { get; private set; } = null!;
 
     public NpgsqlTsVector TitleSearchEn { get; private set; } = null!;
-
-    /// <summary>The translations' texts (Turkish, Ukrainian, Russian, Arabic …), each stemmed in its language.</summary>
-    public NpgsqlTsVector SearchTranslated { get; private set; } = null!;
 
     /// <summary>Copies the searchable texts out of <see cref="Entry"/>.</summary>
     public void Apply(ServiceEntry entry, long version, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MucGov.Knowledge.Data;
 using MucGov.Shared.Languages;
@@ -34,6 +35,37 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     /// <summary>ts_rank of one A-weighted occurrence of a one-word query (the default weights), used to scale ranks to 0..1.</summary>
     private const double FullMatchRank = 0.6079;
 
+    // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language;
+    // {translated} the column of the language's translated texts (a fixed name from the supported languages).
+    private const string SearchSql = """
+        WITH words AS (SELECT DISTINCT word FROM unnest({0}::text[]) AS w(word)),
+        fts AS (
+            SELECT s.id, w.word,
+                   greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word)),
+                            ts_rank({translated}, to_tsquery({1}::regconfig, w.word))) AS fts,
+                   greatest(
+                       CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
+                       CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END) AS title_bonus
+            FROM words w
+            JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
+                OR {translated} @@ to_tsquery({1}::regconfig, w.word)
+        ),
+        trigram AS (
+            SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
+            FROM words w
+            JOIN service_terms t ON length(w.word) >= 4 AND t.term % w.word AND similarity(w.word, t.term) >= {2}
+            GROUP BY t.service_id, w.word
+        ),
+        evidence AS (
+            SELECT coalesce(f.id, t.id) AS id, coalesce(f.word, t.word) AS word,
+                   coalesce(f.fts, 0)::float8 AS fts, coalesce(f.title_bonus, 0)::float8 AS title_bonus, coalesce(t.trigram, 0)::float8 AS trigram
+            FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
+        )
+        SELECT e.id, e.word, e.fts, e.title_bonus, e.trigram, s.department_id, s.title_de, s.title_en, s.summary_de, s.summary_en,
+               (SELECT count(*) FROM services)::int AS total, s.entry->'title'->>{3} AS title_local, s.entry->'summary'->>{3} AS summary_local
+        FROM evidence e JOIN services s ON s.id = e.id
+        """;
+
     internal sealed record Row(
         string Id, string Word, double Fts, double TitleBonus, double Trigram,
         string DepartmentId, string TitleDe, string TitleEn, string SummaryDe, string SummaryEn, int Total, string? TitleLocal = null, string? SummaryLocal = null);
@@ -56,34 +88,11 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         // One round trip: every (service, word) with evidence, the service's texts, and the catalog size for the weights.
         // Besides German and English, the words meet the translations stemmed in the question's language.
         var config = SupportedLanguages.Find(language)?.TextSearch ?? "simple";
-        var rows = await db.Database.SqlQuery<Row>($"""
-            WITH words AS (SELECT DISTINCT word FROM unnest({words}::text[]) AS w(word)),
-            fts AS (
-                SELECT s.id, w.word,
-                       greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word)),
-                                ts_rank(s.search_translated, to_tsquery({config}::regconfig, w.word))) AS fts,
-                       greatest(
-                           CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
-                           CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END) AS title_bonus
-                FROM words w
-                JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
-                    OR s.search_translated @@ to_tsquery({config}::regconfig, w.word)
-            ),
-            trigram AS (
-                SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
-                FROM words w
-                JOIN service_terms t ON length(w.word) >= 4 AND t.term % w.word AND similarity(w.word, t.term) >= {TermSimilarity}
-                GROUP BY t.service_id, w.word
-            ),
-            evidence AS (
-                SELECT coalesce(f.id, t.id) AS id, coalesce(f.word, t.word) AS word,
-                       coalesce(f.fts, 0)::float8 AS fts, coalesce(f.title_bonus, 0)::float8 AS title_bonus, coalesce(t.trigram, 0)::float8 AS trigram
-                FROM fts f FULL JOIN trigram t ON t.id = f.id AND t.word = f.word
-            )
-            SELECT e.id, e.word, e.fts, e.title_bonus, e.trigram, s.department_id, s.title_de, s.title_en, s.summary_de, s.summary_en,
-                   (SELECT count(*) FROM services)::int AS total, s.entry->'title'->>{language} AS title_local, s.entry->'summary'->>{language} AS summary_local
-            FROM evidence e JOIN services s ON s.id = e.id
-            """).ToListAsync(ct);
+        // Only the question's own language among the translations (a Turkish text says nothing about a Croatian question).
+        var translated = KnowledgeDbContext.TranslatedColumn(language) is { } column ? "s." + column : "''::tsvector";
+        var rows = await db.Database.SqlQuery<Row>(
+            FormattableStringFactory.Create(SearchSql.Replace("{translated}", translated, StringComparison.Ordinal), words, config, TermSimilarity, language))
+            .ToListAsync(ct);
         if (rows.Count == 0)
         {
             return [];

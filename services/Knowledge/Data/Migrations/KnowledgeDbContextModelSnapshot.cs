@@ -136,6 +136,12 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<NpgsqlTsVector>("SearchAr")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_ar")
+                        .HasComputedColumnSql("setweight(to_tsvector('arabic', coalesce(entry->'title'->>'ar', '')), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'synonyms'->'ar', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'summary'->>'ar', '')), 'B') || setweight(to_tsvector('arabic', coalesce(entry->'description'->>'ar', '')), 'C')", true);
+
                     b.Property<NpgsqlTsVector>("SearchDe")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -150,12 +156,23 @@ namespace MucGov.Knowledge.Data.Migrations
                         .HasColumnName("search_en")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(title_en, '')), 'A') || setweight(to_tsvector('english', coalesce(synonyms_text, '')), 'A') || setweight(to_tsvector('english', coalesce(summary_en, '')), 'B') || setweight(to_tsvector('english', coalesce(description_en, '')), 'C')", true);
 
-                    b.Property<NpgsqlTsVector>("SearchTranslated")
-                        .IsRequired()
+                    b.Property<NpgsqlTsVector>("SearchRu")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasColumnName("search_translated")
-                        .HasComputedColumnSql("setweight(to_tsvector('turkish', coalesce(entry->'title'->>'tr', '')), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'synonyms'->'tr', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'summary'->>'tr', '')), 'B') || setweight(to_tsvector('turkish', coalesce(entry->'description'->>'tr', '')), 'C') || setweight(to_tsvector('simple', coalesce(entry->'title'->>'uk', '')), 'A') || setweight(to_tsvector('simple', coalesce(entry->'synonyms'->'uk', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('simple', coalesce(entry->'summary'->>'uk', '')), 'B') || setweight(to_tsvector('simple', coalesce(entry->'description'->>'uk', '')), 'C') || setweight(to_tsvector('russian', coalesce(entry->'title'->>'ru', '')), 'A') || setweight(to_tsvector('russian', coalesce(entry->'synonyms'->'ru', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('russian', coalesce(entry->'summary'->>'ru', '')), 'B') || setweight(to_tsvector('russian', coalesce(entry->'description'->>'ru', '')), 'C') || setweight(to_tsvector('arabic', coalesce(entry->'title'->>'ar', '')), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'synonyms'->'ar', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('arabic', coalesce(entry->'summary'->>'ar', '')), 'B') || setweight(to_tsvector('arabic', coalesce(entry->'description'->>'ar', '')), 'C')", true);
+                        .HasColumnName("search_ru")
+                        .HasComputedColumnSql("setweight(to_tsvector('russian', coalesce(entry->'title'->>'ru', '')), 'A') || setweight(to_tsvector('russian', coalesce(entry->'synonyms'->'ru', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('russian', coalesce(entry->'summary'->>'ru', '')), 'B') || setweight(to_tsvector('russian', coalesce(entry->'description'->>'ru', '')), 'C')", true);
+
+                    b.Property<NpgsqlTsVector>("SearchTr")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_tr")
+                        .HasComputedColumnSql("setweight(to_tsvector('turkish', coalesce(entry->'title'->>'tr', '')), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'synonyms'->'tr', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('turkish', coalesce(entry->'summary'->>'tr', '')), 'B') || setweight(to_tsvector('turkish', coalesce(entry->'description'->>'tr', '')), 'C')", true);
+
+                    b.Property<NpgsqlTsVector>("SearchUk")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_uk")
+                        .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(entry->'title'->>'uk', '')), 'A') || setweight(to_tsvector('simple', coalesce(entry->'synonyms'->'uk', '[]'::jsonb)::text), 'A') || setweight(to_tsvector('simple', coalesce(entry->'summary'->>'uk', '')), 'B') || setweight(to_tsvector('simple', coalesce(entry->'description'->>'uk', '')), 'C')", true);
 
                     b.Property<string>("SummaryDe")
                         .IsRequired()
@@ -210,6 +227,11 @@ namespace MucGov.Knowledge.Data.Migrations
                     b.HasIndex("DepartmentId")
                         .HasDatabaseName("ix_services_department_id");
 
+                    b.HasIndex("SearchAr")
+                        .HasDatabaseName("ix_services_search_ar");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchAr"), "GIN");
+
                     b.HasIndex("SearchDe")
                         .HasDatabaseName("ix_services_search_de");
 
@@ -220,10 +242,20 @@ namespace MucGov.Knowledge.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchEn"), "GIN");
 
-                    b.HasIndex("SearchTranslated")
-                        .HasDatabaseName("ix_services_search_translated");
+                    b.HasIndex("SearchRu")
+                        .HasDatabaseName("ix_services_search_ru");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTranslated"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchRu"), "GIN");
+
+                    b.HasIndex("SearchTr")
+                        .HasDatabaseName("ix_services_search_tr");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTr"), "GIN");
+
+                    b.HasIndex("SearchUk")
+                        .HasDatabaseName("ix_services_search_uk");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchUk"), "GIN");
 
                     b.ToTable("services", (string)null);
                 });
