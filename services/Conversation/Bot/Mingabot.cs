@@ -90,6 +90,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         var detected = Language.Detect(text, chatLanguage, holds: state.LanguageChosen || state.LastIntent is not null);
         // A language the bot recognises but does not speak gets the English content, and a sentence in it saying so.
         var language = SupportedLanguages.IsSupported(detected) ? detected : SupportedLanguages.English;
+        if (language != detected && actionId is null && Glossary.Shipped.ToEnglish(detected, text) is { } english)
+        {
+            // Its office words in English ("izgubio sam putovnicu" → "lost passport"), to find the English content.
+            text = english;
+        }
+
         var lower = text.ToLowerInvariant();
         var turn = Notices(await DecideAsync(text, lower, actionId, language, state, signedIn, ct), language, detected);
         var sensitive = turn.State.Sensitive || turn.Service?.Sensitive == true || Understanding.Distress(lower) || Understanding.Bereavement(lower);
