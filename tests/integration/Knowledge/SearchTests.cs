@@ -32,7 +32,7 @@ public sealed class SearchTests(KnowledgeFixture knowledge) : IClassFixture<Know
 
         var top = result.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("kind").GetString() == "service");
         Assert.Equal("reisepass", top.GetProperty("serviceId").GetString());
-        Assert.Equal("Pasaport başvurusu", top.GetProperty("title").GetString());
+        Assert.StartsWith("Pasaport", top.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
