@@ -10,7 +10,7 @@ using Xunit;
 namespace MucGov.IntegrationTests.Conversation;
 
 /// <summary>
-/// Chats in the citizen's language, with the real catalog (the sample has the passport service in Turkish, as a draft):
+/// Chats in the citizen's language, with the real catalog (the sample is in Turkish throughout, as a draft; Ukrainian not yet):
 /// the language picked for a new chat or the browser's, the catalog's text in it with the notes on translations, and the
 /// English answer with a sentence in a language the bot only recognises.
 /// </summary>
@@ -41,21 +41,21 @@ public sealed class LanguageChatTests(ConversationFixture conversation) : IClass
         var second = await ConversationFixture.SayAsync(client, id, "Yeni bir pasaport başvurusu için ne getirmem gerekiyor?");
 
         Assert.Equal("tr", ConversationFixture.BotReply(first).GetProperty("language").GetString());
-        Assert.Contains("Pasaport başvurusu", Text(first), StringComparison.Ordinal);
-        Assert.Contains("biyometrik vesikalık fotoğraf", Text(first), StringComparison.Ordinal);
+        Assert.Contains("Pasaport (Reisepass) başvurusu", Text(first), StringComparison.Ordinal);
+        Assert.Contains("biyometrik vesikalık fotoğraf", Text(first), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("bağlayıcı olan Almanca metindir", Text(first), StringComparison.Ordinal);
         Assert.DoesNotContain("bağlayıcı olan Almanca metindir", Text(second), StringComparison.Ordinal);
         Assert.Equal("tr", (await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("language").GetString());
     }
 
     [Fact]
-    public async Task A_turkish_question_about_a_service_not_translated_gets_the_english_text_with_a_turkish_sentence_saying_so()
+    public async Task A_ukrainian_question_about_a_service_not_translated_gets_the_english_text_with_a_ukrainian_sentence_saying_so()
     {
-        var (id, client, _) = await NewChatAsync(new { language = "tr" });
+        var (id, client, _) = await NewChatAsync(new { language = "uk" });
 
-        var answer = await ConversationFixture.SayAsync(client, id, "Merhaba, yeni bir Personalausweis almak istiyorum, ne yapmalıyım?");
+        var answer = await ConversationFixture.SayAsync(client, id, "Добрий день, мені потрібен новий Personalausweis, що робити?");
 
-        Assert.Contains("Bu bilgiler henüz Türkçe olarak mevcut değil; İngilizce metni gösteriyorum.", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("Ця інформація ще не перекладена українською; показую англійський текст.", Text(answer), StringComparison.Ordinal);
         Assert.Contains("identity card", Text(answer), StringComparison.OrdinalIgnoreCase);
     }
 
