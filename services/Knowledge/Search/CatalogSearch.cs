@@ -45,10 +45,13 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                             ts_rank({translated}, to_tsquery({1}::regconfig, w.word))) AS fts,
                    greatest(
                        CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
-                       CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END) AS title_bonus
+                       CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END,
+                   CASE WHEN l.title @@ to_tsquery({1}::regconfig, w.word) THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
             FROM words w
             JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
                 OR {translated} @@ to_tsquery({1}::regconfig, w.word)
+            -- The title in the question's language too, for the bonus (a short text: made on the fly, for the matches only).
+            CROSS JOIN LATERAL (SELECT to_tsvector({1}::regconfig, coalesce(s.entry->'title'->>{3}, '')) AS title) l
         ),
         trigram AS (
             SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
