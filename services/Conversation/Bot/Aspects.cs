@@ -82,59 +82,77 @@ public static partial class Aspects
     }
 
     [GeneratedRegex(@"\b(f(ü|ue|i)a?r?\s+(mein(e|en)?|unser(e|en)?|a|an|mei|insa)\s+(kind|kinder|kids?|sohn|tochter|buam|bua|madl|dirndl|baby|kleine[nr]?)|f(ü|u)r kinder|" +
-        @"for (my|our|a) (child|children|kid|kids|son|daughter|baby)|for children|fia (mein|de|d') ?kinder)\b")]
+        @"for (my|our|a) (child|children|kid|kids|son|daughter|baby)|for children|fia (mein|de|d') ?kinder)\b" +
+        @"|\b(çocu[ğg]um|cocugum|o[ğg]lum|k[ıi]z[ıi]m|bebe[ğg]im|bebegim|çocuklar[ıi]m|çocuklar|cocuklar) i[çc]in\b")]
     private static partial Regex RelatedPattern();
 
     [GeneratedRegex(@"\b(offen|geöffnet|geoeffnet|öffnungszeit\w*|oeffnungszeit\w*|aufgsperrt|auf\s*gsperrt|sperrn?\s+(de|die)\s+auf|zua|open|opening hours|" +
-        @"closed|geschlossen|hat .* auf|hams .* auf|wann (macht|machen|hat|haben)\b.*\bauf)\b")]
+        @"closed|geschlossen|hat .* auf|hams .* auf|wann (macht|machen|hat|haben)\b.*\bauf)\b" +
+        @"|\b(a[çc][ıi]k m[ıi]\w*|a[çc][ıi]k(lar|t[ıi]r)?|a[çc][ıi]l[ıi]yor\w*|ka[çc]ta a[çc]\w*|ka[çc]ta kapan\w*|[çc]al[ıi][şs]ma saat\w*|mesai saat\w*|" +
+        @"a[çc][ıi]l[ıi][şs] saat\w*|kapal[ıi]\w*|hangi saatlerde|saat ka[çc]ta)\b")]
     private static partial Regex OpeningPattern();
 
-    [GeneratedRegex(@"\b(rechtsgrundlage|gesetzliche grundlage|grundlage|gesetz|paragraph|paragraf|legal basis|law|statute|grundlag)\b|§")]
+    [GeneratedRegex(@"\b(rechtsgrundlage|gesetzliche grundlage|grundlage|gesetz|paragraph|paragraf|legal basis|law|statute|grundlag)\b|§" +
+        @"|\b(yasal dayana\w*|yasal temel\w*|hukuki dayana\w*|kanun\w*|yasa|yasaya|yasas[ıi]|mevzuat\w*|hangi yasa\w*)\b")]
     private static partial Regex LegalPattern();
 
-    [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b")]
+    [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b" +
+        @"|\b(ücret\w*|ucret\w*|ne kadar(?!\s*(s[üu]r|zaman|vakit|bekle|erken|ge[çc]))|ka[çc] (para|euro|avro|lira)|fiyat\w*|masraf\w*|har[çc]\w*|bedava|" +
+        @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*)\b")]
     private static partial Regex FeesPattern();
 
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|" +
         @"wann (ist|is|bekomm|krieg|kriag)\w*|bis wann|ab wann|wie früh|wia früh|how early|how soon|frühestens|spätestens|earliest|latest|deadline|" +
         @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
-        @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b")]
+        @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b" +
+        @"|\b(ne kadar s[üu]r\w*|ne kadar zaman|ne kadar vakit|ka[çc] g[üu]n\w*|ka[çc] hafta\w*|ka[çc] ay\w*|ne zaman (haz[ıi]r|biter|gelir|[çc][ıi]kar|" +
+        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*)\b")]
     private static partial Regex DurationPattern();
 
     /// <summary>By when it must be done, or how long one may wait ("is there a deadline?", "wie lange darf ich noch fahren?").</summary>
     [GeneratedRegex(@"\b((gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|deadline|bis wann muss|by when|" +
         @"wie ?viel zeit (hab|habe|haben|hat)\w*|how (much time|long) do (i|we) have|wie lange? (darf|kann|muss) (ich|man|wir)\b.*\bnoch|" +
-        @"ab wann (geht|kann)|frühestens|spätestens|at the latest|earliest)\b")]
+        @"ab wann (geht|kann)|frühestens|spätestens|at the latest|earliest)\b" +
+        @"|\b(son tarih\w*|ne zamana kadar|en ge[çc]|en erken|ka[çc] g[üu]n i[çc]inde)\b")]
     private static partial Regex DeadlinePattern();
 
     [GeneratedRegex(@"\b(online|internet|digital|im chat|hier im chat|do im chat|in the chat|bei dir|bei ihnen|with you|" +
-        @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt|muss ich (da )?hin|muas i (do )?hi)\b")]
+        @"vo(n)? (zu ?hause|daheim|dahoam)|from home|per post|by post|persönlich hin|in person|aufs amt|muss ich (da )?hin|muas i (do )?hi)\b" +
+        @"|\b(internetten|internet üzerinden|internet uzerinden|[çc]evrimi[çc]i|online olarak|posta ile|postayla|[şs]ahsen|bizzat|gitmem (gerek\w* mi|" +
+        @"laz[ıi]m m[ıi]|[şs]art)\w*|gitmek zorunda\w*)\b")]
     private static partial Regex OnlinePattern();
 
     /// <summary>Doing it right here or online — before "gleich" of the processing time ("Ko i den glei do im Chat anmeldn?").</summary>
-    [GeneratedRegex(@"\b(im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b")]
+    [GeneratedRegex(@"\b(im chat|hier im chat|do im chat|in the chat|in this chat|schriftlich|in writing|by letter|per brief)\b" +
+        @"|\b(bu sohbet\w*|sohbette|buradan (yap|ba[şs]vur)\w*|yaz[ıi]l[ıi] olarak|mektupla)\b")]
     private static partial Regex InTheChatPattern();
 
     // Whether one is needed — not every mention ("I can't get any appointment" is no question about needing one).
     [GeneratedRegex(@"\b((brauch\w*|need\w*|muss ich|muss man|müssen wir|miass ma|muas i|must i|do i have to|have to)\b.*\b(termin\w*|appointment\w*)|" +
         @"(termin\w*|appointment\w*)\b.*\b(nötig|notwendig|erforderlich|required|needed|necessary|pflicht)|" +
-        @"walk[- ]in|ohne anmeldung|ohne termin|without (an )?appointment|einfach (hin|vorbei)\w*)\b")]
+        @"walk[- ]in|ohne anmeldung|ohne termin|without (an )?appointment|einfach (hin|vorbei)\w*)\b" +
+        @"|\b(randevu\w*|termin (al|[şs]art|gerek|laz[ıi]m)\w*)\b")]
     private static partial Regex AppointmentPattern();
 
     // "Brauch i do an Sehtest?", "geht das trotzdem?" (a condition, which the documents name) ask about the documents too.
     [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*|" +
         @"vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|need to show|show them|trotzdem|even if|still possible)\b|" +
-        @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b")]
+        @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b" +
+        @"|\b(belge\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
+        @"getirmem\w*|g[öo]t[üu]rmem\w*|nelere ihtiya\w*|neye ihtiya\w*)\b")]
     private static partial Regex DocumentsPattern();
 
     [GeneratedRegex(@"\b(telefon\w*|nummer|phone|anrufen|call them|kontakt|contact|zuständig\w*|zustaendig\w*|" +
-        @"wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b")]
+        @"wer (macht|kümmert|bearbeitet)\w*|welche[sr]? (amt|stelle|behörde)|responsible|which office|who (handles|does))\b" +
+        @"|\b(telefon\w*|numara\w*|ileti[şs]im\w*|hangi (daire|birim|kurum|ofis|makam|büro|buro)\w*|kim (ilgilen|bak)\w*|sorumlu\w*|yetkili\w*|aray(ab|ay)\w*)\b")]
     private static partial Regex ResponsiblePattern();
 
     [GeneratedRegex(@"\b(wo (ist|is|sind|san|find\w*|muss ich hin|muas i hi|sitz\w*)|where (do|should|must) i (have to )?go|" +
         @"wohin|adresse|address|anfahrt|hinkomm\w*|(welche[rns]?|which|what|mit der|mit dem|mim|with the|by) (u-?bahn|s-?bahn|tram|bus|line|linie)|" +
         @"barrierefrei|rollstuhl|(?<=\b(gibt'?s|gibts|gibt es)\b.*)\bauch in|is there (one|an? \w+) in|" +
-        @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there|where (do|can|could) (i|we) (get|pick up|collect) (it|them|the))\b")]
+        @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there|where (do|can|could) (i|we) (get|pick up|collect) (it|them|the))\b" +
+        @"|\b(nerede\w*|nerde\w*|nereye gi(d|t)\w*|nas[ıi]l gid\w*|hangi adres\w*|adres\w*|(hangi|ka[çc] numaral[ıi]) (metro|otob[üu]s|tramvay|hat|u-?bahn|" +
+        @"s-?bahn)\w*|engelli (giri[şs]|eri[şs]im)\w*|tekerlekli sandalye\w*|asans[öo]r\w*)\b")]
     private static partial Regex WherePattern();
 
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
@@ -151,7 +169,13 @@ public static partial class Aspects
         @"montag|dienstag|mittwoch|donnerstag|freitag|samstag|samstog|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|nachmittag|vormittag|" +
         @"afternoon|morning|abend|evening|am|on|" +
         @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?|" +
-        @"monat\w*|woche\w*|tag\w*|days?|weeks?|months?|jahr\w*|years?|erst|zwei|drei|vier|fünf|two|three|four|five|geld|göd|money|warten|wait\w*)\b")]
+        @"monat\w*|woche\w*|tag\w*|days?|weeks?|months?|jahr\w*|years?|erst|zwei|drei|vier|fünf|two|three|four|five|geld|göd|money|warten|wait\w*)\b" +
+        @"|\b(ne|neler|nas[ıi]l|nerede|nerde|nereye|nereden|hangi|kim|ka[çc]|ka[çc]a|kadar|ücret\w*|ucret\w*|fiyat\w*|masraf\w*|har[çc]\w*|para\w*|tutar\w*|" +
+        @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|termin|online|" +
+        @"internet\w*|adres\w*|a[çc][ıi]k\w*|kapal[ıi]\w*|saat\w*|gerek\w*|laz[ıi]m|[şs]art|zorunlu\w*|telefon\w*|numara\w*|yasa\w*|kanun\w*|dayana\w*|haz[ıi]r|" +
+        @"biter|[çc][ıi]kar|h[ıi]zl[ıi]|acil|bug[üu]n|yar[ıi]n|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|sabah|ö[ğg]leden|ogleden|" +
+        @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|ücreti|" +
+        @"peki|o|bu|onu|bunu|i[çc]in|mi|m[ıi]|mu|mü|var|yok)\b")]
     private static partial Regex AspectWords();
 
     [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +
@@ -162,7 +186,11 @@ public static partial class Aspects
         @"bin|bist|kon|wia|wer|who|why|was|too|now|yet|any|its|own|out|did|was|are|our|your|we|us|the|ja|jo|joa|yes|no|nein|na|gell|oh|ah|hmm|eh|" +
         @"bei euch|bei ihnen|here|hier|dort|drum|dran|drin|ganz|genau|exactly|then|than|else|sonst|bis|till|until|gschicht|geschichte|sache|ding|thing|stuff|" +
         @"soll|sollen|sollte|sui|darf|dürfen|derf|müssen|miass|könnte|should|may|might|would|will|wollen|möchte|mecht|per post|by post|by mail|per mail|" +
-        @"mit|mim|mitm|with|by|am besten|besten|best|easiest|am einfachsten|einfachsten|selber|selbst|myself)\b")]
+        @"mit|mim|mitm|with|by|am besten|besten|best|easiest|am einfachsten|einfachsten|selber|selbst|myself)\b" +
+        @"|\b(ve|da|de|ile|mi|m[ıi]|mu|mü|miyim|m[ıi]y[ıi]m|misiniz|bu|[şs]u|o|onu|onun|bunu|bunun|i[çc]in|ben|benim|bana|biz|bizim|bir|peki|acaba|ya|[şs]ey|" +
+        @"l[üu]tfen|te[şs]ekk[üu]rler|tamam|evet|hay[ıi]r|orada|oras[ıi]|buras[ıi]|oraya|var|yok|olarak|nas[ıi]l|ne|neler|ka[çc]|hangi|en|daha|[çc]ok|sonra|" +
+        @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|bunun|için|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
+        @"durumda|yoksa|bekle|genellikle|biraz|hala|hâlâ|art[ıi]k|tam|acaba)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

@@ -127,17 +127,20 @@ public static partial class Understanding
     public static string WithoutSwitch(string lower) => Switch().Replace(lower, " ").Trim();
 
     [GeneratedRegex(@"^\W*((ok|okay|gut|passt|so|und|also|na)\W+)?(ganz )?(eine |a )?(andere|anderes|andre|other|another|different|new|neue) " +
-        @"(frage|frog|sache|thema|ding|thing|question|topic|matter)\b\W*|^\W*((ok|okay|gut|passt|so|und|also)\W+)?(was|wos|something) (ganz )?(anderes|anders|else)\b\W*")]
+        @"(frage|frog|sache|thema|ding|thing|question|topic|matter)\b\W*|^\W*((ok|okay|gut|passt|so|und|also)\W+)?(was|wos|something) (ganz )?(anderes|anders|else)\b\W*" +
+        @"|^\W*(ba[şs]ka|farkl[ıi]) bir (soru|konu|[şs]ey)\w*\W*")]
     private static partial Regex Switch();
 
     /// <summary>An official letter the citizen does not understand ("Brief vom Amt, versteh nicht, was die wollen") — no service named yet.</summary>
     public static bool UnclearLetter(string lower) => OfficialLetter().IsMatch(lower) && NotUnderstood().IsMatch(lower);
 
-    [GeneratedRegex(@"\b(brief|briaf|schreiben|bescheid|letter|aktenzeichen)\b")]
+    [GeneratedRegex(@"\b(brief|briaf|schreiben|bescheid|letter|aktenzeichen)\b" +
+        @"|\b(mektup\w*|tebligat\w*|dosya numaras\w*)\b")]
     private static partial Regex OfficialLetter();
 
     [GeneratedRegex(@"\b(versteh\w*|vasteh\w*|understand|don'?t get|was (die|der|des|de|sie) (von mir )?(will|wollen|wuin|woin)|what (they|it|he|she) wants?|" +
-        @"keine ahnung|koa ahnung|no idea)\b")]
+        @"keine ahnung|koa ahnung|no idea)\b" +
+        @"|\b(anlamad[ıi]m|anlam[ıi]yorum|ne istedi\w*|ne demek\w*|hi[çc]bir fikrim yok|bilmiyorum)\b")]
     private static partial Regex NotUnderstood();
 
     /// <summary>
@@ -146,7 +149,8 @@ public static partial class Understanding
     /// </summary>
     public static bool WantsEverything(string lower) => WantsChecklist(lower) && Everything().IsMatch(lower);
 
-    [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b")]
+    [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b" +
+        @"|\b(her ?[şs]ey\w*|hepsi\w*|ilk|önce|nereden ba[şs]la\w*|neler|neleri|t[üu]m)\b")]
     private static partial Regex Everything();
 
     /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
@@ -248,7 +252,8 @@ public static partial class Understanding
     /// <summary>"und ein neuer Führerschein?", "and for a dog?": the same question as before about something else.</summary>
     public static bool IsEllipsis(string lower) => Ellipsis().IsMatch(lower) && Words(lower) <= 7;
 
-    [GeneratedRegex(@"^\W*(und|and|what about|how about|und wie ist es mit|und bei|und wenn|and if|und im|und am)\b")]
+    [GeneratedRegex(@"^\W*(und|and|what about|how about|und wie ist es mit|und bei|und wenn|and if|und im|und am)\b" +
+        @"|^\W*(peki|ya|bir de)\b")]
     private static partial Regex Ellipsis();
 
     /// <summary>A message of a few words ("Schritt 3", "step 2 please").</summary>
@@ -269,92 +274,116 @@ public static partial class Understanding
         ["unmarried"] = Married(),
     };
 
-    [GeneratedRegex(@"\b(\w*witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b")]
+    [GeneratedRegex(@"\b(\w*witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b" +
+        @"|\b(f[ıi]kra\w*|[şs]aka\w*|espri\w*|g[üu]ld[üu]r\w*|komik bir [şs]ey)\b")]
     private static partial Regex Joke();
 
-    [GeneratedRegex(@"\b(noch (einer|einen|oan|ein(en)? witz)|no(ch)? oan|einen hast du noch|another( one)?|one more|no a(n|n)?s?|nomoi|nochmal|again)\b")]
+    [GeneratedRegex(@"\b(noch (einer|einen|oan|ein(en)? witz)|no(ch)? oan|einen hast du noch|another( one)?|one more|no a(n|n)?s?|nomoi|nochmal|again)\b" +
+        @"|\b(bir tane daha|bir daha|ba[şs]ka bir (tane|f[ıi]kra|[şs]aka)\w*|daha anlat\w*|bir f[ıi]kra daha|bir [şs]aka daha|tekrar)\b")]
     private static partial Regex AnotherOne();
 
     [GeneratedRegex(@"\b(wie hei(ß|ss)(t|en) (du|sie)|wia hoa(ß|ss)t'?n? du|wia hoa(ß|ss)(t|n) du|wie ist dein name|dein name|what'?s your name|what is your name|your name|" +
-        @"hast du (einen|an) nam\w*|wie soll ich dich nennen)\b")]
+        @"hast du (einen|an) nam\w*|wie soll ich dich nennen)\b" +
+        @"|\b(ad[ıi]n ne|ismin ne|senin ad[ıi]n|sana ne diye|ad[ıi]n[ıi]z ne|isminiz ne)\b")]
     private static partial Regex Name();
 
     [GeneratedRegex(@"\b(wer hat dich|wer hod di|wer hat di|who (made|built|created|programmed|developed|wrote) you|wer steckt hinter dir|von wem bist du|" +
-        @"wer (hat|hod) (dich|di) (gebaut|gmacht|gemacht|programmiert|entwickelt|erfunden))\b")]
+        @"wer (hat|hod) (dich|di) (gebaut|gmacht|gemacht|programmiert|entwickelt|erfunden))\b" +
+        @"|\b(seni kim (yapt|yarat|programla|geli[şs]tir|yazd)\w*|kim taraf[ıi]ndan (yap|geli[şs]tir|yarat)\w*)\b")]
     private static partial Regex Creator();
 
-    [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer|person)\b")]
+    [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer|person)\b" +
+        @"|\b(insan m[ıi]s[ıi]n\w*|robot mu\w*|bot mu\w*|ger[çc]ek (bir )?insan\w*|yapay zeka m[ıi]\w*|makine mi\w*)\b")]
     private static partial Regex Human();
 
-    [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|wia gehts|how are you|how'?s it going|how are things|how r u|alles fit)\b")]
+    [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|wia gehts|how are you|how'?s it going|how are things|how r u|alles fit)\b" +
+        @"|\b(nas[ıi]ls[ıi]n\w*|naber|ne haber|keyfin nas[ıi]l|iyi misin\w*|nas[ıi]l gidiyor)\b")]
     private static partial Regex HowAreYou();
 
     [GeneratedRegex(@"\b(wer bist du|was kannst du|wos konst du|was kannst'?n du|who are you|what can you( actually| even)? do|what do you do|was machst du|" +
-        @"wobei (hilfst|kannst) du|how can you help|was kann (der bot|mingabot))\b")]
+        @"wobei (hilfst|kannst) du|how can you help|was kann (der bot|mingabot))\b" +
+        @"|\b(sen kimsin|kimsin|neler yapabil(irsin|iyorsun)|ne yapabil(irsin|iyorsun)|ne i[şs]e yarars[ıi]n|bana nas[ıi]l yard[ıi]m\w*|ne yap[ıi]yorsun|" +
+        @"neler biliyorsun|neler yap[ıi]yorsun)\b")]
     private static partial Regex Capabilities();
 
     /// <summary>A goodbye alone (thanks get their own answer, which says goodbye too).</summary>
     [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|pfiat god|auf wiedersehen|bis bald|bis dann|see you|see ya|baba|" +
-        @"servus und pfiat di)\W*$")]
+        @"servus und pfiat di)\W*$" +
+        @"|^\W*(ho[şs][çc]a ?kal\w*|g[üu]le g[üu]le|g[öo]r[üu][şs][üu]r[üu]z|bay bay|iyi g[üu]nler|iyi ak[şs]amlar)\W*$")]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(nutzlos\w*|useless|dumm\w*|blöd\w*|bled\w*|depp\w*|idiot\w*|stupid|worst|trottel|dodl|hirnlos|scheiß\w*|scheiss\w*|sucks|rubbish|" +
-        @"garbage|versteh(st)? (eh |ja )?nix|vastehst eh nix|vastehst nix|zu nix zu gebrauchen|keine ahnung hast du|you know nothing)\b")]
+        @"garbage|versteh(st)? (eh |ja )?nix|vastehst eh nix|vastehst nix|zu nix zu gebrauchen|keine ahnung hast du|you know nothing)\b" +
+        @"|\b(aptal\w*|salak\w*|gerizekal[ıi]\w*|beyinsiz\w*|i[şs]e yaramaz\w*|berbat\w*|hi[çc]bir [şs]ey (bilmiyor|anlam[ıi]yor)\w*|rezil\w*|sa[çc]ma\w*)\b")]
     private static partial Regex Insult();
 
-    [GeneratedRegex(@"\b(danke\w*|dankschön|merci|vergelt'?s gott|vergelts gott|thanks|thank you|thx|ty|cheers|passt,? danke)\b")]
+    [GeneratedRegex(@"\b(danke\w*|dankschön|merci|vergelt'?s gott|vergelts gott|thanks|thank you|thx|ty|cheers|passt,? danke)\b" +
+        @"|\b(te[şs]ekk[üu]r\w*|sa[ğg] ?ol\w*|eyvallah|mersi)\b")]
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"\b(hilfreich\w*|helpful|gscheid\w*|gscheit\w*|schlau\w*|clever|du bist (super|toll|klasse|spitze|großartig|der beste|fei)|" +
         @"you'?re (the best|great|amazing|awesome|" +
-        @"super|brilliant)|you are (the best|great|amazing|awesome)|gut gemacht|well done|respekt|love you|mag di|nice bot|guter bot|good bot)\b")]
+        @"super|brilliant)|you are (the best|great|amazing|awesome)|gut gemacht|well done|respekt|love you|mag di|nice bot|guter bot|good bot)\b" +
+        @"|\b([çc]ok (yard[ıi]mc[ıi]|iyi|harika|s[üu]per|ak[ıi]ll[ıi])\w*|harikas[ıi]n\w*|s[üu]persin\w*|yard[ıi]mc[ıi] oldun\w*|ellerine sa[ğg]l[ıi]k|bravo|" +
+        @"ak[ıi]ll[ıi]s[ıi]n\w*|en iyisisin\w*|iyi bot)\b")]
     private static partial Regex Compliment();
 
     [GeneratedRegex(@"\b(wiesn|oktoberfest|fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer|wetter|weather|regnet|regen|rain\w*|" +
-        @"hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|bier|beer|brezn|weißwurst|biergarten)\b")]
+        @"hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|bier|beer|brezn|weißwurst|biergarten)\b" +
+        @"|\b(hava\w* (nas[ıi]l|g[üu]zel|so[ğg]uk|s[ıi]cak|k[öo]t[üu])\w*|ya[ğg]mur\w*|futbol\w*|maç\w*|bira\w*|ekim festival\w*)\b")]
     private static partial Regex Banter();
 
-    [GeneratedRegex(@"\b(du|di|dir|dich|you|your|ihr|eich)\b")]
+    [GeneratedRegex(@"\b(du|di|dir|dich|you|your|ihr|eich)\b" +
+        @"|\b(sen|sana|seni|senin|siz|sizi)\b")]
     private static partial Regex AddressesBot();
 
     /// <summary>Words of a real request: the message wants something of the city.</summary>
     [GeneratedRegex(@"\b(brauch\w*|erlaubnis|genehmigung|antrag\w*|beantrag\w*|anmeld\w*|abmeld\w*|ummeld\w*|need|permit|licen[cs]e|apply|register|muss ich|muas i|" +
         @"lost|verloren|verlorn|gestohlen|geklaut|stolen|vaschlampt|weg|" +
-        @"must i|do i have to|wo kann ich|where can i|wie kann ich|how (do|can) i)\b")]
+        @"must i|do i have to|wo kann ich|where can i|wie kann ich|how (do|can) i)\b" +
+        @"|\b(laz[ıi]m|gerek\w*|ba[şs]vur\w*|kay[ıi]t\w*|izin\w*|ruhsat\w*|kaybett\w*|[çc]al[ıi]nd\w*|nas[ıi]l (yapabilir|alabilir|ba[şs]vur)\w*|nereye|" +
+        @"nereden|istiyorum|almak istiyorum)\b")]
     private static partial Regex Request();
 
     [GeneratedRegex(@"\b((was|wos|what)\b.*\b(alles|ois|all)\b|(was|wos) (muss|müssen|muas|miass|soll|sollen|mua(ss|ß)) (ich|wir|i|ma|mia|man)\b.*\b" +
         @"(machen|erledigen|erledign|tun|doa|" +
         @"beachten|macha|regeln)|what (do|should|must) (i|we) (have to |need to |got to )?(do|sort out|take care of|organi[sz]e)|what now|was nun|was mach ich jetzt|was tun|" +
         @"(was|wos|what)\b.*\b(von der stadt|bei der stadt|vo da stadt|with the city|from the city)|" +
-        @"where (do i|to|should i) start|wo fang ich an|what (are|is) the (steps|next steps)|what do (i|we) need to do)\b")]
+        @"where (do i|to|should i) start|wo fang ich an|what (are|is) the (steps|next steps)|what do (i|we) need to do)\b" +
+        @"|\b(ne(ler)? yapmal[ıi]y[ıi](m|z)|ne(ler)?i? yapmam[ıi]?z? (gerek|laz[ıi]m)\w*|neleri? halletme\w*|ilk (ne|önce|once|olarak)\b.*\byapmal\w*|ilk ne\b|" +
+        @"nereden ba[şs]la\w*|ne yapaca[ğg][ıi]m|nelere dikkat\w*|yap[ıi]lmas[ıi] gereken\w*|(belediyede|belediyeye) ne\w*|neleri? bildirme\w*)\b")]
     private static partial Regex Checklist();
 
     [GeneratedRegex(@"\b(ok|okay|pls|please|bitte|und|and|so|gut|passt|alles klar|jo|ja|yes|then|dann|noch|now|jetzt|jetz|mal|amoi|oamoi)\b|[^\p{L}\s]")]
     private static partial Regex StepFiller();
 
     [GeneratedRegex(@"^(weiter|next|weida|nächster|naechster|nächster schritt|naechster schritt|next step|und dann|what'?s next|was kommt|was kommt dann|and then|" +
-        @"then what|dann|go on|continue|fortfahren|nächste|weiter gehts|weiter geht'?s)$")]
+        @"then what|dann|go on|continue|fortfahren|nächste|weiter gehts|weiter geht'?s)$" +
+        @"|^(devam|devam et|devam edelim|devam edin|sonraki|s[ıi]radaki|sonra ne|ve sonra|sonraki ad[ıi]m|s[ıi]radaki ad[ıi]m|sonra|peki sonra)$")]
     private static partial Regex Next();
 
-    [GeneratedRegex(@"\b(schritt|step|punkt|nummer|number|nr)\.?\s*(?<n>\d{1,2})\b")]
+    [GeneratedRegex(@"\b(schritt|step|punkt|nummer|number|nr)\.?\s*(?<n>\d{1,2})\b" +
+        @"|\b(ad[ıi]m|madde)\.?\s*(?<n>\d{1,2})\b|\b(?<n>\d{1,2})\.?\s*(ad[ıi]m|madde)\w*\b")]
     private static partial Regex StepPattern();
 
     [GeneratedRegex(@"\b(davon|davo|von den|von diesen|of (these|the|them|those)|schritte\w*|steps|things|punkte)\b.*\b(gilt|gelten|betreff\w*|apply|applies|" +
         @"relevant|brauch\w*|need|trifft|treffen|muss|müssen|have to)\b")]
     private static partial Regex WhichApply();
 
-    [GeneratedRegex(@"\b(gestorben|verstorben|gstorbn|gstorm|died|passed away|has died|is dead|ist tot|is tot|gestorm|verschieden|entschlafen|tod meine[sr]|death of my)\b")]
+    [GeneratedRegex(@"\b(gestorben|verstorben|gstorbn|gstorm|died|passed away|has died|is dead|ist tot|is tot|gestorm|verschieden|entschlafen|tod meine[sr]|death of my)\b" +
+        @"|\b(öld[üu]\w*|vefat\w*|hayat[ıi]n[ıi] kaybett\w*|rahmetli\w*)\b")]
     private static partial Regex Died();
 
     [GeneratedRegex(@"\b(wenn|falls|if|in case|im fall)\b.*\b(sterbe|stirbt|dies|die)\b")]
     private static partial Regex Hypothetical();
 
     [GeneratedRegex(@"\b(angst|scared|afraid|fear|schulden|debt\w*|pleite|broke|verzweifel\w*|desperate|ausreisen|abgeschoben|deport\w*|nimma hi|nicht mehr zahlen|" +
-        @"kann .* nicht (mehr )?zahlen|can'?t pay|cannot pay|reicht (hinten und vorne|nicht)|gewalt|violence|krank\w*|illness|sick|obdachlos|homeless|trauer\w*|grief)\b|!!!")]
+        @"kann .* nicht (mehr )?zahlen|can'?t pay|cannot pay|reicht (hinten und vorne|nicht)|gewalt|violence|krank\w*|illness|sick|obdachlos|homeless|trauer\w*|grief)\b|!!!" +
+        @"|\b(kork\w*|bor[çc]\w*|[çc]aresiz\w*|s[ıi]n[ıi]r d[ıi][şs][ıi]\w*|hasta\w*|evsiz\w*|[şs]iddet\w*|ödeyemiyorum|odeyemiyorum|ödeyemem|odeyemem)\b")]
     private static partial Regex DistressPattern();
 
-    [GeneratedRegex(@"\b(kein\w*|nicht|ned|no|not|without|ohne|don'?t|haven'?t|never|nie)\b")]
+    [GeneratedRegex(@"\b(kein\w*|nicht|ned|no|not|without|ohne|don'?t|haven'?t|never|nie)\b" +
+        @"|\b(de[ğg]il\w*|yok|hi[çc])\b")]
     private static partial Regex Negation();
 
     /// <summary>Where a clause ends: a negation before it does not reach the word after.</summary>
@@ -365,13 +394,16 @@ public static partial class Understanding
     [GeneratedRegex(@"^\w+\s+(is|ist|was|war|liegt|lies)\s+(still )?(at home|daheim|zu ?hause|dahoam|noch da)")]
     private static partial Regex AtHome();
 
-    [GeneratedRegex(@"\b(auto\w*|car|cars|fahrzeug\w*|golf|motorrad|motorbike|motorcycle|kfz|pkw|wagen)\b")]
+    [GeneratedRegex(@"\b(auto\w*|car|cars|fahrzeug\w*|golf|motorrad|motorbike|motorcycle|kfz|pkw|wagen)\b" +
+        @"|\b(araba\w*|ara[çc]\w*|otomobil\w*|oto)\b")]
     private static partial Regex Car();
 
-    [GeneratedRegex(@"\b(hund\w*|dog|dogs|zamperl|welpe|puppy)\b")]
+    [GeneratedRegex(@"\b(hund\w*|dog|dogs|zamperl|welpe|puppy)\b" +
+        @"|\b(k[öo]pe[kğg]\w*)\b")]
     private static partial Regex Dog();
 
-    [GeneratedRegex(@"\b(kind|kinder|kids?|child|children|sohn|tochter|son|daughter|buam|bua|madl|baby)\b")]
+    [GeneratedRegex(@"\b(kind|kinder|kids?|child|children|sohn|tochter|son|daughter|buam|bua|madl|baby)\b" +
+        @"|\b([çc]ocu[kğg]\w*|cocu[kg]\w*|o[ğg]lum|k[ıi]z[ıi]m|bebe[kğg]\w*)\b")]
     private static partial Regex Children();
 
     [GeneratedRegex(@"\b(zweitwohnung|nebenwohnung|second home|second flat|zweiter wohnsitz|nebenwohnsitz)\b")]

@@ -25,6 +25,12 @@ public static partial class QueryText
         // English
         "the", "and", "for", "with", "how", "what", "where", "when", "can", "need", "want", "have", "has", "get", "got", "does", "my", "your", "our",
         "you", "from", "into", "this", "that", "there", "please", "thanks", "hello", "munich", "city", "apply", "new", "should", "would", "could", "about", "do",
+        // Turkish (and the case endings written after an apostrophe: "Kita'ya", "Münih'te"); not "de", "da", "mi", words of Bavarian too
+        "merhaba", "selam", "nasıl", "nasil", "ne", "neler", "neyi", "nerede", "nerde", "nereye", "nereden", "için", "icin", "ben", "benim", "bana", "biz", "bizim", "bir",
+        "bu", "şu", "onu", "bunu", "bunun", "ve", "ile", "mı", "mu", "mü", "istiyorum", "istiyoruz", "lazım", "lazim", "gerekiyor", "gerek", "gerekli",
+        "yapmak", "yapılıyor", "yapiliyor", "yapabilirim", "yapmalıyım", "yapmaliyim", "yapmam", "münih", "munih", "te", "ta", "ya", "ye", "yı", "yi", "yu", "yü", "nin",
+        "nın", "den", "dan", "ten", "tan", "lütfen", "lutfen", "acaba", "peki", "tamam", "var", "yok", "olarak", "kadar", "belediye", "belediyede", "belediyeye",
+        "yeni", "başvuru", "basvuru", "başvurmak", "başvuruyoruz", "başvuruyorum", "başvurabilirim", "başvurmalıyım", "basvurmaliyim", "almak", "alabilir", "alabilirim",
         // Bavarian fillers
         "i", "mia", "ma", "a", "des", "wia", "wos", "wo", "ned", "scho", "no", "mog", "dad", "hob", "hod", "is", "san", "kon", "ko", "muas", "brauch", "kriag",
     };

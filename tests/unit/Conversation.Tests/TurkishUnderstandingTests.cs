@@ -1,0 +1,47 @@
+using MucGov.Conversation.Bot;
+using Xunit;
+
+namespace MucGov.Conversation.Tests;
+
+/// <summary>
+/// The Turkish words of aspects, follow-ups, checklists and small talk, with and without Turkish letters — and German
+/// words that look like them ("oder", "machen") left alone.
+/// </summary>
+public sealed class TurkishUnderstandingTests
+{
+    [Theory]
+    [InlineData("ücreti ne kadar?", Aspects.Fees)]
+    [InlineData("ucreti ne kadar", Aspects.Fees)]
+    [InlineData("genelde ne kadar sürüyor?", Aspects.ProcessingTime)]
+    [InlineData("yanımda neler götürmem lazım?", Aspects.Documents)]
+    [InlineData("randevu almam gerekiyor mu?", Aspects.Appointment)]
+    [InlineData("yarın açıklar mı?", Aspects.OpeningHours)]
+    [InlineData("bu hangi kanuna göre?", Aspects.LegalBasis)]
+    [InlineData("nereye gitmem gerekiyor?", Aspects.Where)]
+    public void A_turkish_question_about_an_aspect_is_recognised_and_is_a_follow_up(string message, string aspect)
+    {
+        Assert.Equal(aspect, Aspects.Of(message));
+        Assert.True(Aspects.IsFollowUp(message), message);
+    }
+
+    [Theory]
+    [InlineData("Pasaport mu yoksa kimlik kartı mı, hangisi?")]
+    [InlineData("Reisepass oder Personalausweis?")]
+    [InlineData("Was muss ich machen?")]
+    public void German_words_that_look_turkish_and_turkish_questions_without_an_aspect_name_none(string message) =>
+        Assert.Null(Aspects.Of(message.ToLowerInvariant()));
+
+    [Fact]
+    public void A_question_that_names_a_new_service_is_no_follow_up() =>
+        Assert.False(Aspects.IsFollowUp("köpek vergisi ne kadar?"));
+
+    [Theory]
+    [InlineData("Türkiye'ye dönüyoruz, neler yapmam gerekiyor?")]
+    [InlineData("ilk önce ne yapmalıyım?")]
+    public void Asking_what_to_do_wants_the_checklist(string message) => Assert.True(Understanding.WantsChecklist(message.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("devam")]
+    [InlineData("sıradaki adım")]
+    public void Devam_and_the_next_step_go_on_with_the_checklist(string message) => Assert.True(Understanding.WantsNextStep(message));
+}
