@@ -52,6 +52,8 @@ public static class PostfachApi
             return TypedResults.NotFound();
         }
 
+        // The list and its counts from one snapshot: a letter arriving in between is in both or in neither.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var mine = db.PostfachMessages.AsNoTracking().Where(m => m.AccountId == me);
         var listed = unread == true ? mine.Where(m => m.FirstReadAt == null) : mine;
         var messages = await listed.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id).Take(take ?? 50).ToListAsync(ct);
