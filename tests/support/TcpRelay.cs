@@ -20,10 +20,7 @@ public sealed class TcpRelay : IAsyncDisposable
     public TcpRelay(string host, int port)
     {
         target = new IPEndPoint(Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork), port);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = Ports.Free();
     }
 
     /// <summary>The loopback port clients connect to.</summary>
