@@ -13,7 +13,7 @@ namespace MucGov.Conversation.Texts;
 public sealed class TextTable
 {
     /// <summary>The languages whose tables must hold every key (a test checks it).</summary>
-    public static readonly IReadOnlyList<string> Complete = ["de", "en", "tr"];
+    public static readonly IReadOnlyList<string> Complete = ["de", "en", "tr", "uk", "ru", "ar"];
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> tables;
 

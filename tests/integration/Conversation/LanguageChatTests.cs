@@ -51,6 +51,8 @@ public sealed class LanguageChatTests(ConversationFixture conversation) : IClass
     [Fact]
     public async Task A_ukrainian_question_about_a_service_not_translated_gets_the_english_text_with_a_ukrainian_sentence_saying_so()
     {
+        await MucGov.IntegrationTests.Knowledge.CatalogEdits.WithoutLanguageInDatabaseAsync(conversation.Knowledge, "personalausweis", "uk");
+
         var (id, client, _) = await NewChatAsync(new { language = "uk" });
 
         var answer = await ConversationFixture.SayAsync(client, id, "Добрий день, мені потрібен новий Personalausweis, що робити?");

@@ -12,8 +12,8 @@ using Xunit;
 namespace MucGov.IntegrationTests.Knowledge;
 
 /// <summary>
-/// The editor's view of the catalog's translations (the sample ships the passport service in Turkish, as a draft) and
-/// the review call, the only way a translation becomes reviewed.
+/// The editor's view of the catalog's translations (the sample ships every language, as drafts; a test strips one
+/// service of a language to see it missing) and the review call, the only way a translation becomes reviewed.
 /// </summary>
 public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFixture<KnowledgeFixture>
 {
@@ -37,11 +37,12 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
     public async Task The_report_lists_per_language_what_is_missing_and_what_is_only_a_draft()
     {
         using var editor = await EditorAsync();
+        await CatalogEdits.WithoutLanguageAsync(knowledge.App, editor, "personalausweis", "uk");
 
         var report = await editor.GetFromJsonAsync<JsonElement>("/api/knowledge/translations");
 
         Assert.Equal(["en", "tr", "uk", "ru", "ar"], report.GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("language").GetString()));
-        // Turkish is written throughout (all of it a draft until reviewed); Ukrainian not yet.
+        // Turkish is written throughout (all of it a draft until reviewed); Ukrainian too, but for the service an editor stripped.
         var turkish = Language(report, "tr");
         Assert.Equal("draft", Item(turkish, "service", "reisepass")!.Value.GetProperty("status").GetString());
         Assert.Equal((0, turkish.GetProperty("entities").GetInt32()), (turkish.GetProperty("missing").GetInt32(),
@@ -50,12 +51,13 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
         var notTranslated = Item(ukrainian, "service", "personalausweis")!.Value;
         Assert.Equal("missing", notTranslated.GetProperty("status").GetString());
         Assert.Contains("title", notTranslated.GetProperty("missingFields").EnumerateArray().Select(f => f.GetString()));
-        Assert.True(ukrainian.GetProperty("missing").GetInt32() >= 50);
+        // Another test of the class strips a service too.
+        Assert.InRange(ukrainian.GetProperty("missing").GetInt32(), 1, 2);
         Assert.Equal(ukrainian.GetProperty("entities").GetInt32(),
             ukrainian.GetProperty("reviewed").GetInt32() + ukrainian.GetProperty("draft").GetInt32() + ukrainian.GetProperty("missing").GetInt32());
         var english = Language(report, "en");
         Assert.Equal(english.GetProperty("entities").GetInt32(), english.GetProperty("draft").GetInt32() + english.GetProperty("reviewed").GetInt32());
-        Assert.Equal(0, ukrainian.GetProperty("draft").GetInt32());
+        Assert.Equal("draft", Item(ukrainian, "service", "reisepass")!.Value.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -97,12 +99,13 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
     public async Task Reviewing_an_incomplete_translation_is_a_conflict_naming_the_missing_texts_and_records_nothing()
     {
         using var editor = await EditorAsync();
+        await CatalogEdits.WithoutLanguageAsync(knowledge.App, editor, "fischereischein", "uk");
 
-        var refused = await editor.PostAsync("/api/knowledge/translations/uk/service/reisepass/review", null);
+        var refused = await editor.PostAsync("/api/knowledge/translations/uk/service/fischereischein/review", null);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("title", (await Apps.ProblemAsync(refused)).GetProperty("missingFields").EnumerateArray().Select(f => f.GetString()));
-        Assert.Equal(0, await ReviewsAsync("reisepass", "uk"));
+        Assert.Equal(0, await ReviewsAsync("fischereischein", "uk"));
     }
 
     [Theory]
