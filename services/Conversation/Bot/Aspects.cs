@@ -89,7 +89,9 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(offen|geöffnet|geoeffnet|öffnungszeit\w*|oeffnungszeit\w*|aufgsperrt|auf\s*gsperrt|sperrn?\s+(de|die)\s+auf|zua|open|opening hours|" +
         @"closed|geschlossen|hat .* auf|hams .* auf|wann (macht|machen|hat|haben)\b.*\bauf)\b" +
         @"|\b(a[çc][ıi]k m[ıi]\w*|a[çc][ıi]k(lar|t[ıi]r)?|a[çc][ıi]l[ıi]yor\w*|ka[çc]ta a[çc]\w*|ka[çc]ta kapan\w*|[çc]al[ıi][şs]ma saat\w*|mesai saat\w*|" +
-        @"a[çc][ıi]l[ıi][şs] saat\w*|kapal[ıi]\w*|hangi saatlerde|saat ka[çc]ta)\b")]
+        @"a[çc][ıi]l[ıi][şs] saat\w*|kapal[ıi]\w*|hangi saatlerde|saat ka[çc]ta)\b" +
+        @"|\b(відчинен\w*|відкрит\w*|години роботи|графік роботи|зачинен\w*|открыт\w*|часы работы|график работы|закрыт\w*|مفتوح\w*|ساعات العمل|مواعيد العمل|" +
+        @"مغلق\w*|متى يفتح\w*)")]
     private static partial Regex OpeningPattern();
 
     [GeneratedRegex(@"\b(rechtsgrundlage|gesetzliche grundlage|grundlage|gesetz|paragraph|paragraf|legal basis|law|statute|grundlag)\b|§" +
@@ -98,7 +100,9 @@ public static partial class Aspects
 
     [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b" +
         @"|\b(ücret\w*|ucret\w*|ne kadar(?!\s*(s[üu]r|zaman|vakit|bekle|erken|ge[çc]))|ka[çc] (para|euro|avro|lira)|fiyat\w*|masraf\w*|har[çc]\w*|bedava|" +
-        @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*)\b")]
+        @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*)\b" +
+        @"|\b(скільки кошту\w*|вартість|вартост\w*|плат\w*|збір|збору|мит\w*|безкоштовн\w*|сколько сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|цін\w*|цен\w*|" +
+        @"كم (يكلف|تكلف|سعر|الرسوم)\w*|رسوم|الرسوم|تكلفة|التكلفة|سعر|مجان\w*)")]
     private static partial Regex FeesPattern();
 
     [GeneratedRegex(@"\b(wie ?lang\w*|wia ?lang\w*|dauer\w*|how long|take[s]? long|gleich|glei|sofort|straight away|immediately|right away|on the spot|" +
@@ -106,7 +110,9 @@ public static partial class Aspects
         @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
         @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b" +
         @"|\b(ne kadar s[üu]r\w*|ne kadar zaman|ne kadar vakit|ka[çc] g[üu]n\w*|ka[çc] hafta\w*|ka[çc] ay\w*|ne zaman (haz[ıi]r|biter|gelir|[çc][ıi]kar|" +
-        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*)\b")]
+        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*)\b" +
+        @"|\b(скільки (часу|триває|чекати)\w*|як довго|термін розгляду|скільки (времени|ждать|длится)\w*|сколько времени|как долго|срок\w* (рассмотрения|" +
+        @"оформления)|كم (يستغرق|تستغرق|من الوقت)|المدة|مدة المعالجة|متى (يجهز|سيكون جاهز)\w*)")]
     private static partial Regex DurationPattern();
 
     /// <summary>By when it must be done, or how long one may wait ("is there a deadline?", "wie lange darf ich noch fahren?").</summary>
@@ -131,7 +137,8 @@ public static partial class Aspects
     [GeneratedRegex(@"\b((brauch\w*|need\w*|muss ich|muss man|müssen wir|miass ma|muas i|must i|do i have to|have to)\b.*\b(termin\w*|appointment\w*)|" +
         @"(termin\w*|appointment\w*)\b.*\b(nötig|notwendig|erforderlich|required|needed|necessary|pflicht)|" +
         @"walk[- ]in|ohne anmeldung|ohne termin|without (an )?appointment|einfach (hin|vorbei)\w*)\b" +
-        @"|\b(randevu\w*|termin (al|[şs]art|gerek|laz[ıi]m)\w*)\b")]
+        @"|\b(randevu\w*|termin (al|[şs]art|gerek|laz[ıi]m)\w*)\b" +
+        @"|\b(запис\w* на прийом|термін\w*|запис\w* на прием|запис\w*|موعد\w*|الموعد\w*)")]
     private static partial Regex AppointmentPattern();
 
     // "Brauch i do an Sehtest?", "geht das trotzdem?" (a condition, which the documents name) ask about the documents too.
@@ -139,7 +146,9 @@ public static partial class Aspects
         @"vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|need to show|show them|trotzdem|even if|still possible)\b|" +
         @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b" +
         @"|\b(belge\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
-        @"getirmem\w*|g[öo]t[üu]rmem\w*|nelere ihtiya\w*|neye ihtiya\w*)\b")]
+        @"getirmem\w*|g[öo]t[üu]rmem\w*|nelere ihtiya\w*|neye ihtiya\w*)\b" +
+        @"|\b(документ\w*|довідк\w*|папер\w*|що (взяти|потрібно взяти|принести)|что (взять|нужно взять|принести)|справк\w*|бумаг\w*|وثائق|الوثائق|مستندات|" +
+        @"المستندات|أوراق|الأوراق|ماذا (أحضر|احضر)\w*)")]
     private static partial Regex DocumentsPattern();
 
     [GeneratedRegex(@"\b(telefon\w*|nummer|phone|anrufen|call them|kontakt|contact|zuständig\w*|zustaendig\w*|" +
@@ -152,7 +161,9 @@ public static partial class Aspects
         @"barrierefrei|rollstuhl|(?<=\b(gibt'?s|gibts|gibt es)\b.*)\bauch in|is there (one|an? \w+) in|" +
         @"wheelchair|step-?free|where (is|are|do i go)|where's|how (do i )?get there|where (do|can|could) (i|we) (get|pick up|collect) (it|them|the))\b" +
         @"|\b(nerede\w*|nerde\w*|nereye gi(d|t)\w*|nas[ıi]l gid\w*|hangi adres\w*|adres\w*|(hangi|ka[çc] numaral[ıi]) (metro|otob[üu]s|tramvay|hat|u-?bahn|" +
-        @"s-?bahn)\w*|engelli (giri[şs]|eri[şs]im)\w*|tekerlekli sandalye\w*|asans[öo]r\w*)\b")]
+        @"s-?bahn)\w*|engelli (giri[şs]|eri[şs]im)\w*|tekerlekli sandalye\w*|asans[öo]r\w*)\b" +
+        @"|\b(де (це|знаходиться|знаходяться)\w*|куди (йти|іти|звертатися)\w*|адрес\w*|где (это|находится|находятся)\w*|куда (идти|обращаться)\w*|أين (يقع|تقع|" +
+        @"أذهب|اذهب)\w*|العنوان|عنوان)")]
     private static partial Regex WherePattern();
 
     /// <summary>Every word any aspect pattern matches, to find what else a message says.</summary>
@@ -175,7 +186,12 @@ public static partial class Aspects
         @"internet\w*|adres\w*|a[çc][ıi]k\w*|kapal[ıi]\w*|saat\w*|gerek\w*|laz[ıi]m|[şs]art|zorunlu\w*|telefon\w*|numara\w*|yasa\w*|kanun\w*|dayana\w*|haz[ıi]r|" +
         @"biter|[çc][ıi]kar|h[ıi]zl[ıi]|acil|bug[üu]n|yar[ıi]n|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|sabah|ö[ğg]leden|ogleden|" +
         @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|ücreti|" +
-        @"peki|o|bu|onu|bunu|i[çc]in|mi|m[ıi]|mu|mü|var|yok)\b")]
+        @"peki|o|bu|onu|bunu|i[çc]in|mi|m[ıi]|mu|mü|var|yok)\b" +
+        @"|\b(скільки|кошту\w*|вартість|вартост\w*|плат\w*|збір|безкоштовн\w*|сколько|сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|час\w*|триває|чекати|долго|" +
+        @"довго|времени|ждать|длится|срок\w*|документ\w*|довідк\w*|справк\w*|папер\w*|бумаг\w*|взяти|взять|принести|запис\w*|прийом\w*|прием\w*|термін\w*|де|" +
+        @"где|куди|куда|адрес\w*|відчинен\w*|відкрит\w*|открыт\w*|години|часы|роботи|работы|а|і|и|це|это|що|что|як|как|це|мені|мне|потрібно|нужно|треба|надо|" +
+        @"كم|يكلف|تكلف|الرسوم|رسوم|تكلفة|سعر|يستغرق|الوقت|المدة|وثائق|الوثائق|مستندات|أوراق|موعد\w*|أين|العنوان|مفتوح\w*|ساعات|العمل|و|هل|ما|ماذا|أحتاج|" +
+        @"احتاج)\b")]
     private static partial Regex AspectWords();
 
     [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +

@@ -309,7 +309,8 @@ public static partial class Understanding
     /// <summary>A goodbye alone (thanks get their own answer, which says goodbye too).</summary>
     [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|pfiat god|auf wiedersehen|bis bald|bis dann|see you|see ya|baba|" +
         @"servus und pfiat di)\W*$" +
-        @"|^\W*(ho[şs][çc]a ?kal\w*|g[üu]le g[üu]le|g[öo]r[üu][şs][üu]r[üu]z|bay bay|iyi g[üu]nler|iyi ak[şs]amlar)\W*$")]
+        @"|^\W*(ho[şs][çc]a ?kal\w*|g[üu]le g[üu]le|g[öo]r[üu][şs][üu]r[üu]z|bay bay|iyi g[üu]nler|iyi ak[şs]amlar)\W*$" +
+        @"|^\W*(до побачення|бувай\w*|до свидания|пока|مع السلامة|وداعا)\W*$")]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(nutzlos\w*|useless|dumm\w*|blöd\w*|bled\w*|depp\w*|idiot\w*|stupid|worst|trottel|dodl|hirnlos|scheiß\w*|scheiss\w*|sucks|rubbish|" +
@@ -318,7 +319,8 @@ public static partial class Understanding
     private static partial Regex Insult();
 
     [GeneratedRegex(@"\b(danke\w*|dankschön|merci|vergelt'?s gott|vergelts gott|thanks|thank you|thx|ty|cheers|passt,? danke)\b" +
-        @"|\b(te[şs]ekk[üu]r\w*|sa[ğg] ?ol\w*|eyvallah|mersi)\b")]
+        @"|\b(te[şs]ekk[üu]r\w*|sa[ğg] ?ol\w*|eyvallah|mersi)\b" +
+        @"|\b(дякую|спасибі|спасибо|благодарю|شكرا|شكرًا|مشكور\w*)")]
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"\b(hilfreich\w*|helpful|gscheid\w*|gscheit\w*|schlau\w*|clever|du bist (super|toll|klasse|spitze|großartig|der beste|fei)|" +
@@ -359,11 +361,13 @@ public static partial class Understanding
 
     [GeneratedRegex(@"^(weiter|next|weida|nächster|naechster|nächster schritt|naechster schritt|next step|und dann|what'?s next|was kommt|was kommt dann|and then|" +
         @"then what|dann|go on|continue|fortfahren|nächste|weiter gehts|weiter geht'?s)$" +
-        @"|^(devam|devam et|devam edelim|devam edin|sonraki|s[ıi]radaki|sonra ne|ve sonra|sonraki ad[ıi]m|s[ıi]radaki ad[ıi]m|sonra|peki sonra)$")]
+        @"|^(devam|devam et|devam edelim|devam edin|sonraki|s[ıi]radaki|sonra ne|ve sonra|sonraki ad[ıi]m|s[ıi]radaki ad[ıi]m|sonra|peki sonra)$" +
+        @"|^(далі|наступний|наступний крок|дальше|далее|следующий|следующий шаг|التالي|الخطوة التالية|تابع|متابعة)$")]
     private static partial Regex Next();
 
     [GeneratedRegex(@"\b(schritt|step|punkt|nummer|number|nr)\.?\s*(?<n>\d{1,2})\b" +
-        @"|\b(ad[ıi]m|madde)\.?\s*(?<n>\d{1,2})\b|\b(?<n>\d{1,2})\.?\s*(ad[ıi]m|madde)\w*\b")]
+        @"|\b(ad[ıi]m|madde)\.?\s*(?<n>\d{1,2})\b|\b(?<n>\d{1,2})\.?\s*(ad[ıi]m|madde)\w*\b" +
+        @"|\b(крок|шаг|пункт|الخطوة)\s*(?<n>\d{1,2})\b")]
     private static partial Regex StepPattern();
 
     [GeneratedRegex(@"\b(davon|davo|von den|von diesen|of (these|the|them|those)|schritte\w*|steps|things|punkte)\b.*\b(gilt|gelten|betreff\w*|apply|applies|" +
