@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MucGov.Conversation.Bot;
 using MucGov.Conversation.Texts;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.Conversation.Tests;
@@ -92,13 +93,7 @@ public sealed class GlossaryTests
 
     private static HashSet<string> EnglishCatalogWords()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("MucGov.sln not found.");
-        }
-
-        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "services/Knowledge/Catalog/Sample/catalog.json")));
+        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "services/Knowledge/Catalog/Sample/catalog.json")));
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in catalog.RootElement.GetProperty("services").EnumerateArray())
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MucGov.Contracts.Knowledge;
 using MucGov.Conversation.Bot;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.Conversation.Tests;
@@ -18,13 +19,7 @@ public sealed class ProcedureDialogueTests
     /// <summary>The service as the knowledge service describes it, read from the shipped sample catalog.</summary>
     private static ServiceDetails Service(string id, string language)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "MucGov.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
+        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
         var service = catalog.RootElement.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
         var lang = language == "en" ? "en" : "de";
         var procedure = service.GetProperty("procedure");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MucGov.Conversation.Texts;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.Conversation.Tests;
@@ -8,17 +9,6 @@ namespace MucGov.Conversation.Tests;
 public sealed partial class TextTableTests
 {
     private static readonly TextTable Texts = TextTable.Shipped;
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("MucGov.sln not found.");
-        }
-
-        return dir.FullName;
-    }
 
     [Fact]
     public void The_complete_languages_hold_the_same_keys()
@@ -79,7 +69,7 @@ public sealed partial class TextTableTests
     [Fact]
     public void Every_key_the_conversation_service_asks_for_is_in_the_table()
     {
-        var source = Path.Combine(Root(), "services", "Conversation");
+        var source = Path.Combine(Repository.Root, "services", "Conversation");
         var asked = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))

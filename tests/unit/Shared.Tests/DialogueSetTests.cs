@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MucGov.Shared.Clients.Dialogues;
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.Shared.Tests;
@@ -10,18 +11,7 @@ public sealed class DialogueSetTests
     private static readonly string[] Categories =
         ["follow-up", "topic-switch", "offer-interrupt", "life-situation", "small-talk", "humour", "sensitive", "robust", "hand-over", "clarify"];
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("MucGov.sln not found.");
-        }
-
-        return dir.FullName;
-    }
-
-    private static IReadOnlyList<DialogueSet> Sets() => DialogueSet.ReadAll(Path.Combine(Root(), "tests", "data", "dialogues"));
+    private static IReadOnlyList<DialogueSet> Sets() => DialogueSet.ReadAll(Path.Combine(Repository.Root, "tests", "data", "dialogues"));
 
     [Fact]
     public void The_set_has_eighty_dialogues_and_250_turns_in_supported_languages_each_turn_with_an_expectation()
@@ -45,7 +35,7 @@ public sealed class DialogueSetTests
     [Fact]
     public void At_least_30_percent_of_the_turns_share_no_phrase_with_a_catalog_synonym()
     {
-        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
+        using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
         var synonyms = catalog.RootElement.GetProperty("services").EnumerateArray()
             .SelectMany(s => s.GetProperty("synonyms").EnumerateObject().SelectMany(l => l.Value.EnumerateArray()).Select(x => x.GetString()!.ToLowerInvariant())).ToList();
         var turns = Sets().SelectMany(s => s.Dialogues).SelectMany(d => d.Turns).ToList();

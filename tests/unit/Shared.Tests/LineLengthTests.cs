@@ -1,3 +1,4 @@
+using MucGov.Testing;
 using Xunit;
 
 namespace MucGov.Shared.Tests;
@@ -13,17 +14,6 @@ public sealed class LineLengthTests
 
     private static readonly string[] CodeExtensions = [".cs", ".js", ".css", ".cshtml", ".sh", ".csproj", ".props", ".yaml", ".yml"];
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "TestResults", ".git", "Migrations", ".state", ".mucgov"];
-
-    private static DirectoryInfo Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "MucGov.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("MucGov.sln not found above the test's folder.");
-        }
-
-        return dir;
-    }
 
     private static IEnumerable<FileInfo> CodeFiles(DirectoryInfo dir)
     {
@@ -51,7 +41,7 @@ public sealed class LineLengthTests
     [Fact]
     public void No_line_of_code_is_longer_than_180_characters()
     {
-        var root = Root();
+        var root = new DirectoryInfo(Repository.Root);
         var files = CodeFiles(root).ToList();
         var offenders = files
             .SelectMany(f => LongLines(File.ReadAllText(f.FullName)).Select(l => $"{Path.GetRelativePath(root.FullName, f.FullName)}:{l}"))
