@@ -51,7 +51,7 @@ public sealed class LanguageChatTests(ConversationFixture conversation) : IClass
     [Fact]
     public async Task A_ukrainian_question_about_a_service_not_translated_gets_the_english_text_with_a_ukrainian_sentence_saying_so()
     {
-        await MucGov.IntegrationTests.Knowledge.CatalogEdits.WithoutLanguageInDatabaseAsync(conversation.Knowledge, "personalausweis", "uk");
+        await MucGov.IntegrationTests.Knowledge.CatalogEdits.WithoutLanguageAsync(conversation.Knowledge, "personalausweis", "uk");
 
         var (id, client, _) = await NewChatAsync(new { language = "uk" });
 

@@ -41,9 +41,7 @@ public class WebPlatform : Isolated
             var settings = new Dictionary<string, string?>(auth);
             if (name == "conversation")
             {
-                // As in the conversation fixture: the suite runs several platforms at once on two cores, and a search
-                // slower than the production timeout is not what these tests are about (ChatTests test the timeout).
-                settings["Bot:KnowledgeTimeout"] = "00:00:10";
+                settings["Bot:KnowledgeTimeout"] = Hosting.Apps.KnowledgePatience;
             }
 
             Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true, extra: With(name, settings));

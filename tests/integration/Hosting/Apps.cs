@@ -142,6 +142,12 @@ public static class Apps
     /// <summary>Where a service reads the signing keys of the identity service under test.</summary>
     public static string MetadataOf(RunningApp identity) => new Uri(identity.Address, ".well-known/openid-configuration").ToString();
 
+    /// <summary>
+    /// How long a test's conversation app waits for knowledge (production: 3 s): the suite runs several platforms at once
+    /// on two cores, and a slow search is not what those tests are about (ChatTests test the timeout itself).
+    /// </summary>
+    public const string KnowledgePatience = "00:00:10";
+
     public const string GatewaySecret = "test-gateway-secret";
     public const string CatalogImportSecret = "test-catalog-import-secret";
 

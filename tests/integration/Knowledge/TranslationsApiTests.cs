@@ -37,7 +37,7 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
     public async Task The_report_lists_per_language_what_is_missing_and_what_is_only_a_draft()
     {
         using var editor = await EditorAsync();
-        await CatalogEdits.WithoutLanguageAsync(knowledge.App, editor, "personalausweis", "uk");
+        await CatalogEdits.WithoutLanguageAsync(knowledge.App, "personalausweis", "uk");
 
         var report = await editor.GetFromJsonAsync<JsonElement>("/api/knowledge/translations");
 
@@ -76,13 +76,7 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
 
         // An edit of the Turkish title (as any PUT of the service) makes the translation a draft again.
         using var read = await editor.GetAsync("/api/knowledge/services/reisepass");
-        JsonObject entry;
-        await using (var scope = knowledge.App.Services.CreateAsyncScope())
-        {
-            var row = await scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().Services.AsNoTracking().SingleAsync(s => s.Id == "reisepass");
-            entry = JsonSerializer.SerializeToNode(row.Entry, MucGov.Knowledge.Catalog.CatalogFile.Json)!.AsObject();
-        }
-
+        var entry = await CatalogEdits.EntryAsync(knowledge.App, "reisepass");
         entry["title"]!["tr"] = "Pasaport için başvuru";
         using var put = new HttpRequestMessage(HttpMethod.Put, "/api/knowledge/services/reisepass") { Content = JsonContent.Create(entry) };
         put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
@@ -99,7 +93,7 @@ public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFix
     public async Task Reviewing_an_incomplete_translation_is_a_conflict_naming_the_missing_texts_and_records_nothing()
     {
         using var editor = await EditorAsync();
-        await CatalogEdits.WithoutLanguageAsync(knowledge.App, editor, "fischereischein", "uk");
+        await CatalogEdits.WithoutLanguageAsync(knowledge.App, "fischereischein", "uk");
 
         var refused = await editor.PostAsync("/api/knowledge/translations/uk/service/fischereischein/review", null);
 
