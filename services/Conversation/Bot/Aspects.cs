@@ -185,7 +185,7 @@ public static partial class Aspects
         @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|termin|online|" +
         @"internet\w*|adres\w*|a[çc][ıi]k\w*|kapal[ıi]\w*|saat\w*|gerek\w*|laz[ıi]m|[şs]art|zorunlu\w*|telefon\w*|numara\w*|yasa\w*|kanun\w*|dayana\w*|haz[ıi]r|" +
         @"biter|[çc][ıi]kar|h[ıi]zl[ıi]|acil|bug[üu]n|yar[ıi]n|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|sabah|ö[ğg]leden|ogleden|" +
-        @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|ücreti|" +
+        @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|" +
         @"peki|o|bu|onu|bunu|i[çc]in|mi|m[ıi]|mu|mü|var|yok)\b" +
         @"|\b(скільки|кошту\w*|вартість|вартост\w*|плат\w*|збір|безкоштовн\w*|сколько|сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|час\w*|триває|чекати|долго|" +
         @"довго|времени|ждать|длится|срок\w*|документ\w*|довідк\w*|справк\w*|папер\w*|бумаг\w*|взяти|взять|принести|запис\w*|прийом\w*|прием\w*|термін\w*|де|" +
@@ -205,8 +205,8 @@ public static partial class Aspects
         @"mit|mim|mitm|with|by|am besten|besten|best|easiest|am einfachsten|einfachsten|selber|selbst|myself)\b" +
         @"|\b(ve|da|de|ile|mi|m[ıi]|mu|mü|miyim|m[ıi]y[ıi]m|misiniz|bu|[şs]u|o|onu|onun|bunu|bunun|i[çc]in|ben|benim|bana|biz|bizim|bir|peki|acaba|ya|[şs]ey|" +
         @"l[üu]tfen|te[şs]ekk[üu]rler|tamam|evet|hay[ıi]r|orada|oras[ıi]|buras[ıi]|oraya|var|yok|olarak|nas[ıi]l|ne|neler|ka[çc]|hangi|en|daha|[çc]ok|sonra|" +
-        @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|bunun|için|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
-        @"durumda|yoksa|bekle|genellikle|biraz|hala|hâlâ|art[ıi]k|tam|acaba)\b")]
+        @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
+        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam)\b")]
     private static partial Regex Filler();
 
     /// <summary>A word of three letters or more ("dog tax", "KVR" name something).</summary>

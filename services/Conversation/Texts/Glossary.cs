@@ -62,12 +62,29 @@ public sealed class Glossary
     /// <summary>A key of one stem shorter than this matches only the very word ("pas", dog, is not "pasta").</summary>
     public const int ShortStem = 4;
 
-    private static bool Matches(string[] stems, string[] words, int at) =>
-        at + stems.Length <= words.Length && stems.Select((stem, k) => Matches(stem, words[at + k], alone: stems.Length == 1)).All(m => m);
+    private static bool Matches(string[] stems, string[] words, int at)
+    {
+        if (at + stems.Length > words.Length)
+        {
+            return false;
+        }
 
-    // In a key of several stems the others give the context ("za" in "putovnic za dijet").
-    private static bool Matches(string stem, string word, bool alone) =>
-        alone && stem.Length < ShortStem ? word == stem : word.StartsWith(stem, StringComparison.Ordinal);
+        // In a key of several stems the others give the context ("za" in "putovnic za dijet").
+        if (stems.Length == 1 && stems[0].Length < ShortStem)
+        {
+            return words[at] == stems[0];
+        }
+
+        for (var k = 0; k < stems.Length; k++)
+        {
+            if (!words[at + k].StartsWith(stems[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The lower-cased words of a text: runs of letters, marks and digits (a zero-width non-joiner splits, as in Farsi; Arabic yeh and kaf read as Persian).</summary>
     public static string[] Words(string text)
@@ -98,18 +115,7 @@ public sealed class Glossary
         _ => c,
     };
 
-    private static Glossary Load()
-    {
-        var assembly = typeof(Glossary).Assembly;
-        var languages = new Dictionary<string, Entry[]>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Glossary.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            languages[name["Glossary.".Length..^".json".Length]] = Parse(stream);
-        }
-
-        return new Glossary(languages.ToFrozenDictionary(StringComparer.Ordinal));
-    }
+    private static Glossary Load() => new(EmbeddedLanguageFiles.Load("Glossary.", Parse));
 
     /// <summary>A glossary file: <c>{ "terms": { "stems": "english words" } }</c>; longer keys are tried first.</summary>
     public static Entry[] Parse(Stream json)

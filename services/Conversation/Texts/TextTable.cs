@@ -62,18 +62,7 @@ public sealed class TextTable
         return fallback is null ? null : Find(fallback, key);
     }
 
-    private static TextTable Load()
-    {
-        var assembly = typeof(TextTable).Assembly;
-        var tables = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Texts.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            tables[name["Texts.".Length..^".json".Length]] = Parse(stream);
-        }
-
-        return new TextTable(tables.ToFrozenDictionary(StringComparer.Ordinal));
-    }
+    private static TextTable Load() => new(EmbeddedLanguageFiles.Load("Texts.", Parse));
 
     /// <summary>A language file: an object of key → text; <c>$comment</c> is skipped.</summary>
     public static FrozenDictionary<string, string> Parse(Stream json)
