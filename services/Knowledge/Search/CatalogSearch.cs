@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MucGov.Knowledge.Data;
@@ -36,7 +37,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     private const double FullMatchRank = 0.6079;
 
     // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language;
-    // {translated} the column of the language's translated texts (a fixed name from the supported languages).
+    // {translated} the language's translated texts and {translatedTitle} its title (see Sql: nothing for German and English).
     private const string SearchSql = """
         WITH words AS (SELECT DISTINCT word FROM unnest({0}::text[]) AS w(word)),
         fts AS (
@@ -46,12 +47,12 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                    greatest(
                        CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
                        CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END,
-                   CASE WHEN l.title @@ to_tsquery({1}::regconfig, w.word) THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
+                       CASE WHEN l.title @@ to_tsquery({1}::regconfig, w.word) THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
             FROM words w
             JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
                 OR {translated} @@ to_tsquery({1}::regconfig, w.word)
             -- The title in the question's language too, for the bonus (a short text: made on the fly, for the matches only).
-            CROSS JOIN LATERAL (SELECT to_tsvector({1}::regconfig, coalesce(s.entry->'title'->>{3}, '')) AS title) l
+            CROSS JOIN LATERAL (SELECT {translatedTitle} AS title) l
         ),
         trigram AS (
             SELECT t.service_id AS id, w.word, max(similarity(w.word, t.term)) AS trigram
@@ -68,6 +69,17 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                (SELECT count(*) FROM services)::int AS total, s.entry->'title'->>{3} AS title_local, s.entry->'summary'->>{3} AS summary_local
         FROM evidence e JOIN services s ON s.id = e.id
         """;
+
+    // The query per translated language, made once: only the question's own language among the translations (a Turkish
+    // text says nothing about a Croatian question); German and English have their own vectors and titles above.
+    private static readonly string Untranslated = SearchSql.Replace("{translated}", "''::tsvector", StringComparison.Ordinal)
+        .Replace("{translatedTitle}", "''::tsvector", StringComparison.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Sql = KnowledgeDbContext.TranslatedLanguages.ToFrozenDictionary(
+        l => l.Code,
+        l => SearchSql.Replace("{translated}", "s." + KnowledgeDbContext.TranslatedColumn(l.Code), StringComparison.Ordinal)
+            .Replace("{translatedTitle}", "to_tsvector({1}::regconfig, coalesce(s.entry->'title'->>{3}, ''))", StringComparison.Ordinal),
+        StringComparer.Ordinal);
 
     internal sealed record Row(
         string Id, string Word, double Fts, double TitleBonus, double Trigram,
@@ -91,10 +103,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         // One round trip: every (service, word) with evidence, the service's texts, and the catalog size for the weights.
         // Besides German and English, the words meet the translations stemmed in the question's language.
         var config = SupportedLanguages.Find(language)?.TextSearch ?? "simple";
-        // Only the question's own language among the translations (a Turkish text says nothing about a Croatian question).
-        var translated = KnowledgeDbContext.TranslatedColumn(language) is { } column ? "s." + column : "''::tsvector";
         var rows = await db.Database.SqlQuery<Row>(
-            FormattableStringFactory.Create(SearchSql.Replace("{translated}", translated, StringComparison.Ordinal), words, config, TermSimilarity, language))
+            FormattableStringFactory.Create(Sql.GetValueOrDefault(language, Untranslated), words, config, TermSimilarity, language))
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
