@@ -96,7 +96,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
 
     /// <summary>The column of a translated language's search vector (<c>search_tr</c>), or null for German, English and voices.</summary>
     public static string? TranslatedColumn(string language) =>
-        TranslatedLanguages.Any(l => l.Code == language) ? "search_" + language : null;
+        TranslatedLanguages.FirstOrDefault(l => l.Code == language) is { } translated ? TranslatedColumn(translated) : null;
 
     private static string TranslatedColumn(SupportedLanguage language) => "search_" + language.Code;
 
