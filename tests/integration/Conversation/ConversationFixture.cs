@@ -25,7 +25,6 @@ public class ConversationFixture : Isolated
         {
             ["Auth:MetadataAddress"] = Apps.MetadataOf(Identity),
             ["Chat:MessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Bot:KnowledgeTimeout"] = Apps.KnowledgePatience,
             ["Chat:HeartbeatInterval"] = "00:00:01",
         };
         foreach (var (setting, value) in Limits)

@@ -38,13 +38,7 @@ public class WebPlatform : Isolated
         };
         foreach (var name in new[] { "knowledge", "conversation", "ticket" })
         {
-            var settings = new Dictionary<string, string?>(auth);
-            if (name == "conversation")
-            {
-                settings["Bot:KnowledgeTimeout"] = Hosting.Apps.KnowledgePatience;
-            }
-
-            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true, extra: With(name, settings));
+            Apps[name] = await Hosting.Apps.StartFreshAsync(this, name, vhost, kestrel: true, extra: With(name, new Dictionary<string, string?>(auth)));
         }
 
         Gateway = await StartGatewayAsync(port, auth);

@@ -111,6 +111,11 @@ public static class Apps
             settings["Catalog:SeedSampleWhenEmpty"] = "true";
         }
 
+        if (name == "conversation")
+        {
+            settings["Bot:KnowledgeTimeout"] = KnowledgePatience;
+        }
+
         if (virtualHost is not null && row.Messaging)
         {
             foreach (var (key, value) in isolated.RabbitSettings(virtualHost))
