@@ -31,7 +31,6 @@ public static class Extensions
             .PersistKeysToDbContext<GatewayDbContext>();
 
         builder.AddBff();
-        builder.Services.AddHttpClient("oidc");
         builder.AddGatewaySecurity();
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddBffTransforms();
         builder.AddServicesHealth();

@@ -12,7 +12,6 @@ namespace MucGov.Gateway.Bff;
 /// </summary>
 public sealed partial class AccessTokens(
     DatabaseTicketStore sessions,
-    IHttpClientFactory http,
     IOptionsMonitor<OpenIdConnectOptions> oidc,
     IOptions<BffOptions> bff,
     TimeProvider clock,
@@ -87,7 +86,7 @@ public sealed partial class AccessTokens(
 
         var options = oidc.Get(BffAuthentication.OidcScheme);
         var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-        using var response = await http.CreateClient("oidc").PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await options.Backchannel.PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,

@@ -100,6 +100,7 @@ public static class BffAuthentication
         oidc.Authority = issuer;
         oidc.MetadataAddress = auth.MetadataAddress ?? issuer + ".well-known/openid-configuration";
         oidc.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+        oidc.BackchannelHttpHandler = IssuerBackchannel.For(auth);
         oidc.ClientId = bff.ClientId;
         oidc.ClientSecret = bff.ClientSecret;
         oidc.ResponseType = "code";

@@ -49,6 +49,7 @@ public static class Extensions
         jwt.Authority = issuer;
         jwt.MetadataAddress = auth.MetadataAddress ?? issuer + ".well-known/openid-configuration";
         jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+        jwt.BackchannelHttpHandler = IssuerBackchannel.For(auth);
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.ValidIssuer = issuer;
         jwt.TokenValidationParameters.ValidAudiences = auth.Audience.Split(' ', StringSplitOptions.RemoveEmptyEntries);
