@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using MucGov.Shared.ServiceDefaults;
 using Yarp.ReverseProxy;
 
 namespace MucGov.Gateway.Health;
 
-/// <summary><c>GET /health/services</c>: the readiness of every service behind the gateway, probed now.</summary>
+/// <summary><c>GET /health/services</c>: the readiness of the gateway itself (its database) and of every service behind it, probed now.</summary>
 public static class ServicesHealthApi
 {
     public static IHostApplicationBuilder AddServicesHealth(this IHostApplicationBuilder builder)
@@ -26,18 +28,19 @@ public static class ServicesHealthApi
         return app;
     }
 
-    /// <summary>One service's readiness.</summary>
-    /// <param name="Name">Cluster id, which is the service name.</param>
+    /// <summary>One app's readiness.</summary>
+    /// <param name="Name">Cluster id, which is the service name; <c>gateway</c> for the gateway's own checks.</param>
     /// <param name="Ready">The service answered its readiness probe with 200.</param>
     /// <param name="Status"><c>Healthy</c>, <c>Degraded</c> (e.g. broker away), <c>Unhealthy</c> or <c>Unreachable</c>.</param>
     /// <param name="Checks">The service's own checks as it reported them.</param>
     public sealed record ServiceHealth(string Name, bool Ready, string Status, JsonElement? Checks);
 
-    /// <summary>All services; <c>Ready</c> only when every one is ready.</summary>
+    /// <summary>The gateway and all services; <c>Ready</c> only when every one is ready.</summary>
     public sealed record ServicesHealthReport(bool Ready, string Status, IReadOnlyList<ServiceHealth> Services);
 
     internal static async Task<Results<Ok<ServicesHealthReport>, JsonHttpResult<ServicesHealthReport>>> GetServicesHealth(
         IProxyStateLookup proxy,
+        HealthCheckService gatewayChecks,
         IHttpClientFactory clients,
         IOptions<ServicesHealthOptions> options,
         CancellationToken ct)
@@ -46,7 +49,9 @@ public static class ServicesHealthApi
         var probes = proxy.GetClusters()
             .OrderBy(cluster => cluster.ClusterId, StringComparer.Ordinal)
             .Select(cluster => ProbeAsync(client, cluster.ClusterId, cluster.Destinations.Values.Select(d => d.Model.Config.Address).FirstOrDefault(), options.Value, ct));
-        var services = await Task.WhenAll(probes);
+        var own = await gatewayChecks.CheckHealthAsync(check => check.Tags.Contains(Shared.ServiceDefaults.Extensions.ReadyTag), ct);
+        var gateway = new ServiceHealth("gateway", own.Status != HealthStatus.Unhealthy, own.Status.ToString(), HealthResponse.Checks(own));
+        var services = (ServiceHealth[])[gateway, .. await Task.WhenAll(probes)];
         var ready = services.Length > 0 && services.All(s => s.Ready);
         var report = new ServicesHealthReport(ready, ready ? "Healthy" : "Unhealthy", services);
         return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -79,7 +79,7 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     };
 
     [Fact]
-    public async Task Health_services_names_every_service_as_ready()
+    public async Task Health_services_names_the_gateway_and_every_service_as_ready()
     {
         await using var gateway = await platform.StartGatewayAsync();
         using var client = gateway.CreateClient();
@@ -90,8 +90,11 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(report.GetProperty("ready").GetBoolean());
         var services = report.GetProperty("services").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("ready").GetBoolean());
-        Assert.Equal(Apps.Services.Order(), services.Keys.Order());
+        Assert.Equal(Apps.All.Order(), services.Keys.Order());
         Assert.All(services.Values, Assert.True);
+        var own = report.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "gateway");
+        Assert.Contains(own.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "database"
+            && c.GetProperty("status").GetString() == "Healthy");
     }
 
     [Fact]
@@ -111,7 +114,8 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         var knowledge = report.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "knowledge");
         Assert.False(knowledge.GetProperty("ready").GetBoolean());
         Assert.Equal("Unreachable", knowledge.GetProperty("status").GetString());
-        Assert.Equal(3, report.GetProperty("services").EnumerateArray().Count(s => s.GetProperty("ready").GetBoolean()));
+        Assert.Equal(["conversation", "gateway", "identity", "ticket"], report.GetProperty("services").EnumerateArray()
+            .Where(s => s.GetProperty("ready").GetBoolean()).Select(s => s.GetProperty("name").GetString()).Order());
     }
 
     /// <summary>Routes the gateway lets through only with a user, and the policy each requires.</summary>
@@ -243,6 +247,26 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         // The case is closed: Mingabot answers again.
         var after = await Conversation.ConversationFixture.SayAsync(sepp, id, "Vergelt's Gott, pfiad di!");
         Assert.Equal("bot", Conversation.ConversationFixture.BotReply(after).GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public async Task Every_queue_the_platform_declares_is_durable_or_exclusive_as_rabbitmq_4_demands()
+    {
+        // RabbitMQ 4.3 refuses transient non-exclusive queues (transient_nonexcl_queues); deploy/k8s pins a 4.x broker.
+        await using var gateway = await platform.StartGatewayAsync();
+        using var citizen = gateway.CreateClient();
+        citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "sepp.brandl",
+            "openid profile conversation cases"));
+        var id = (await (await citizen.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // A search is a request with a reply: the conversation service's reply queue exists from here on.
+        Assert.Contains("Reisepass", Conversation.ConversationFixture.BotReply(await Conversation.ConversationFixture.SayAsync(citizen, id,
+            "Wo beantrage ich einen Reisepass?")).GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        var queues = await platform.Servers.Rabbit.QueuesAsync(platform.VirtualHost);
+
+        Assert.Contains(queues, q => !q.Durable && q.Name.StartsWith("conversation-bus-", StringComparison.Ordinal));
+        Assert.Contains(queues, q => q.Durable && q.Name.StartsWith("ticket-", StringComparison.Ordinal));
+        Assert.All(queues, q => Assert.True(q.Durable || q.Exclusive, $"{q.Name} is transient and not exclusive"));
     }
 
     /// <summary>The code flow with PKCE through the gateway's public routes; staff answer the TOTP step.</summary>
