@@ -16,6 +16,20 @@ public static class Programs
     public static async Task<(int ExitCode, string Output)> RunAsync(string? user, string file, IEnumerable<string> arguments,
         IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        var (code, output, errors) = await RunApartAsync(user, file, arguments, environment, timeout);
+        return (code, output + errors);
+    }
+
+    /// <summary>Runs <paramref name="file"/> and returns what it wrote to standard output; fails with its errors when it does not succeed.</summary>
+    public static async Task<string> OutputAsync(string file, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        var (code, output, errors) = await RunApartAsync(null, file, arguments, null, timeout);
+        return code == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} ended with {code}: {errors}");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunApartAsync(string? user, string file, IEnumerable<string> arguments,
+        IDictionary<string, string>? environment, TimeSpan? timeout)
+    {
         var start = StartInfo(user, file, arguments, environment);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -33,7 +47,7 @@ public static class Programs
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not end in time.");
         }
 
-        return (process.ExitCode, await output + await errors);
+        return (process.ExitCode, await output, await errors);
     }
 
     /// <summary>Runs <paramref name="file"/> and fails with its output when it does not succeed.</summary>

@@ -51,6 +51,16 @@ public sealed class RabbitManagement(Uri address, string user, string password)
         return doc.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt32() : 0;
     }
 
+    /// <summary>The queues of a virtual host: name, and whether each is durable, exclusive and auto-deleted.</summary>
+    public async Task<IReadOnlyList<(string Name, bool Durable, bool Exclusive, bool AutoDelete)>> QueuesAsync(string virtualHost)
+    {
+        using var client = Client();
+        var body = await client.GetStringAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,durable,exclusive,auto_delete");
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        return [.. doc.RootElement.EnumerateArray().Select(q => (q.GetProperty("name").GetString()!, q.GetProperty("durable").GetBoolean(),
+            q.GetProperty("exclusive").GetBoolean(), q.GetProperty("auto_delete").GetBoolean()))];
+    }
+
     private HttpClient Client()
     {
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };

@@ -14,7 +14,12 @@ public sealed class BrowserPlatform : IAsyncLifetime
 {
     public WebPlatform Web { get; } = new();
 
-    public ValueTask InitializeAsync() => Web.InitializeAsync();
+    public ValueTask InitializeAsync()
+    {
+        // A page waits for what the platform may take: a bot answer waits up to KnowledgePatience (10 s) for knowledge.
+        SetDefaultExpectTimeout(20_000);
+        return Web.InitializeAsync();
+    }
 
     public ValueTask DisposeAsync() => Web.DisposeAsync();
 }
