@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace MucGov.Gateway.Bff;
 
 /// <summary>
-/// The access token of a browser session, refreshed when it is about to expire — one refresh per session at a time
-/// (concurrent requests of the same session wait for it and use its result).
+/// The access token of a browser session, refreshed when it is about to expire — one refresh per session at a time on
+/// all gateway replicas together (concurrent requests of the same session wait for it and use its result).
 /// </summary>
 public sealed partial class AccessTokens(
     DatabaseTicketStore sessions,
@@ -17,9 +17,6 @@ public sealed partial class AccessTokens(
     TimeProvider clock,
     ILogger<AccessTokens> logger)
 {
-    // Striped locks: one session always maps to the same lock, and memory stays bounded however many sessions there are.
-    private readonly SemaphoreSlim[] refreshing = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     /// <summary>The session's access token, or null when the request has no session or its refresh was refused.</summary>
     public async Task<string?> GetAsync(HttpContext context)
     {
@@ -39,37 +36,20 @@ public sealed partial class AccessTokens(
             return null;
         }
 
-        var gate = refreshing[(int)((uint)StringComparer.Ordinal.GetHashCode(session) % refreshing.Length)];
-        await gate.WaitAsync(context.RequestAborted);
-        try
+        // One refresh per session across every gateway replica: under the session's row lock, read it again (another
+        // request, here or on another replica, may have refreshed it meanwhile), and refresh only if it still needs it.
+        var current = await sessions.ChangeLockedAsync(session, async ticket =>
         {
-            // Another request of this session may have refreshed while this one waited: read the session again.
-            var current = await sessions.RetrieveAsync(session);
-            if (current is null)
+            if (!Expiring(ticket.Properties))
             {
-                return null;
+                return ticket;
             }
 
-            if (!Expiring(current.Properties))
-            {
-                return current.Properties.GetTokenValue("access_token");
-            }
-
-            var refreshed = await RefreshAsync(current.Properties, context.RequestAborted);
-            if (refreshed is null)
-            {
-                await sessions.RemoveAsync(session);
-                return null;
-            }
-
-            // The session keeps its id (and the browser its cookie); only the stored tokens change.
-            await sessions.RenewAsync(session, new AuthenticationTicket(current.Principal, refreshed, current.AuthenticationScheme));
-            return refreshed.GetTokenValue("access_token");
-        }
-        finally
-        {
-            gate.Release();
-        }
+            // The session keeps its id (and the browser its cookie); only the stored tokens change. Refused: it ends.
+            var refreshed = await RefreshAsync(ticket.Properties, context.RequestAborted);
+            return refreshed is null ? null : new AuthenticationTicket(ticket.Principal, refreshed, ticket.AuthenticationScheme);
+        }, context.RequestAborted);
+        return current?.Properties.GetTokenValue("access_token");
     }
 
     private bool Expiring(AuthenticationProperties properties) =>

@@ -64,7 +64,45 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        var row = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key);
+        return Open(await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key));
+    }
+
+    /// <summary>
+    /// Changes a session while holding its row lock, so that across every gateway replica one change of a session runs
+    /// at a time (the token refresh: a second replica waits, then sees the refreshed tokens). <paramref name="change"/>
+    /// gets the stored ticket and returns it unchanged, a new ticket to store, or null to end the session; the result is
+    /// what the session holds afterwards (null: no session).
+    /// </summary>
+    public async Task<AuthenticationTicket?> ChangeLockedAsync(string key, Func<AuthenticationTicket, Task<AuthenticationTicket?>> change, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.Sessions.FromSql($"SELECT * FROM bff_sessions WHERE id = {key} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (Open(row) is not { } ticket)
+        {
+            return null;
+        }
+
+        var changed = await change(ticket);
+        if (changed is null)
+        {
+            db.Sessions.Remove(row!);
+        }
+        else if (!ReferenceEquals(changed, ticket))
+        {
+            row!.Ticket = protector.Protect(TicketSerializer.Default.Serialize(changed));
+            row.ExpiresAt = changed.Properties.ExpiresUtc ?? row.ExpiresAt;
+            row.UpdatedAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return changed;
+    }
+
+    private AuthenticationTicket? Open(BffSession? row)
+    {
         if (row is null || row.ExpiresAt < clock.GetUtcNow())
         {
             return null;

@@ -29,7 +29,10 @@ public static class ServicesHealthApi
     }
 
     /// <summary>One app's readiness.</summary>
-    /// <param name="Name">Cluster id, which is the service name; <c>gateway</c> for the gateway's own checks.</param>
+    /// <param name="Name">
+    /// Cluster id, which is the service name (<c>service/destination</c> for a further instance); <c>gateway</c> for the
+    /// gateway's own checks.
+    /// </param>
     /// <param name="Ready">The service answered its readiness probe with 200.</param>
     /// <param name="Status"><c>Healthy</c>, <c>Degraded</c> (e.g. broker away), <c>Unhealthy</c> or <c>Unreachable</c>.</param>
     /// <param name="Checks">The service's own checks as it reported them.</param>
@@ -46,9 +49,14 @@ public static class ServicesHealthApi
         CancellationToken ct)
     {
         var client = clients.CreateClient(nameof(ServicesHealthApi));
+        // One probe per destination: a service run as several instances (./mucgov up --replicas) shows each, the first
+        // (primary) under the service's name, the others as service/destination.
         var probes = proxy.GetClusters()
             .OrderBy(cluster => cluster.ClusterId, StringComparer.Ordinal)
-            .Select(cluster => ProbeAsync(client, cluster.ClusterId, cluster.Destinations.Values.Select(d => d.Model.Config.Address).FirstOrDefault(), options.Value, ct));
+            .SelectMany(cluster => cluster.Destinations.Count == 0
+                ? [ProbeAsync(client, cluster.ClusterId, null, options.Value, ct)]
+                : cluster.Destinations.OrderBy(d => d.Key == "primary" ? "" : d.Key, StringComparer.Ordinal).Select(d =>
+                    ProbeAsync(client, d.Key == "primary" ? cluster.ClusterId : $"{cluster.ClusterId}/{d.Key}", d.Value.Model.Config.Address, options.Value, ct)));
         var own = await gatewayChecks.CheckHealthAsync(check => check.Tags.Contains(Shared.ServiceDefaults.Extensions.ReadyTag), ct);
         var gateway = new ServiceHealth("gateway", own.Status != HealthStatus.Unhealthy, own.Status.ToString(), HealthResponse.Checks(own));
         var services = (ServiceHealth[])[gateway, .. await Task.WhenAll(probes)];

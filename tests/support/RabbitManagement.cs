@@ -61,6 +61,17 @@ public sealed class RabbitManagement(Uri address, string user, string password)
             q.GetProperty("exclusive").GetBoolean(), q.GetProperty("auto_delete").GetBoolean()))];
     }
 
+    /// <summary>How many messages were published into each queue of a virtual host whose name contains <paramref name="part"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> PublishedAsync(string virtualHost, string part)
+    {
+        using var client = Client();
+        var body = await client.GetStringAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,message_stats");
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        return doc.RootElement.EnumerateArray().Where(q => q.GetProperty("name").GetString()!.Contains(part, StringComparison.Ordinal))
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var n)
+                ? n.GetInt64() : 0);
+    }
+
     private HttpClient Client()
     {
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };

@@ -116,11 +116,16 @@ public sealed class ProcessPlatform : IAsyncDisposable
     /// <summary>The database of an app.</summary>
     public static string Database(string app) => $"mucgov_{app}";
 
+    /// <summary>Every instance of one app: the app's name, then name-2, name-3 … as <c>./mucgov up --replicas</c> names them.</summary>
+    public IEnumerable<AppProcess> Instances(string name) => apps.Values.Where(a => a.Name == name || a.Name.StartsWith(name + "-", StringComparison.Ordinal));
+
     /// <summary>
     /// Starts the servers and every app, in the table's order. <paramref name="bench"/> starts the apps with the
-    /// table's bench settings (abuse limits lifted, for load); <paramref name="extra"/> adds settings per app.
+    /// table's bench settings (abuse limits lifted, for load); <paramref name="extra"/> adds settings per app;
+    /// <paramref name="replicas"/> instances of each app run on the same databases and broker (the gateways list every
+    /// instance of each service; the first gateway is the public origin).
     /// </summary>
-    public static async Task<ProcessPlatform> StartAsync(bool bench, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? extra = null)
+    public static async Task<ProcessPlatform> StartAsync(bool bench, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? extra = null, int replicas = 1)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"mucgov-platform-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(folder);
@@ -141,22 +146,34 @@ public sealed class ProcessPlatform : IAsyncDisposable
         {
             await rabbit.Api.CreateVirtualHostAsync(VirtualHost);
             var addresses = Apps.Table.ToDictionary(a => a.Name, a => a.Name == "gateway" ? platform.Origin : new Uri($"http://127.0.0.1:{Ports.Free()}/"));
+            var further = Enumerable.Range(2, replicas - 1).ToDictionary(k => k, _ => Apps.Table.ToDictionary(a => a.Name, _ => new Uri($"http://127.0.0.1:{Ports.Free()}/")));
             foreach (var row in Apps.Table)
             {
                 await postgres.CreateDatabaseAsync(Database(row.Name));
-                var settings = platform.Settings(row, addresses, bench, extra?.GetValueOrDefault(row.Name));
+                var settings = platform.Settings(row, addresses, bench, extra?.GetValueOrDefault(row.Name), further.Values);
                 platform.apps[row.Name] = new AppProcess(row.Name, Dll(row), addresses[row.Name], settings, Path.Combine(folder, $"{row.Name}.log"));
+                foreach (var (k, instance) in further)
+                {
+                    var own = platform.Settings(row, addresses, bench, extra?.GetValueOrDefault(row.Name), further.Values);
+                    own["ASPNETCORE_URLS"] = own["ASPNETCORE_URLS"].Replace(addresses[row.Name].ToString().TrimEnd('/'), instance[row.Name].ToString().TrimEnd('/'),
+                        StringComparison.Ordinal);
+                    platform.apps[$"{row.Name}-{k}"] = new AppProcess($"{row.Name}-{k}", Dll(row), instance[row.Name], own, Path.Combine(folder, $"{row.Name}-{k}.log"));
+                }
             }
 
             // All at once, as an orchestrator would: each waits for what it needs (the broker, the identity service's keys).
-            foreach (var app in platform.apps.Values)
+            // Further instances join once the first are ready (their migrations and seeding are done), as ./mucgov up does.
+            foreach (var wave in platform.apps.Values.GroupBy(a => a.Name.Contains('-', StringComparison.Ordinal) ? a.Name[(a.Name.LastIndexOf('-') + 1)..] : "1"))
             {
-                app.Start();
-            }
+                foreach (var app in wave)
+                {
+                    app.Start();
+                }
 
-            foreach (var app in platform.apps.Values)
-            {
-                await app.WaitReadyAsync();
+                foreach (var app in wave)
+                {
+                    await app.WaitReadyAsync();
+                }
             }
 
             return platform;
@@ -168,7 +185,8 @@ public sealed class ProcessPlatform : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Settings(AppRow row, Dictionary<string, Uri> addresses, bool bench, IReadOnlyDictionary<string, string>? extra)
+    private Dictionary<string, string> Settings(AppRow row, Dictionary<string, Uri> addresses, bool bench, IReadOnlyDictionary<string, string>? extra,
+        IEnumerable<Dictionary<string, Uri>> further)
     {
         var origin = Origin.ToString().TrimEnd('/');
         var settings = new Dictionary<string, string>
@@ -209,6 +227,18 @@ public sealed class ProcessPlatform : IAsyncDisposable
         foreach (var (key, file) in row.StateFiles ?? new Dictionary<string, string>())
         {
             settings[key] = Path.Combine(Folder, file);
+        }
+
+        // The gateway's clusters list every instance of each service, as ./mucgov up --replicas writes them.
+        var k = 2;
+        foreach (var instance in row.ManagementPort is null ? [] : further)
+        {
+            foreach (var service in Apps.Services)
+            {
+                settings[$"ReverseProxy:Clusters:{service}:Destinations:replica{k}:Address"] = instance[service].ToString();
+            }
+
+            k++;
         }
 
         foreach (var (key, value) in (bench ? row.BenchSettings : null) ?? new Dictionary<string, string>())

@@ -36,6 +36,15 @@ public sealed class KnowledgeFixture : Isolated
         return client;
     }
 
+    private Task<string>? personEditorToken;
+
+    /// <summary>
+    /// An access token of the editor signed in as a person (editor.knowledge), taken once per fixture: a staff sign-in
+    /// needs the authenticator's next code, and a code signs in only once, so each new sign-in waits for the next 30 s.
+    /// </summary>
+    public Task<string> PersonEditorTokenAsync() =>
+        personEditorToken ??= IdentityFixture.AccessTokenAsync(Identity, "editor.knowledge", "openid profile knowledge.edit");
+
     /// <summary>A catalog-import token: role knowledge-editor, audience knowledge.</summary>
     public Task<string> EditorTokenAsync() => IdentityFixture.CatalogImportTokenAsync(Identity);
 

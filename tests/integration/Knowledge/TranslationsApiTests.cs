@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.IntegrationTests.Hosting;
-using MucGov.IntegrationTests.Identity;
 using MucGov.Knowledge.Data;
 using Xunit;
 
@@ -18,7 +17,7 @@ namespace MucGov.IntegrationTests.Knowledge;
 public sealed class TranslationsApiTests(KnowledgeFixture knowledge) : IClassFixture<KnowledgeFixture>
 {
     private async Task<HttpClient> EditorAsync() =>
-        knowledge.Client(await IdentityFixture.AccessTokenAsync(knowledge.Identity, "editor.knowledge", "openid profile knowledge.edit"));
+        knowledge.Client(await knowledge.PersonEditorTokenAsync());
 
     private async Task<int> ReviewsAsync(string id, string language)
     {
