@@ -26,9 +26,7 @@ public static class Extensions
             service.PublicOrigin ??= string.IsNullOrEmpty(auth.Value.Issuer) ? null : auth.Value.Issuer);
 
         // Keys in the shared database, so every replica can read every other replica's cookies.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("mucgov-gateway")
-            .PersistKeysToDbContext<GatewayDbContext>();
+        builder.AddDatabaseDataProtection<GatewayDbContext>("mucgov-gateway");
 
         builder.AddBff();
         builder.AddGatewaySecurity();

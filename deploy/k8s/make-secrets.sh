@@ -24,9 +24,9 @@ secret() { # name type label args…  (label: key=value, or - for none)
       kubectl label --local -f - "$label" -o yaml
   fi
 }
-# A PKCS#12 file with a new RSA key and a self-signed certificate for OpenIddict (signing or encryption).
+# A PKCS#12 file with a new RSA key and a self-signed certificate (token signing or encryption, key ring encryption).
 token_key() { # file usage password
-  openssl req -x509 -newkey rsa:3072 -nodes -days 730 -subj "/CN=MucGov token $2" \
+  openssl req -x509 -newkey rsa:3072 -nodes -days 730 -subj "/CN=MucGov $2" \
     -addext "keyUsage=critical,$2" -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
   openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$1" -passout "pass:$3"
   rm -f "$work/key.pem" "$work/cert.pem"
@@ -52,6 +52,12 @@ token_key "$work/signing.pfx" digitalSignature "$signing"
 token_key "$work/encryption.pfx" keyEncipherment "$encryption"
 secret mucgov-identity-keys Opaque - --from-file=signing.pfx="$work/signing.pfx" --from-file=encryption.pfx="$work/encryption.pfx" \
   --from-literal=signing-password="$signing" --from-literal=encryption-password="$encryption"
+# The certificates the gateway's and identity's Data Protection key rings are encrypted with in their databases.
+for app in identity gateway; do
+  pw=$(password)
+  token_key "$work/dataprotection.pfx" keyEncipherment "$pw"
+  secret "mucgov-$app-dataprotection" Opaque - --from-file=certificate.pfx="$work/dataprotection.pfx" --from-literal=password="$pw"
+done
 
 if [ "$overlay" = dev ]; then
   secret postgres-superuser kubernetes.io/basic-auth - --from-literal=username=postgres --from-literal=password="$(password)"

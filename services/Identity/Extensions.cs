@@ -115,7 +115,7 @@ public static class Extensions
         });
 
         // Cookies and antiforgery tokens readable by every replica.
-        builder.Services.AddDataProtection().SetApplicationName("mucgov-identity").PersistKeysToDbContext<AccountDbContext>();
+        builder.AddDatabaseDataProtection<AccountDbContext>("mucgov-identity");
     }
 
     /// <summary>The mail outbox and its sender, the Postfach notifications, the signed links of the mails.</summary>

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MucGov.Testing;
 using Npgsql;
@@ -30,6 +32,48 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
         Assert.Equal(Apps.Table.Count, Apps.Table.Select(a => a.Port).Distinct().Count());
         Assert.Equal(Apps.Table.Count, Apps.Table.Select(a => a.Name).Distinct().Count());
         Assert.Equal("gateway", Apps.All[^1]);
+    }
+
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("identity")]
+    public async Task The_key_ring_is_encrypted_in_the_database_with_the_configured_certificate_and_still_unprotects(string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("mucgov-dp-").FullName;
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=MucGov key ring test", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var path = Path.Combine(folder, "certificate.pfx");
+            await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"));
+
+            await using var app = await Apps.StartFreshAsync(isolated, name, extra: new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificatePath"] = path,
+                ["DataProtection:CertificatePassword"] = "test-password",
+            });
+            var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+            var secret = protector.Protect("Servus");
+            await using var scope = app.Services.CreateAsyncScope();
+            var keys = name == "gateway"
+                ? await scope.ServiceProvider.GetRequiredService<MucGov.Gateway.Data.GatewayDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync()
+                : await scope.ServiceProvider.GetRequiredService<MucGov.Identity.Data.AccountDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+
+            // Read back from the database, as another replica reads it: the stored key decrypts with the certificate.
+            var stored = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys();
+
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml => Assert.Contains("EncryptedData", xml, StringComparison.Ordinal));
+            Assert.All(keys, xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
+            Assert.All(stored, key => Assert.NotNull(key.Descriptor));
+            Assert.Equal("Servus", protector.Unprotect(secret));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
