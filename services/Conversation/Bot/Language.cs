@@ -101,7 +101,9 @@ public static partial class Language
             return "bar";
         }
 
-        if (en < 2 && de < 2 && Other(text) is { } other)
+        // Dotless ı and ğ are Turkish letters no recognised language has: such a message is not Croatian, whatever its
+        // German nouns do to the statistics ("bana bir Parkausweis lazım").
+        if (en < 2 && de < 2 && !TurkishLetters().IsMatch(text) && Other(text) is { } other)
         {
             return other;
         }
@@ -162,4 +164,7 @@ public static partial class Language
 
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Word();
+
+    [GeneratedRegex("[ıİğĞ]")]
+    private static partial Regex TurkishLetters();
 }

@@ -116,6 +116,8 @@ public sealed class MingabotTests
     [InlineData("I hob mei Ausweis vaschlampt, wos muas i doa?", "bar")]
     [InlineData("I lost my passport, what do I do?", "en")]
     [InlineData("Ich habe meinen Pass verloren, was muss ich tun?", "de")]
+    [InlineData("bana bir Parkausweis lazım", "tr")]
+    [InlineData("Dobar dan, izgubio sam putovnicu. Što trebam učiniti?", "hr")]
     public void Language_is_told_apart(string text, string language) => Assert.Equal(language, Language.Detect(text));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
