@@ -42,7 +42,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var now = clock.GetUtcNow();
-        var bytes = protector.Protect(TicketSerializer.Default.Serialize(ticket));
+        var bytes = Seal(ticket);
         var expires = ticket.Properties.ExpiresUtc ?? now.AddHours(8);
         var subject = Guid.TryParse(ticket.Principal.FindFirst("sub")?.Value, out var sub) ? sub : (Guid?)null;
         var row = await db.Sessions.FindAsync(key);
@@ -91,7 +91,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         }
         else if (!ReferenceEquals(changed, ticket))
         {
-            row!.Ticket = protector.Protect(TicketSerializer.Default.Serialize(changed));
+            row!.Ticket = Seal(changed);
             row.ExpiresAt = changed.Properties.ExpiresUtc ?? row.ExpiresAt;
             row.UpdatedAt = clock.GetUtcNow();
         }
@@ -100,6 +100,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         await transaction.CommitAsync(ct);
         return changed;
     }
+
+    private byte[] Seal(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
     private AuthenticationTicket? Open(BffSession? row)
     {

@@ -101,9 +101,7 @@ public static partial class Language
             return "bar";
         }
 
-        // Dotless ı and ğ are Turkish letters no recognised language has: such a message is not Croatian, whatever its
-        // German nouns do to the statistics ("bana bir Parkausweis lazım").
-        if (en < 2 && de < 2 && !TurkishLetters().IsMatch(text) && Other(text) is { } other)
+        if (en < 2 && de < 2 && Other(text) is { } other)
         {
             return other;
         }
@@ -139,6 +137,13 @@ public static partial class Language
     /// <summary>A language the bot recognises but does not speak, when the detector is sure of it (the three close South Slavic ones counted together).</summary>
     private static string? Other(string text)
     {
+        // Dotless ı and ğ are Turkish letters no recognised language has: such a message is none of them, whatever its
+        // German nouns do to the statistics ("bana bir Parkausweis lazım" is not Croatian).
+        if (TurkishLetters().IsMatch(text))
+        {
+            return null;
+        }
+
         var values = Others.Value.ComputeLanguageConfidenceValues(text);
         var top = values.MaxBy(v => v.Value);
         if (!Recognised.TryGetValue(top.Key, out var code))

@@ -202,9 +202,7 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     public async Task Citizen_consents_in_bavarian_caseworker_claims_replies_and_resolves_and_the_chat_shows_it_all()
     {
         await using var gateway = await platform.StartGatewayAsync();
-        using var sepp = gateway.CreateClient();
-        sepp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "sepp.brandl",
-            "openid profile conversation cases"));
+        using var sepp = await CitizenAsync(gateway, "sepp.brandl");
         using var maria = gateway.CreateClient();
         maria.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "cw.buergerbuero", "openid profile queue"));
         var id = (await (await sepp.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -254,9 +252,7 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
     {
         // RabbitMQ 4.3 refuses transient non-exclusive queues (transient_nonexcl_queues); deploy/k8s pins a 4.x broker.
         await using var gateway = await platform.StartGatewayAsync();
-        using var citizen = gateway.CreateClient();
-        citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, "sepp.brandl",
-            "openid profile conversation cases"));
+        using var citizen = await CitizenAsync(gateway, "sepp.brandl");
         var id = (await (await citizen.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // A search is a request with a reply: the conversation service's reply queue exists from here on.
         Assert.Contains("Reisepass", Conversation.ConversationFixture.BotReply(await Conversation.ConversationFixture.SayAsync(citizen, id,
@@ -267,6 +263,15 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
         Assert.Contains(queues, q => !q.Durable && q.Name.StartsWith("conversation-bus-", StringComparison.Ordinal));
         Assert.Contains(queues, q => q.Durable && q.Name.StartsWith("ticket-", StringComparison.Ordinal));
         Assert.All(queues, q => Assert.True(q.Durable || q.Exclusive, $"{q.Name} is transient and not exclusive"));
+    }
+
+    /// <summary>A citizen's API client through the gateway, signed in for chats and cases.</summary>
+    private async Task<HttpClient> CitizenAsync(RunningApp gateway, string username)
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenThroughGatewayAsync(gateway, username,
+            "openid profile conversation cases"));
+        return client;
     }
 
     /// <summary>The code flow with PKCE through the gateway's public routes; staff answer the TOTP step.</summary>

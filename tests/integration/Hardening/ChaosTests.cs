@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
@@ -63,7 +62,7 @@ public sealed class ChaosTests
         await ProgressAsync("escalations and replies flow before the faults");
 
         // A citizen's message for a case not opened yet: retried, then parked in the error queue; the rest flows on.
-        var poisonChat = await NewChatAsync(Client(platform.Origin, citizens[0].AccessToken), ct);
+        var poisonChat = await NewChatAsync(ProcessPlatform.Bearer(platform.Origin, citizens[0].AccessToken), ct);
         using var standIn = await SampleHost.StartAsync(await NewStandInDatabaseAsync(platform), platform.RabbitSettings(), "chaosstandin");
         var poison = new CitizenMessagePosted(poisonChat, Guid.NewGuid(), Guid.NewGuid(), "Ich habe noch eine Frage zu meinem Antrag.", DateTimeOffset.UtcNow);
         await standIn.Services.GetRequiredService<IPublishEndpoint>().Publish(poison, ct);
@@ -93,7 +92,7 @@ public sealed class ChaosTests
 
         // Knowledge stopped: the bot says it cannot look it up now, instead of failing the turn.
         await platform["knowledge"].StopAsync();
-        using var asker = Client(platform.Origin, citizens[1].AccessToken);
+        using var asker = ProcessPlatform.Bearer(platform.Origin, citizens[1].AccessToken);
         var degraded = await SayAsync(asker, await NewChatAsync(asker, ct), "Was kostet ein Reisepass?", null, ct);
         platform["knowledge"].Start();
         await platform["knowledge"].WaitReadyAsync();
@@ -184,7 +183,7 @@ public sealed class ChaosTests
     /// <summary>A citizen's steady stream: a question about a service, then a person asked for and agreed to.</summary>
     private async Task CitizenAsync(Uri origin, string token, CancellationToken stop)
     {
-        using var client = Client(origin, token);
+        using var client = ProcessPlatform.Bearer(origin, token);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -218,7 +217,7 @@ public sealed class ChaosTests
     /// <summary>A caseworker takes the next case of the queue and answers it, as long as there are cases.</summary>
     private async Task CaseworkerAsync(Uri origin, string token, int number, CancellationToken stop)
     {
-        using var client = Client(origin, token);
+        using var client = ProcessPlatform.Bearer(origin, token);
         var sent = 0;
         while (!stop.IsCancellationRequested)
         {
@@ -271,13 +270,6 @@ public sealed class ChaosTests
         return created.IsSuccessStatusCode
             ? (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid()
             : throw new InvalidOperationException($"{(int)created.StatusCode} for a new chat");
-    }
-
-    private static HttpClient Client(Uri origin, string token)
-    {
-        var client = new HttpClient { BaseAddress = origin, Timeout = TimeSpan.FromSeconds(15) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static async Task Pause(TimeSpan time, CancellationToken stop)

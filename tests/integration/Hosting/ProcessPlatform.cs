@@ -255,6 +255,14 @@ public sealed class ProcessPlatform : IAsyncDisposable
         return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
     }
 
+    /// <summary>A client of one of the platform's addresses that sends <paramref name="token"/>, as an API client does.</summary>
+    public static HttpClient Bearer(Uri address, string token)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>The broker settings (section <c>RabbitMq</c>) of an app on this platform.</summary>
     public Dictionary<string, string?> RabbitSettings() => new()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -53,13 +52,13 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
             Assert.Equal(Platform.Origin.ToString(), new JsonWebToken(token).Issuer);
             foreach (var conversation in Platform.Instances("conversation"))
             {
-                using var client = Client(conversation.Address, token);
+                using var client = ProcessPlatform.Bearer(conversation.Address, token);
                 Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/conversations", null)).StatusCode);
             }
 
             foreach (var ticket in Platform.Instances("ticket"))
             {
-                using var client = Client(ticket.Address, token);
+                using var client = ProcessPlatform.Bearer(ticket.Address, token);
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/my/cases")).StatusCode);
             }
         }
@@ -98,8 +97,8 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
     {
         var token = await TokenAsync();
         var (first, second) = (Platform["conversation"], Platform["conversation-2"]);
-        using var posting = Client(first.Address, token);
-        using var streaming = Client(second.Address, token);
+        using var posting = ProcessPlatform.Bearer(first.Address, token);
+        using var streaming = ProcessPlatform.Bearer(second.Address, token);
         var chat = (await (await posting.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{chat}/events");
@@ -130,7 +129,7 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
         var chats = new List<Guid>();
         foreach (var conversation in Enumerable.Repeat(Platform.Instances("conversation").ToList(), 3).SelectMany(c => c))
         {
-            using var client = Client(conversation.Address, token);
+            using var client = ProcessPlatform.Bearer(conversation.Address, token);
             var chat = (await (await client.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             await SayAsync(client, chat, "Ich brauche einen neuen Personalausweis.", Guid.NewGuid().ToString());
             await SayAsync(client, chat, "Ich möchte mit einem Mitarbeiter sprechen.", Guid.NewGuid().ToString());
@@ -164,7 +163,7 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
     public async Task Killing_one_instance_of_each_part_during_a_chat_loses_no_accepted_message_and_the_chat_carries_on()
     {
         var token = await TokenAsync();
-        var gateways = Platform.Instances("gateway").Select(g => Client(g.Address, token)).ToList();
+        var gateways = Platform.Instances("gateway").Select(g => ProcessPlatform.Bearer(g.Address, token)).ToList();
         var chat = (await (await gateways[0].PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var accepted = new List<string>();
         var failures = 0;
@@ -234,13 +233,6 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
         (await new HeadlessSignIn(Platform.Origin).SignInAsync(Citizen, Password(Citizen), "openid profile conversation cases", null)).AccessToken;
 
     private Task<long> TicketAsync(string sql) => Platform.Postgres.ScalarAsync(ProcessPlatform.Database("ticket"), sql);
-
-    private static HttpClient Client(Uri address, string token)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<JsonElement> SayAsync(HttpClient client, Guid chat, string text, string clientMessageId, string? action = null)
     {
