@@ -29,5 +29,5 @@ public sealed class SlaOptions
 
     /// <summary>Retry while the knowledge service does not answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan DirectoryRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DirectoryRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MucGov.IntegrationTests.Hosting;
 using MucGov.IntegrationTests.Identity;
 using MucGov.Testing;
@@ -42,6 +44,13 @@ public class WebPlatform : Isolated
         }
 
         Gateway = await StartGatewayAsync(port, auth);
+        // As a running platform is a few seconds after its start: the ticket service knows the departments' names and
+        // hours (its refresher asks knowledge), so letters and deadlines do not depend on who started first.
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = Apps["ticket"].Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MucGov.Ticket.Data.TicketDbContext>().Departments.AnyAsync();
+        }, "the ticket service's directory of departments", TimeSpan.FromSeconds(60));
     }
 
     private Task<RunningApp> StartGatewayAsync(int port, Dictionary<string, string?> auth)
