@@ -8,7 +8,8 @@ namespace MucGov.Bench.Scenarios;
 /// <summary>
 /// The dialogue set (<c>tests/data/dialogues/</c>) played through the gateway, each dialogue in a fresh chat: the share
 /// of turns whose answer meets its expectation, overall, per category and per language (the misses are written to
-/// <c>bench/results/dialogue-misses.txt</c>); then the latency of one chat turn.
+/// <c>bench/results/dialogue-misses.txt</c>); then the latency of one chat turn. <c>MUCGOV_DIALOGUE_LANGUAGES=uk,ru</c>
+/// plays only those languages' dialogues.
 /// </summary>
 public sealed class DialogueSetScenario : IScenario, IReportsFigures
 {
@@ -26,7 +27,9 @@ public sealed class DialogueSetScenario : IScenario, IReportsFigures
         var anna = logins.EnumerateArray().Single(l => l.GetProperty("username").GetString() == "anna.huber");
         var token = (await new HeadlessSignIn(context.Gateway).SignInAsync("anna.huber", anna.GetProperty("password").GetString()!, "openid conversation", null, ct))
             .AccessToken;
-        var score = await new DialoguePlayer(context.Http, context.Gateway, token).PlayAsync(DialogueSet.ReadAll(Path.Combine(Repository.Root, "tests", "data", "dialogues")), ct);
+        var only = Environment.GetEnvironmentVariable("MUCGOV_DIALOGUE_LANGUAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sets = DialogueSet.ReadAll(Path.Combine(Repository.Root, "tests", "data", "dialogues")).Where(s => only is null || only.Contains(s.Language)).ToList();
+        var score = await new DialoguePlayer(context.Http, context.Gateway, token).PlayAsync(sets, ct);
         Figures["turns"] = score.Turns.Count;
         Figures["overall"] = score.Overall;
         foreach (var (name, share) in score.ByCategory.Concat(score.ByLanguage))

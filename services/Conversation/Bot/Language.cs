@@ -101,6 +101,13 @@ public static partial class Language
             return "bar";
         }
 
+        // A short message the precise detector reads as the chat's own language stays in it: three Ukrainian words look
+        // Serbian or Bulgarian to the small models ("що треба принести?").
+        if (holds && words.Count < 5 && Statistical(text) == fallback)
+        {
+            return fallback;
+        }
+
         if (en < 2 && de < 2 && Other(text) is { } other)
         {
             return other;
@@ -151,6 +158,13 @@ public static partial class Language
             return null;
         }
 
+        // Arabic script without a letter only Persian has (پ چ ژ گ, the Persian kaf and yeh) is Arabic: spoken Arabic
+        // ("شو بدي جيب معي؟") looks Persian to the statistics.
+        if (top.Key == Lingua.Language.Persian && !PersianLetters().IsMatch(text))
+        {
+            return null;
+        }
+
         Lingua.Language[] southSlavic = [Lingua.Language.Croatian, Lingua.Language.Bosnian, Lingua.Language.Serbian];
         var confidence = southSlavic.Contains(top.Key) ? values.Where(v => southSlavic.Contains(v.Key)).Sum(v => v.Value) : top.Value;
         return confidence >= SureOfOther ? code : null;
@@ -172,4 +186,7 @@ public static partial class Language
 
     [GeneratedRegex("[ıİğĞ]")]
     private static partial Regex TurkishLetters();
+
+    [GeneratedRegex("[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")]
+    private static partial Regex PersianLetters();
 }

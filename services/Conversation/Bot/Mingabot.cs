@@ -751,18 +751,28 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>"nein", "na", "no" … at the start of a message.</summary>
     internal static bool IsNo(string lower) => No().IsMatch(lower);
 
-    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم)(\b|\s|$)")]
+    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم|" +
+        @"добре|гаразд|звісно|звичайно|авжеж|давай\w*|хорошо|ладно|конечно|отлично|чудово|окей|ок|согласен|згоден|згодна|" +
+        @"تمام|ماشي|أكيد|اكيد|طيب|يلا|أيوه|ايوه|ايوا|أيوا|اه|آه|زين|حاضر|موافق|موافقة|بالتأكيد|اوكي|أوكي)(\b|\s|$|[،,!.])")]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا)(\b|\s|$)")]
+    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا|не треба|не потрібно|не надо|не нужно|краще ні|лучше не|لأ|مش لازم|ما بدي|" +
+        @"لا شكرا|مو لازم)(\b|\s|$|[،,!.])")]
     private static partial Regex No();
 
     [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en|n)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
         @"persönlich (sprechen|reden)|wen zum redn|a mensch|mit jemand\w*|jemand\w* (sprechen|reden|besprechen)|talk to (someone|somebody|anyone|a human)|" +
-        @"anyone i can (actually )?(talk|speak) to|speak (to|with) (someone|somebody|a person)|someone (i|to) (can )?talk to)\b")]
+        @"anyone i can (actually )?(talk|speak) to|speak (to|with) (someone|somebody|a person)|someone (i|to) (can )?talk to)\b" +
+        @"|\b(з (живою )?людиною|з (живим )?(працівником|співробітником|консультантом|спеціалістом)|поговорити з ким(ось|-небудь)|живий (працівник|співробітник)|" +
+        @"с (живым )?(человеком|сотрудником|оператором|специалистом|консультантом)|поговорить с кем(-то|-нибудь)|живой (сотрудник|оператор)|" +
+        @"поговорити з \w+ (із|з) \w+|поговорить с \w+ из \w+)\b" +
+        @"|" + Aspects.Ar + @"(موظف|موظفة|شخص حقيقي|حدا حقيقي|إنسان حقيقي|انسان حقيقي|احكي مع (حدا|موظف|شخص)|أحكي مع (حدا|موظف|شخص)|أتكلم مع (موظف|حدا|شخص)|" +
+        @"اتكلم مع (موظف|حدا|شخص)|تحولني|حولني|تحوّلني)" + Aspects.ArEnd)]
     private static partial Regex PersonWanted();
 
-    [GeneratedRegex(@"\b(servus|hallo|grüß gott|griaß di|griass di|grüß dich|moin|hi|hello|guten (morgen|tag|abend))\b[,!.]*")]
+    [GeneratedRegex(@"\b(servus|hallo|grüß gott|griaß di|griass di|grüß dich|moin|hi|hello|guten (morgen|tag|abend)|привіт|вітаю|добрий день|доброго дня|привет|" +
+        @"здравствуйте|добрый день|доброе утро|добрий вечір|добрый вечер)\b[,!.]*" +
+        @"|" + Aspects.Ar + @"(مرحبا|مرحبًا|مرحباً|السلام عليكم|أهلا|اهلا|أهلين|هاي|صباح الخير|مساء الخير)" + Aspects.ArEnd + @"[,!.،]*")]
     private static partial Regex Greeting();
 
     [GeneratedRegex(@"\p{L}{2,}")]

@@ -281,7 +281,9 @@ public static partial class ProcedureDialogue
     }
 
     [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need\w*|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möcht\w*|" +
-        @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b")]
+        @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b" +
+        @"|\b(хочу|хочемо|потрібн\w*|треба|оформ\w*|замов\w*|отрима\w*|подати|нужн\w*|надо|закаж\w*|заказ\w*|получ\w*|подать|хотим)\b" +
+        @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*)" + Aspects.ArEnd)]
     private static partial Regex DoIt();
 
     /// <summary>
@@ -293,10 +295,11 @@ public static partial class ProcedureDialogue
     /// <summary>A yes, or "go on" after signing in or raising the trust level.</summary>
     private static bool Affirmative(string lower) => Mingabot.IsYes(lower) || GoOn().IsMatch(lower);
 
-    [GeneratedRegex(@"^\s*(weiter|continue|los|go on)(\b|\s|$)")]
+    [GeneratedRegex(@"^\s*(weiter|continue|los|go on|далі|продовжити|продовжуємо|дальше|продолжить|продолжаем|تابع|كمل|كمّل|متابعة)(\b|\s|$)")]
     private static partial Regex GoOn();
 
-    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it)\b")]
+    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it|скасувати|скасуй|відміна|відмінити|забудь|отменить|отмена|отмени|забудь|" +
+        @"إلغاء|الغاء|ألغي|الغي|انسى|إنسى)(\b|\s|$)")]
     private static partial Regex Cancel();
 
     [GeneratedRegex(@"^\s*(nein|no|na)[,!.]?\s+(?<field>.+?)\s+(ist|is|lautet|should be)\s+(?<value>.+)$", RegexOptions.IgnoreCase)]
