@@ -103,7 +103,9 @@ public static partial class Language
 
         // A short message the precise detector reads as the chat's own language stays in it: three Ukrainian words look
         // Serbian or Bulgarian to the small models ("що треба принести?").
-        if (holds && words.Count < 5 && Statistical(text) == fallback)
+        // So does a short one with letters of the chat's own script among German names ("Bürgerbüro Pasing адрес?").
+        var letters = Script(text);
+        if (holds && words.Count < 5 && (Statistical(text) == fallback || Script(fallback) is { } own && (letters == own || HasLettersOf(text, own))))
         {
             return fallback;
         }
@@ -119,6 +121,13 @@ public static partial class Language
         if (statistical is "uk" or "ru" or "ar" || statistical == "tr" && bar < 2)
         {
             return statistical;
+        }
+
+        // Mostly Cyrillic or Arabic letters with a German office word or two ("а Standesamt на Ruppertstraße сьогодні
+        // відкритий?") is no German: the chat's language of that script, else Ukrainian by its own letters, Russian or Arabic.
+        if (letters is not null)
+        {
+            return Script(fallback) == letters ? fallback : letters == "ar" ? "ar" : UkrainianLetters().IsMatch(text) ? "uk" : "ru";
         }
 
         // One dialect-looking word ("an") does not make an English chat Bavarian; in a German one it may.
@@ -170,6 +179,36 @@ public static partial class Language
         return confidence >= SureOfOther ? code : null;
     }
 
+    /// <summary><c>ar</c> for text mostly in Arabic letters, <c>cyrillic</c> for mostly Cyrillic, null otherwise; of a language code, its script.</summary>
+    private static string? Script(string textOrCode)
+    {
+        if (textOrCode is "uk" or "ru")
+        {
+            return "cyrillic";
+        }
+
+        if (textOrCode.Length <= 3)
+        {
+            return textOrCode == "ar" ? "ar" : null;
+        }
+
+        int latin = 0, cyrillic = 0, arabic = 0;
+        foreach (var c in textOrCode.Where(char.IsLetter))
+        {
+            _ = c switch
+            {
+                >= '\u0400' and <= '\u04FF' => cyrillic++,
+                >= '\u0600' and <= '\u06FF' => arabic++,
+                _ => latin++,
+            };
+        }
+
+        return cyrillic > latin && cyrillic > arabic ? "cyrillic" : arabic > latin && arabic > cyrillic ? "ar" : null;
+    }
+
+    private static bool HasLettersOf(string text, string script) =>
+        text.Any(c => script == "cyrillic" ? c is >= '\u0400' and <= '\u04FF' : c is >= '\u0600' and <= '\u06FF');
+
     private static string? Statistical(string text) => Detector.Value.DetectLanguageOf(text) switch
     {
         Lingua.Language.German => "de",
@@ -186,6 +225,9 @@ public static partial class Language
 
     [GeneratedRegex("[ıİğĞ]")]
     private static partial Regex TurkishLetters();
+
+    [GeneratedRegex("[іїєґІЇЄҐ]")]
+    private static partial Regex UkrainianLetters();
 
     [GeneratedRegex("[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")]
     private static partial Regex PersianLetters();

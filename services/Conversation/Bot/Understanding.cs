@@ -325,7 +325,8 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer|person)\b" +
         @"|\b(insan m[ıi]s[ıi]n\w*|robot mu\w*|bot mu\w*|ger[çc]ek (bir )?insan\w*|yapay zeka m[ıi]\w*|makine mi\w*)\b" +
-        @"|\b(ти|ты|ви|вы)\b.*\b(людина|бот|робот|машина|штучний інтелект|человек|искусственный интеллект|ші|ии)\b" +
+        @"|\b(ти|ты|ви|вы)\b.*\b(людина|человек|живий|живой|справжн\w*|настоящ\w*|штучний інтелект|искусственный интеллект|ші|ии)\b" +
+        @"|\b(ти|ты|ви|вы) (бот|робот|програма|программа|машина)\s*\?|\b(бот|робот) (чи|или) (людина|человек)\b" +
         @"|" + Aspects.Ar + @"(انت|إنت|أنت|انتي|إنتي)" + Aspects.ArEnd + @".*(انسان|إنسان|روبوت|بوت|آلة|ذكاء اصطناعي|كمبيوتر)")]
     private static partial Regex Human();
 
@@ -349,7 +350,8 @@ public static partial class Understanding
     [GeneratedRegex(@"^\W*(tschüss|tschüs|tschau|ciao|bye|goodbye|bye bye|pfiat di|pfiad di|pfiat eich|pfiat god|auf wiedersehen|bis bald|bis dann|see you|see ya|baba|" +
         @"servus und pfiat di)\W*$" +
         @"|^\W*(ho[şs][çc]a ?kal\w*|g[üu]le g[üu]le|g[öo]r[üu][şs][üu]r[üu]z|bay bay|iyi g[üu]nler|iyi ak[şs]amlar)\W*$" +
-        @"|^\W*(до побачення|бувай\w*|до свидания|пока|مع السلامة|وداعا)\W*$")]
+        @"|^\W*(до побачення|бувай\w*|до свидания|пока|па-па|папа|пока-пока|до зустрічі|до встречи|всього доброго|всего доброго|гарного дня|хорошего дня|" +
+        @"مع السلامة|وداعا|باي|يلا باي|سلام)\W*$")]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(nutzlos\w*|useless|dumm\w*|blöd\w*|bled\w*|depp\w*|idiot\w*|stupid|worst|trottel|dodl|hirnlos|scheiß\w*|scheiss\w*|sucks|rubbish|" +
