@@ -121,7 +121,7 @@ public static class DialogueScorer
 
         foreach (var text in expect.Contains ?? [])
         {
-            Check(answer.Text.Contains(text, StringComparison.OrdinalIgnoreCase), $"lacks \"{text}\"");
+            Check(Says(answer.Text, text), $"lacks \"{text}\"");
         }
 
         foreach (var text in expect.NotContains ?? [])
@@ -135,5 +135,23 @@ public static class DialogueScorer
         }
 
         return misses;
+    }
+
+    /// <summary>
+    /// Whether the answer says <paramref name="text"/>; an amount in euros counts in either way of writing it ("€55", "55 €"):
+    /// the set's authors wrote the sign as their language puts it, the catalog as the city does.
+    /// </summary>
+    private static bool Says(string answer, string text)
+    {
+        var amount = text.Trim().Trim('€').Trim();
+        if (amount.Length == 0 || !amount.All(c => char.IsDigit(c) || c is ',' or '.') || !text.Contains('€', StringComparison.Ordinal))
+        {
+            return answer.Contains(text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The very amount: €55 is not in €550 or 255 €.
+
+        var number = System.Text.RegularExpressions.Regex.Escape(amount);
+        return System.Text.RegularExpressions.Regex.IsMatch(answer, $@"(?<![\d.,]){number}\s?€|€\s?{number}(?![\d])");
     }
 }

@@ -90,4 +90,14 @@ public sealed class DialogueSetTests
         Assert.Empty(DialogueScorer.Misses(expect, asked, []));
         Assert.NotEmpty(DialogueScorer.Misses(expect, asked with { ActionIds = ["service:bewohnerparkausweis"] }, []));
     }
+
+    [Theory]
+    [InlineData("€55", "Die Gebühr: 55 €.", true)]
+    [InlineData("€55", "الرسوم: 55 € لكل شخص", true)]
+    [InlineData("55 €", "Fee: €55 per person", true)]
+    [InlineData("€55", "الرسوم: 255 € لكل شخص", false)]
+    [InlineData("€55", "Fee: €550", false)]
+    [InlineData("€55", "55 minutes", false)]
+    public void An_amount_in_euros_is_found_whichever_side_the_sign_is_written_on(string expected, string text, bool found) =>
+        Assert.Equal(found, DialogueScorer.Misses(new TurnExpectation(Contains: [expected]), new BotAnswer(text, "de", []), []).Count == 0);
 }
