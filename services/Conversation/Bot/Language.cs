@@ -105,7 +105,7 @@ public static partial class Language
         // Serbian or Bulgarian to the small models ("що треба принести?").
         // So does a short one with letters of the chat's own script among German names ("Bürgerbüro Pasing адрес?").
         var letters = Script(text);
-        if (holds && words.Count < 5 && (Statistical(text) == fallback || Script(fallback) is { } own && (letters == own || HasLettersOf(text, own))))
+        if (holds && words.Count <= 5 && Script(fallback) is { } own && (Statistical(text) == fallback || letters == own || HasLettersOf(text, own)))
         {
             return fallback;
         }
@@ -179,7 +179,7 @@ public static partial class Language
         return confidence >= SureOfOther ? code : null;
     }
 
-    /// <summary><c>ar</c> for text mostly in Arabic letters, <c>cyrillic</c> for mostly Cyrillic, null otherwise; of a language code, its script.</summary>
+    /// <summary><c>ar</c> for text mostly of Arabic words, <c>cyrillic</c> for mostly Cyrillic ones, null otherwise; of a language code, its script.</summary>
     private static string? Script(string textOrCode)
     {
         if (textOrCode is "uk" or "ru")
@@ -192,8 +192,9 @@ public static partial class Language
             return textOrCode == "ar" ? "ar" : null;
         }
 
+        // By words, not letters: two long German names do not outweigh four Ukrainian words.
         int latin = 0, cyrillic = 0, arabic = 0;
-        foreach (var c in textOrCode.Where(char.IsLetter))
+        foreach (var c in Word().Matches(textOrCode).Select(m => m.Value[0]))
         {
             _ = c switch
             {

@@ -156,7 +156,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             return SmallTalk(smallTalk, lower, language, state);
         }
 
-        if (PersonWanted().IsMatch(lower))
+        if (WantsPerson(lower))
         {
             // "Können Sie mich mit jemandem vom Standesamt verbinden?": the offer names the department of the service meant.
             return Offer(language, await NamedServiceAsync(text, language, state, ct), signedIn, "asked-for-person");
@@ -746,7 +746,10 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         new(T(language, key, values), language, [.. actions.Select(a => new ChatAction(a.Id, T(language, a.LabelKey)))]);
 
     /// <summary>"ja", "jo", "passt scho", "yes" … at the start of a message.</summary>
-    internal static bool IsYes(string lower) => Yes().IsMatch(lower);
+    public static bool IsYes(string lower) => Yes().IsMatch(lower);
+
+    /// <summary>The wish to talk to a person ("mit einem Menschen reden", "поговорить с сотрудником", "بدي احكي مع موظف").</summary>
+    public static bool WantsPerson(string lower) => PersonWanted().IsMatch(lower);
 
     /// <summary>"nein", "na", "no" … at the start of a message.</summary>
     internal static bool IsNo(string lower) => No().IsMatch(lower);

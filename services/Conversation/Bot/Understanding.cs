@@ -207,7 +207,8 @@ public static partial class Understanding
             foreach (Match match in pattern.Matches(lower))
             {
                 var before = lower[Math.Max(0, match.Index - 25)..match.Index];
-                var negated = Negation().IsMatch(Clause().Split(before)[^1])
+                var after = lower[(match.Index + match.Length)..];
+                var negated = Negation().IsMatch(Clause().Split(before)[^1]) || NegatedAfter().IsMatch(after)
                     || AtHome().IsMatch(lower[match.Index..Math.Min(lower.Length, match.Index + match.Length + 30)]);
                 facts[key] = key == "unmarried" ? negated || Unmarried().IsMatch(match.Value) : !negated;
             }
@@ -357,7 +358,7 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(nutzlos\w*|useless|dumm\w*|blöd\w*|bled\w*|depp\w*|idiot\w*|stupid|worst|trottel|dodl|hirnlos|scheiß\w*|scheiss\w*|sucks|rubbish|" +
         @"garbage|versteh(st)? (eh |ja )?nix|vastehst eh nix|vastehst nix|zu nix zu gebrauchen|keine ahnung hast du|you know nothing)\b" +
         @"|\b(aptal\w*|salak\w*|gerizekal[ıi]\w*|beyinsiz\w*|i[şs]e yaramaz\w*|berbat\w*|hi[çc]bir [şs]ey (bilmiyor|anlam[ıi]yor)\w*|rezil\w*|sa[çc]ma\w*)\b" +
-        @"|\b(дурн\w*|дурень|тупий|тупа|тупой|тупая|безкорисн\w*|марн\w*|ідіот\w*|идиот\w*|найгірш\w*|бесполезн\w*|дурак\w*|дурацк\w*|худш\w*|" +
+        @"|\b(дурн\w*|дурень|тупий|тупа|тупой|тупая|(най)?тупіш\w*|тупейш\w*|безкорисн\w*|марн\w*|ідіот\w*|идиот\w*|найгірш\w*|бесполезн\w*|дурак\w*|дурацк\w*|худш\w*|" +
         @"нічого не розумієш|ничего не понимаешь|никчёмн\w*|никчемн\w*)\b" +
         @"|" + Aspects.Ar + @"(غبي|غبية|حمار|ما بتفهم|ما تفهم|ما بتفهمش|فاشل|سيء|أسوأ|اسوأ|تافه|ما بتنفع|مش نافع)" + Aspects.ArEnd)]
     private static partial Regex Insult();
@@ -462,6 +463,10 @@ public static partial class Understanding
         @"|\b(не|ні|нема\w*|немає|без|нет|нету)\b" +
         @"|" + Aspects.Ar + @"(ما|مش|مو|موش|لا|بدون|ليس|ماني|مانا|غير)" + Aspects.ArEnd)]
     private static partial Regex Negation();
+
+    /// <summary>A negation after the thing, as Russian and Ukrainian say it ("машины нет", "дітей немає").</summary>
+    [GeneratedRegex(@"^\s*(нет|немає|нема|не маємо|не имеем)\b")]
+    private static partial Regex NegatedAfter();
 
     /// <summary>Where a clause ends: a negation before it does not reach the word after.</summary>
     [GeneratedRegex(@"[,;.!?]|\b(aber|but|und|and|oder|or)\b")]
