@@ -282,8 +282,9 @@ public static partial class ProcedureDialogue
 
     [GeneratedRegex(@"\b(brauch\w*|benötig\w*|beantrag\w*|anmeld\w*|anmelden|bestell\w*|need\w*|apply|request|register|book|order|mog|mecht|kriag\w*|hätt gern|möcht\w*|" +
         @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b" +
-        @"|\b(хочу|хочемо|потрібн\w*|треба|оформ\w*|замов\w*|отрима\w*|подати|нужн\w*|надо|закаж\w*|заказ\w*|получ\w*|подать|хотим)\b" +
-        @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*)" + Aspects.ArEnd)]
+        @"|\b(хочу|хочемо|потрібн\w*|треба|оформ\w*|замов\w*|отрима\w*|подати|нужн\w*|надо|закаж\w*|заказ\w*|получ\w*|подать|хотим|" +
+        @"позбут\w*|позбав\w*|викинути|вивезти|забрати|избав\w*|выкинуть|вывезти|забрать)\b" +
+        @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*|أتخلص|اتخلص|نتخلص|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
     private static partial Regex DoIt();
 
     /// <summary>

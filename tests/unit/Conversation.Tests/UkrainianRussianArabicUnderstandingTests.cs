@@ -127,4 +127,15 @@ public sealed class UkrainianRussianArabicUnderstandingTests
     [InlineData("Можно поговорить с живым сотрудником?")]
     [InlineData("لو سمحت، بدي احكي مع موظف حقيقي")]
     public void The_wish_for_a_person_is_read(string message) => Assert.True(Mingabot.WantsPerson(message.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("Как избавиться от старого дивана и сломанного шкафа?")]
+    [InlineData("Роботодавець просить Meldebescheinigung. Можна її отримати тут?")]
+    [InlineData("عندي كنبة قديمة، بدي حدا ياخدها من البيت")]
+    public void The_wish_to_have_it_done_is_read(string message) => Assert.True(ProcedureDialogue.WantsToDoIt(message));
+
+    [Theory]
+    [InlineData("Скільки коштує паспорт?")]
+    [InlineData("Где находится КВР?")]
+    public void A_question_about_a_service_is_no_wish_to_have_it_done(string message) => Assert.False(ProcedureDialogue.WantsToDoIt(message));
 }
