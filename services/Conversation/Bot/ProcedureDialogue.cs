@@ -284,7 +284,8 @@ public static partial class ProcedureDialogue
         @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b" +
         @"|\b(хочу|хочемо|потрібн\w*|треба|оформ\w*|замов\w*|отрима\w*|подати|нужн\w*|надо|закаж\w*|заказ\w*|получ\w*|подать|хотим|" +
         @"позбут\w*|позбав\w*|викинути|вивезти|забрати|избав\w*|выкинуть|вывезти|забрать)\b" +
-        @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*|أتخلص|اتخلص|نتخلص|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
+        @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*|" +
+        @"أتخلص|اتخلص|نتخلص|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
     private static partial Regex DoIt();
 
     /// <summary>

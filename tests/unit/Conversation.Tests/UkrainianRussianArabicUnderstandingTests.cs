@@ -125,6 +125,9 @@ public sealed class UkrainianRussianArabicUnderstandingTests
 
     [Theory]
     [InlineData("Можно поговорить с живым сотрудником?")]
+    [InlineData("можно с кем-то поговорить о моём случае?")]
+    [InlineData("вона не говорить німецькою. Чи можна поговорити з кимось особисто?")]
+    [InlineData("у меня всё сложно, можно поговорить с кем-нибудь из штандесамта?")]
     [InlineData("لو سمحت، بدي احكي مع موظف حقيقي")]
     public void The_wish_for_a_person_is_read(string message) => Assert.True(Mingabot.WantsPerson(message.ToLowerInvariant()));
 
