@@ -116,7 +116,7 @@ public static partial class Aspects
 
     [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b" +
         @"|\b(ücret\w*|ucret\w*|ne kadar(?!\s*(s[üu]r|zaman|vakit|bekle|erken|ge[çc]))|ka[çc] (para|euro|avro|lira)|fiyat\w*|masraf\w*|har[çc]\w*|bedava|" +
-        @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*)\b" +
+        @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*|ödü\w*|odu(yor|yoruz)\w*|para (ver|al)\w*|ücretli|ucretli)\b" +
         @"|\b(скільки кошту\w*|вартість|вартост\w*|плат\w*|збір|збору|мит\w*|безкоштовн\w*|сколько сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|цін\w*|цен\w*|" +
         @"كم (يكلف|تكلف|سعر|الرسوم)\w*|رسوم|الرسوم|تكلفة|التكلفة|سعر|مجان\w*)" +
         @"|\b(скільки\b.{0,30}\b(податок|збір|плата|мито|внесок)|сколько\b.{0,30}\b(налог|сбор|плата|пошлина|взнос)|кошту(є|ють|вало|ватиме)|" +
@@ -134,7 +134,8 @@ public static partial class Aspects
         @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
         @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b" +
         @"|\b(ne kadar s[üu]r\w*|ne kadar zaman|ne kadar vakit|ka[çc] g[üu]n\w*|ka[çc] hafta\w*|ka[çc] ay\w*|ne zaman (haz[ıi]r|biter|gelir|[çc][ıi]kar|" +
-        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*)\b" +
+        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*|ne zaman (haber|cevap|yan[ıi]t|d[öo]n[üu][şs]|sonu[çc])\w*|" +
+        @"haber ver\w*|ne kadar s[üu]rede)\b" +
         @"|\b(скільки (часу|триває|чекати)\w*|як довго|термін розгляду|скільки (времени|ждать|длится)\w*|сколько времени|как долго|срок\w* (рассмотрения|" +
         @"оформления)|كم (يستغرق|تستغرق|من الوقت)|المدة|مدة المعالجة|متى (يجهز|سيكون جاهز)\w*)" +
         @"|\b(скільки\b.{0,25}\b(часу|чекати|триває|займ\w*|робиться|роблять|виготовля\w*|розгляда\w*)|як (довго|швидко)|через скільки|за скільки (днів|тижнів|місяців)|" +
@@ -186,7 +187,7 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*|" +
         @"vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|need to show|show them|trotzdem|even if|still possible)\b|" +
         @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b" +
-        @"|\b(belge\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
+        @"|\b(belgeler\w*|hangi belge\w*|ne(ler)? belge\w*|belge (gerek|laz[ıi]m)\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
         @"getirmem\w*|g[öo]t[üu]rmem\w*|nelere ihtiya\w*|neye ihtiya\w*)\b" +
         @"|\b(документ\w*|довідк\w*|папер\w*|що (взяти|потрібно взяти|принести)|что (взять|нужно взять|принести)|справк\w*|бумаг\w*|وثائق|الوثائق|مستندات|" +
         @"المستندات|أوراق|الأوراق|ماذا (أحضر|احضر)\w*)" +
@@ -235,7 +236,7 @@ public static partial class Aspects
         @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?|" +
         @"monat\w*|woche\w*|tag\w*|days?|weeks?|months?|jahr\w*|years?|erst|zwei|drei|vier|fünf|two|three|four|five|geld|göd|money|warten|wait\w*)\b" +
         @"|\b(ne|neler|nas[ıi]l|nerede|nerde|nereye|nereden|hangi|kim|ka[çc]|ka[çc]a|kadar|ücret\w*|ucret\w*|fiyat\w*|masraf\w*|har[çc]\w*|para\w*|tutar\w*|" +
-        @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|termin|online|" +
+        @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|posta\w*|olmal[ıi]|hemen|haber|ver\w*|termin|online|" +
         @"internet\w*|adres\w*|a[çc][ıi]k\w*|kapal[ıi]\w*|saat\w*|gerek\w*|laz[ıi]m|[şs]art|zorunlu\w*|telefon\w*|numara\w*|yasa\w*|kanun\w*|dayana\w*|haz[ıi]r|" +
         @"biter|[çc][ıi]kar|h[ıi]zl[ıi]|acil|bug[üu]n|yar[ıi]n|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|sabah|ö[ğg]leden|ogleden|" +
         @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|" +
@@ -274,7 +275,7 @@ public static partial class Aspects
         @"|\b(ve|da|de|ile|mi|m[ıi]|mu|mü|miyim|m[ıi]y[ıi]m|misiniz|bu|[şs]u|o|onu|onun|bunu|bunun|i[çc]in|ben|benim|bana|biz|bizim|bir|peki|acaba|ya|[şs]ey|" +
         @"l[üu]tfen|te[şs]ekk[üu]rler|tamam|evet|hay[ıi]r|orada|oras[ıi]|buras[ıi]|oraya|var|yok|olarak|nas[ıi]l|ne|neler|ka[çc]|hangi|en|daha|[çc]ok|sonra|" +
         @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
-        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam)\b" +
+        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam|muyum|müyüm|m[ıi]y[ıi]z|muyuz|müyüz|geliyor\w*|gelir|gelecek\w*)\b" +
         @"|\b(а|і|й|и|та|чи|ли|ну|от|це|цей|ця|ці|то|ось|вже|уже|ще|еще|ещё|теж|тоже|також|также|я|ми|мы|мене|мені|мне|нам|нас|наш\w*|мій|мой|моя|моє|моё|мою|" +
         @"ви|вы|вам|вас|ваш\w*|у|в|на|з|із|зі|с|со|до|по|за|від|о|об|про|при|без|як|как|що|что|шо|або|или|але|но|так|да|ні|нет|не|будь|ласка|пожалуйста|дякую|" +
         @"спасибо|спасибі|добре|гаразд|хорошо|ладно|ок|окей|стоп|підождіть|зачекайте|подождите|постойте|хвилинку|минутку|секунду|тоді|тогда|потім|потом|перед|" +

@@ -754,18 +754,21 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     /// <summary>"nein", "na", "no" … at the start of a message.</summary>
     internal static bool IsNo(string lower) => No().IsMatch(lower);
 
-    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم|" +
+    [GeneratedRegex(@"^\s*(ja|jo|jawohl|yes|yep|ok|okay|passt( scho)?|gern|gerne|freilich|sure|bitte|evet|так|да|نعم|tamam|olur|tabii|tabi|elbette|hadi|" +
+        @"ba[şs]layal[ıi]m|kabul|" +
         @"добре|гаразд|звісно|звичайно|авжеж|давай\w*|хорошо|ладно|конечно|отлично|чудово|окей|ок|согласен|згоден|згодна|" +
         @"تمام|ماشي|أكيد|اكيد|طيب|يلا|أيوه|ايوه|ايوا|أيوا|اه|آه|زين|حاضر|موافق|موافقة|بالتأكيد|اوكي|أوكي)(\b|\s|$|[،,!.])")]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|ні|нет|لا|не треба|не потрібно|не надо|не нужно|краще ні|лучше не|لأ|مش لازم|ما بدي|" +
+    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|hayir|gerek yok|istemiyorum|ні|нет|لا|не треба|не потрібно|не надо|не нужно|краще ні|лучше не|لأ|مش لازم|ما بدي|" +
         @"لا شكرا|مو لازم)(\b|\s|$|[،,!.])")]
     private static partial Regex No();
 
     [GeneratedRegex(@"\b(mitarbeiter\w*|sachbearbeiter\w*|mensch(en|n)?|echte[nr]? person|eine person|human|real person|an agent|someone real|a person|" +
         @"persönlich (sprechen|reden)|wen zum redn|a mensch|mit jemand\w*|jemand\w* (sprechen|reden|besprechen)|talk to (someone|somebody|anyone|a human)|" +
         @"anyone i can (actually )?(talk|speak) to|speak (to|with) (someone|somebody|a person)|someone (i|to) (can )?talk to)\b" +
+        @"|\b(biri(si)?yle (konu[şs]|g[öo]r[üu][şs])\w*|g[öo]revli\w* (ile |biriyle )?(konu[şs]|g[öo]r[üu][şs])\w*|yetkili\w* (ile )?(konu[şs]|g[öo]r[üu][şs])\w*|" +
+        @"ger[çc]ek bir insan\w*|bir insanla\w*|memurla (konu[şs]|g[öo]r[üu][şs])\w*|temsilci\w*)\b" +
         @"|\b(з (живою )?людиною|з (живим )?(працівником|співробітником|консультантом|спеціалістом)|поговорити з ким(ось|-небудь)|живий (працівник|співробітник)|" +
         @"с (живым )?(человеком|сотрудником|оператором|специалистом|консультантом)|поговорить с кем(-то|-нибудь)|живой (сотрудник|оператор)|" +
         @"поговорити з \w+ (із|з) \w+|поговорить с \w+ из \w+|з ким(ось|-небудь) (\w+ )?поговорити|с кем(-то|-нибудь) (\w+ )?поговорить)\b" +

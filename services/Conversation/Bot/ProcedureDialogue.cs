@@ -284,6 +284,7 @@ public static partial class ProcedureDialogue
         @"will|wui|woin|wollen|krieg\w*|bekomm\w*|can i get|get rid|want\w*|like to|loswerden|weg ham|weghaben)\b" +
         @"|\b(хочу|хочемо|потрібн\w*|треба|оформ\w*|замов\w*|отрима\w*|подати|нужн\w*|надо|закаж\w*|заказ\w*|получ\w*|подать|хотим|" +
         @"позбут\w*|позбав\w*|викинути|вивезти|забрати|избав\w*|выкинуть|вывезти|забрать)\b" +
+        @"|\b(att[ıi]r\w*|ald[ıi]r\w*|yapt[ıi]r\w*|istiyor\w*|alabilir\w*|almak|ba[şs]vur\w*|kurtul\w*|laz[ıi]m)\b" +
         @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*|" +
         @"أتخلص|اتخلص|نتخلص|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
     private static partial Regex DoIt();
@@ -297,10 +298,10 @@ public static partial class ProcedureDialogue
     /// <summary>A yes, or "go on" after signing in or raising the trust level.</summary>
     private static bool Affirmative(string lower) => Mingabot.IsYes(lower) || GoOn().IsMatch(lower);
 
-    [GeneratedRegex(@"^\s*(weiter|continue|los|go on|далі|продовжити|продовжуємо|дальше|продолжить|продолжаем|تابع|كمل|كمّل|متابعة)(\b|\s|$)")]
+    [GeneratedRegex(@"^\s*(weiter|continue|los|go on|devam|далі|продовжити|продовжуємо|дальше|продолжить|продолжаем|تابع|كمل|كمّل|متابعة)(\b|\s|$)")]
     private static partial Regex GoOn();
 
-    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it|скасувати|скасуй|відміна|відмінити|забудь|отменить|отмена|отмени|забудь|" +
+    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it|iptal|vazge[çc]\w*|bo[şs] ?ver|скасувати|скасуй|відміна|відмінити|забудь|отменить|отмена|отмени|забудь|" +
         @"إلغاء|الغاء|ألغي|الغي|انسى|إنسى)(\b|\s|$)")]
     private static partial Regex Cancel();
 

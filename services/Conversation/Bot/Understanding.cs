@@ -379,7 +379,7 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(wiesn|oktoberfest|fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer|wetter|weather|regnet|regen|rain\w*|" +
         @"hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|bier|beer|brezn|weißwurst|biergarten)\b" +
-        @"|\b(hava\w* (nas[ıi]l|g[üu]zel|so[ğg]uk|s[ıi]cak|k[öo]t[üu])\w*|ya[ğg]mur\w*|futbol\w*|maç\w*|bira\w*|ekim festival\w*)\b" +
+        @"|\b(hava\w* (nas[ıi]l|g[üu]zel|so[ğg]uk|s[ıi]cak|k[öo]t[üu])\w*|ya[ğg]mur\w*|futbol\w*|maç\w*|bira|biralar\w*|biray[ıi]|biras[ıi]|ekim festival\w*)\b" +
         @"|\b(октоберфест\w*|пив\w*|футбол\w*|погод\w*|дощ\w*|дожд\w*|холодн\w*|холодно|спек\w*|жарк\w*|сніг\w*|снег\w*)\b" +
         @"|" + Aspects.Ar + @"(أكتوبرفست|اكتوبرفست|بيرة|كرة القدم|كورة|فوتبول|الجو|الطقس|برد|بارد|حر|حار|مطر|شتي|ثلج)" + Aspects.ArEnd)]
     private static partial Regex Banter();
@@ -436,6 +436,8 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(davon|davo|von den|von diesen|of (these|the|them|those)|schritte\w*|steps|things|punkte)\b.*\b(gilt|gelten|betreff\w*|apply|applies|" +
         @"relevant|brauch\w*|need|trifft|treffen|muss|müssen|have to)\b" +
+        @"|\b(bu |bunlar|hangi)\w*\b.*\b(ad[ıi]m|madde|bunlar)\w*\b.*\b(ilgilendir\w*|ge[çc]erli\w*|gerekli\w*|laz[ıi]m|i[çc]in ge[çc]erli)" +
+        @"|\b(bunlardan|adımlardan|ad[ıi]mlardan) hangi\w*" +
         @"|\b(з (цього|цих|них|решти|усього)|із (цього|цих|них|решти)|из (этого|этих|них|остальн\w*|всего))\b.*\b(стосу\w*|потрібн\w*|треба|касается|касаются|нужн\w*|" +
         @"относится|относятся|підходить|підходять|подходит|подходят)\b" +
         @"|" + Aspects.Ar + @"(أي|اي|شو من|إيش من|ايش من|شنو من)" + Aspects.ArEnd + @".*(بيخص|بتخص|يخص|تخص|بيخصنا|بيخصني|ينطبق|تنطبق|بينطبق|بيلزمنا|يلزمني|يلزمنا)")]

@@ -44,4 +44,40 @@ public sealed class TurkishUnderstandingTests
     [InlineData("devam")]
     [InlineData("sıradaki adım")]
     public void Devam_and_the_next_step_go_on_with_the_checklist(string message) => Assert.True(Understanding.WantsNextStep(message));
+
+    [Theory]
+    [InlineData("bunun için para ödüyor muyuz?", Aspects.Fees)]
+    [InlineData("ücretli mi?", Aspects.Fees)]
+    [InlineData("ne zaman haber veriyorlar?", Aspects.ProcessingTime)]
+    [InlineData("ölüm belgesini nereden alıyorum?", Aspects.Where)]
+    public void More_turkish_aspects_are_recognised(string message, string aspect) => Assert.Equal(aspect, Aspects.Of(message.ToLowerInvariant()));
+
+    [Fact]
+    public void Postal_delivery_asked_about_the_chats_topic_is_a_follow_up() =>
+        Assert.True(Aspects.IsFollowUp("hemen alabiliyor muyum, yoksa postayla mı geliyor?"));
+
+    [Theory]
+    [InlineData("benim durumum biraz karışık, Standesamt'tan biriyle konuşabilir miyim?")]
+    [InlineData("Türkçe konuşan bir görevliyle görüşebilir miyiz?")]
+    public void The_wish_for_a_person_in_turkish_is_no_small_talk(string message)
+    {
+        Assert.Null(Understanding.SmallTalk(message.ToLowerInvariant(), DialogueState.Empty));
+        Assert.True(Mingabot.WantsPerson(message.ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("tamam, başlayalım")]
+    [InlineData("tamam, randevuyu alalım")]
+    [InlineData("olur")]
+    public void A_turkish_yes_is_read(string message) => Assert.True(Mingabot.IsYes(message.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("Eski dolabımı ve kırık yatak bazamı nasıl attırabilirim?")]
+    [InlineData("İşyerim Meldebescheinigung istiyor, buradan alabilir miyim?")]
+    public void The_wish_to_have_it_done_in_turkish_is_read(string message) => Assert.True(ProcedureDialogue.WantsToDoIt(message));
+
+    [Fact]
+    public void Asking_which_of_the_steps_apply_in_turkish_is_recognised() =>
+        Assert.True(Understanding.AsksWhichApply("bu adımlardan hangileri bizi ilgilendiriyor?"));
 }
+
