@@ -134,7 +134,8 @@ public static partial class Aspects
         @"(gibt es|gibt's|gibts|is there|any) (eine |a )?(frist|deadline)|welche frist|schnell\w*|faster|quicker|express|eilig|urgent|dringend|processing time|fertig|status|" +
         @"(nichts|nix|nie) (mehr )?gehört|haven'?t heard|no news|still waiting|immer noch (nichts|nix))\b" +
         @"|\b(ne kadar s[üu]r\w*|ne kadar zaman|ne kadar vakit|ka[çc] g[üu]n\w*|ka[çc] hafta\w*|ka[çc] ay\w*|ne zaman (haz[ıi]r|biter|gelir|[çc][ıi]kar|" +
-        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*|ne zaman (haber|cevap|yan[ıi]t|d[öo]n[üu][şs]|sonu[çc])\w*|" +
+        @"elime)\w*|i[şs]lem s[üu]re\w*|bekleme s[üu]re\w*|h[ıi]zl[ıi]\w*|acil\w*|ekspres|hemen|haber (alamad|yok)\w*|hala bekli\w*|hâlâ bekli\w*|" +
+        @"ne zaman (haber|cevap|yan[ıi]t|d[öo]n[üu][şs]|sonu[çc])\w*|" +
         @"haber ver\w*|ne kadar s[üu]rede)\b" +
         @"|\b(скільки (часу|триває|чекати)\w*|як довго|термін розгляду|скільки (времени|ждать|длится)\w*|сколько времени|как долго|срок\w* (рассмотрения|" +
         @"оформления)|كم (يستغرق|تستغرق|من الوقت)|المدة|مدة المعالجة|متى (يجهز|سيكون جاهز)\w*)" +
@@ -187,7 +188,8 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(unterlagen|dokumente?|papiere|mitbring\w*|mitbringa|bring\w*|need to bring|documents?|docs|papers|was brauch\w*|wos brauch\w*|" +
         @"vorleg\w*|vorzeig\w*|einreich\w*|mitschick\w*|mitnehm\w*|need to show|show them|trotzdem|even if|still possible)\b|" +
         @"^\s*(brauch\w*|benötig\w*) (i|ich|ma|man|mer|wir) (do|da|dafür|dafia) (an|a|einen|eine|ein|nen|ne)\b" +
-        @"|\b(belgeler\w*|hangi belge\w*|ne(ler)? belge\w*|belge (gerek|laz[ıi]m)\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
+        @"|\b(belgeler\w*|hangi belge\w*|ne(ler)? belge\w*|belge (gerek|laz[ıi]m)\w*|evrak\w*|dok[üu]man\w*|ka[ğg][ıi]t\w*|neler? (gerek|laz[ıi]m)\w*|" +
+        @"ne(ler)? getir\w*|ne(ler)? g[öo]t[üu]r\w*|yan[ıi]mda\w*|ibraz\w*|" +
         @"getirmem\w*|g[öo]t[üu]rmem\w*|nelere ihtiya\w*|neye ihtiya\w*)\b" +
         @"|\b(документ\w*|довідк\w*|папер\w*|що (взяти|потрібно взяти|принести)|что (взять|нужно взять|принести)|справк\w*|бумаг\w*|وثائق|الوثائق|مستندات|" +
         @"المستندات|أوراق|الأوراق|ماذا (أحضر|احضر)\w*)" +
@@ -236,7 +238,8 @@ public static partial class Aspects
         @"kind|kinder|kids?|child\w*|sohn|son|tochter|daughter|buam|bua|madl|dirndl|baby|kleine[nr]?|" +
         @"monat\w*|woche\w*|tag\w*|days?|weeks?|months?|jahr\w*|years?|erst|zwei|drei|vier|fünf|two|three|four|five|geld|göd|money|warten|wait\w*)\b" +
         @"|\b(ne|neler|nas[ıi]l|nerede|nerde|nereye|nereden|hangi|kim|ka[çc]|ka[çc]a|kadar|ücret\w*|ucret\w*|fiyat\w*|masraf\w*|har[çc]\w*|para\w*|tutar\w*|" +
-        @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|posta\w*|olmal[ıi]|hemen|haber|ver\w*|termin|online|" +
+        @"tut\w*|s[üu]r\w*|zaman|vakit|g[üu]n\w*|hafta\w*|ay|ayda|belge\w*|evrak\w*|dok[üu]man\w*|getir\w*|g[öo]t[üu]r\w*|yan[ıi]mda|randevu\w*|posta\w*|" +
+        @"olmal[ıi]|hemen|haber|veriyor\w*|verir\w*|verecek\w*|veril\w*|termin|online|" +
         @"internet\w*|adres\w*|a[çc][ıi]k\w*|kapal[ıi]\w*|saat\w*|gerek\w*|laz[ıi]m|[şs]art|zorunlu\w*|telefon\w*|numara\w*|yasa\w*|kanun\w*|dayana\w*|haz[ıi]r|" +
         @"biter|[çc][ıi]kar|h[ıi]zl[ıi]|acil|bug[üu]n|yar[ıi]n|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|sabah|ö[ğg]leden|ogleden|" +
         @"ak[şs]am|[çc]ocu\w*|cocu\w*|bebe\w*|alma\w*|alabil\w*|al[ıi]n\w*|al[ıi]r|öde\w*|ode\w*|ba[şs]vur\w*|yap\w*|git\w*|gid\w*|iste\w*|bekle\w*|" +

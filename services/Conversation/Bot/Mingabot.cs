@@ -760,7 +760,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         @"تمام|ماشي|أكيد|اكيد|طيب|يلا|أيوه|ايوه|ايوا|أيوا|اه|آه|زين|حاضر|موافق|موافقة|بالتأكيد|اوكي|أوكي)(\b|\s|$|[،,!.])")]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|hayir|gerek yok|istemiyorum|ні|нет|لا|не треба|не потрібно|не надо|не нужно|краще ні|лучше не|لأ|مش لازم|ما بدي|" +
+    [GeneratedRegex(@"^\s*(nein|na|naa|no|nope|ned|lieber nicht|no thanks|hayır|hayir|gerek yok|istemiyorum|ні|нет|لا|не треба|не потрібно|не надо|не нужно|краще ні|" +
+        @"лучше не|لأ|مش لازم|ما بدي|" +
         @"لا شكرا|مو لازم)(\b|\s|$|[،,!.])")]
     private static partial Regex No();
 

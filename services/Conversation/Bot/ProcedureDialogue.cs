@@ -301,7 +301,8 @@ public static partial class ProcedureDialogue
     [GeneratedRegex(@"^\s*(weiter|continue|los|go on|devam|далі|продовжити|продовжуємо|дальше|продолжить|продолжаем|تابع|كمل|كمّل|متابعة)(\b|\s|$)")]
     private static partial Regex GoOn();
 
-    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it|iptal|vazge[çc]\w*|bo[şs] ?ver|скасувати|скасуй|відміна|відмінити|забудь|отменить|отмена|отмени|забудь|" +
+    [GeneratedRegex(@"^\s*(abbrechen|abbruch|cancel|stop|obrecha|vergiss es|forget it|iptal|vazge[çc]\w*|bo[şs] ?ver|скасувати|скасуй|відміна|відмінити|забудь|отменить|" +
+        @"отмена|отмени|забудь|" +
         @"إلغاء|الغاء|ألغي|الغي|انسى|إنسى)(\b|\s|$)")]
     private static partial Regex Cancel();
 
