@@ -116,7 +116,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
         if (state.PendingEscalation is { } reason)
         {
-            if (actionId == ConsentYes || actionId is null && Yes().IsMatch(lower))
+            if (actionId == ConsentYes || actionId is null && IsYes(lower))
             {
                 if (!signedIn)
                 {
@@ -746,7 +746,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         new(T(language, key, values), language, [.. actions.Select(a => new ChatAction(a.Id, T(language, a.LabelKey)))]);
 
     /// <summary>"ja", "jo", "passt scho", "yes" … at the start of a message.</summary>
-    public static bool IsYes(string lower) => Yes().IsMatch(lower);
+    public static bool IsYes(string lower) => Yes().IsMatch(lower) && !ThanksAlone().IsMatch(lower);
 
     /// <summary>The wish to talk to a person ("mit einem Menschen reden", "поговорить с сотрудником", "بدي احكي مع موظف").</summary>
     public static bool WantsPerson(string lower) => PersonWanted().IsMatch(lower);
@@ -784,4 +784,9 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
 
     [GeneratedRegex(@"\p{L}{2,}")]
     private static partial Regex Letter();
+
+    /// <summary>"ok, danke", "tamam teşekkürler": a weak yes with thanks is thanks, not the start of something.</summary>
+    [GeneratedRegex(@"^\W*(ok|okay|gut|passt|tamam|olur|peki|добре|гаразд|хорошо|ладно|ок|طيب|تمام|ماشي)\W+(danke\w*|thanks|thank you|te[şs]ekk[üu]r\w*|sa[ğg] ?ol\w*|" +
+        @"дякую|спасибі|спасибо|شكرا|شكرًا|مشكور\w*)\W*$")]
+    private static partial Regex ThanksAlone();
 }

@@ -286,7 +286,7 @@ public static partial class ProcedureDialogue
         @"позбут\w*|позбав\w*|викинути|вивезти|забрати|избав\w*|выкинуть|вывезти|забрать)\b" +
         @"|\b(att[ıi]r\w*|ald[ıi]r\w*|yapt[ıi]r\w*|istiyor\w*|alabilir\w*|almak|ba[şs]vur\w*|kurtul\w*|laz[ıi]m)\b" +
         @"|" + Aspects.Ar + @"(بدي|بدنا|أريد|اريد|عايز|عاوز|محتاج|بحتاج|احجز\w*|نعمل\w*|اطلب\w*|أطلب\w*|أحجز\w*|" +
-        @"أتخلص|اتخلص|نتخلص|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
+        @"أتخلص|اتخلص|نتخلص|آخد\w*|آخذ\w*|أحصل\w*|احصل\w*|ياخد\w*|ياخذ\w*|تاخذ\w*|تاخد\w*)" + Aspects.ArEnd)]
     private static partial Regex DoIt();
 
     /// <summary>

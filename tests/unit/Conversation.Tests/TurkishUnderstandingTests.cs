@@ -72,6 +72,12 @@ public sealed class TurkishUnderstandingTests
     public void A_turkish_yes_is_read(string message) => Assert.True(Mingabot.IsYes(message.ToLowerInvariant()));
 
     [Theory]
+    [InlineData("tamam teşekkürler")]
+    [InlineData("ok, danke")]
+    [InlineData("добре, дякую!")]
+    public void A_weak_yes_with_thanks_is_thanks_not_yes(string message) => Assert.False(Mingabot.IsYes(message.ToLowerInvariant()));
+
+    [Theory]
     [InlineData("Eski dolabımı ve kırık yatak bazamı nasıl attırabilirim?")]
     [InlineData("İşyerim Meldebescheinigung istiyor, buradan alabilir miyim?")]
     public void The_wish_to_have_it_done_in_turkish_is_read(string message) => Assert.True(ProcedureDialogue.WantsToDoIt(message));

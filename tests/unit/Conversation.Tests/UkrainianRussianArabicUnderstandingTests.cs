@@ -135,6 +135,7 @@ public sealed class UkrainianRussianArabicUnderstandingTests
     [InlineData("Как избавиться от старого дивана и сломанного шкафа?")]
     [InlineData("Роботодавець просить Meldebescheinigung. Можна її отримати тут?")]
     [InlineData("عندي كنبة قديمة، بدي حدا ياخدها من البيت")]
+    [InlineData("البنك طالب مني إثبات سكن (Meldebescheinigung)، بقدر آخدها من هون؟")]
     public void The_wish_to_have_it_done_is_read(string message) => Assert.True(ProcedureDialogue.WantsToDoIt(message));
 
     [Theory]
