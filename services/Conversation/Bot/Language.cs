@@ -101,11 +101,11 @@ public static partial class Language
             return "bar";
         }
 
-        // A short message the precise detector reads as the chat's own language stays in it: three Ukrainian words look
-        // Serbian or Bulgarian to the small models ("що треба принести?").
-        // So does a short one with letters of the chat's own script among German names ("Bürgerbüro Pasing адрес?").
-        var letters = Script(text);
-        if (holds && words.Count <= 5 && Script(fallback) is { } own && (Statistical(text) == fallback || letters == own || HasLettersOf(text, own)))
+        // A short message with letters of the chat's own (non-Latin) script stays in the chat's language: three Ukrainian
+        // words look Serbian or Bulgarian to the small models ("що треба принести?"), and German names may stand beside
+        // them ("Bürgerbüro Pasing адрес?").
+        var own = ScriptOf(fallback);
+        if (holds && words.Count <= 5 && own is not null && text.Any(c => ScriptOf(c) == own))
         {
             return fallback;
         }
@@ -125,9 +125,9 @@ public static partial class Language
 
         // Mostly Cyrillic or Arabic letters with a German office word or two ("а Standesamt на Ruppertstraße сьогодні
         // відкритий?") is no German: the chat's language of that script, else Ukrainian by its own letters, Russian or Arabic.
-        if (letters is not null)
+        if (MainScript(words) is { } letters)
         {
-            return Script(fallback) == letters ? fallback : letters == "ar" ? "ar" : UkrainianLetters().IsMatch(text) ? "uk" : "ru";
+            return own == letters ? fallback : letters == "ar" ? "ar" : UkrainianLetters().IsMatch(text) ? "uk" : "ru";
         }
 
         // One dialect-looking word ("an") does not make an English chat Bavarian; in a German one it may.
@@ -179,36 +179,31 @@ public static partial class Language
         return confidence >= SureOfOther ? code : null;
     }
 
-    /// <summary><c>ar</c> for text mostly of Arabic words, <c>cyrillic</c> for mostly Cyrillic ones, null otherwise; of a language code, its script.</summary>
-    private static string? Script(string textOrCode)
+    /// <summary>The non-Latin script a language is written in: <c>cyrillic</c>, <c>ar</c>, or null.</summary>
+    private static string? ScriptOf(string language) => language switch
     {
-        if (textOrCode is "uk" or "ru")
-        {
-            return "cyrillic";
-        }
+        "uk" or "ru" => "cyrillic",
+        "ar" => "ar",
+        _ => null,
+    };
 
-        if (textOrCode.Length <= 3)
-        {
-            return textOrCode == "ar" ? "ar" : null;
-        }
+    /// <summary>The non-Latin script of a letter: <c>cyrillic</c>, <c>ar</c>, or null.</summary>
+    private static string? ScriptOf(char letter) => letter switch
+    {
+        >= '\u0400' and <= '\u04FF' => "cyrillic",
+        >= '\u0600' and <= '\u06FF' => "ar",
+        _ => null,
+    };
 
-        // By words, not letters: two long German names do not outweigh four Ukrainian words.
-        int latin = 0, cyrillic = 0, arabic = 0;
-        foreach (var c in Word().Matches(textOrCode).Select(m => m.Value[0]))
-        {
-            _ = c switch
-            {
-                >= '\u0400' and <= '\u04FF' => cyrillic++,
-                >= '\u0600' and <= '\u06FF' => arabic++,
-                _ => latin++,
-            };
-        }
-
-        return cyrillic > latin && cyrillic > arabic ? "cyrillic" : arabic > latin && arabic > cyrillic ? "ar" : null;
+    /// <summary>
+    /// The script most of the words are in when it is Cyrillic or Arabic, else null — by words, not letters: two long German
+    /// names do not outweigh four Ukrainian words.
+    /// </summary>
+    private static string? MainScript(IReadOnlyList<string> words)
+    {
+        var counts = words.GroupBy(w => ScriptOf(w[0]) ?? "latin").Select(g => (Script: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
+        return counts is [var top, ..] && top.Script != "latin" && (counts.Count == 1 || top.Count > counts[1].Count) ? top.Script : null;
     }
-
-    private static bool HasLettersOf(string text, string script) =>
-        text.Any(c => script == "cyrillic" ? c is >= '\u0400' and <= '\u04FF' : c is >= '\u0600' and <= '\u06FF');
 
     private static string? Statistical(string text) => Detector.Value.DetectLanguageOf(text) switch
     {

@@ -746,7 +746,8 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         new(T(language, key, values), language, [.. actions.Select(a => new ChatAction(a.Id, T(language, a.LabelKey)))]);
 
     /// <summary>"ja", "jo", "passt scho", "yes" … at the start of a message.</summary>
-    public static bool IsYes(string lower) => Yes().IsMatch(lower) && !ThanksAlone().IsMatch(lower);
+    public static bool IsYes(string lower) =>
+        Yes().IsMatch(lower) && !(WeakYes().Match(lower) is { Success: true } weak && Understanding.IsOnlyThanks(lower[weak.Length..]));
 
     /// <summary>The wish to talk to a person ("mit einem Menschen reden", "поговорить с сотрудником", "بدي احكي مع موظف").</summary>
     public static bool WantsPerson(string lower) => PersonWanted().IsMatch(lower);
@@ -773,20 +774,19 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         @"|\b(з (живою )?людиною|з (живим )?(працівником|співробітником|консультантом|спеціалістом)|поговорити з ким(ось|-небудь)|живий (працівник|співробітник)|" +
         @"с (живым )?(человеком|сотрудником|оператором|специалистом|консультантом)|поговорить с кем(-то|-нибудь)|живой (сотрудник|оператор)|" +
         @"поговорити з \w+ (із|з) \w+|поговорить с \w+ из \w+|з ким(ось|-небудь) (\w+ )?поговорити|с кем(-то|-нибудь) (\w+ )?поговорить)\b" +
-        @"|" + Aspects.Ar + @"(موظف|موظفة|شخص حقيقي|حدا حقيقي|إنسان حقيقي|انسان حقيقي|احكي مع (حدا|موظف|شخص)|أحكي مع (حدا|موظف|شخص)|أتكلم مع (موظف|حدا|شخص)|" +
-        @"اتكلم مع (موظف|حدا|شخص)|تحولني|حولني|تحوّلني)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(موظف|موظفة|شخص حقيقي|حدا حقيقي|إنسان حقيقي|انسان حقيقي|احكي مع (حدا|موظف|شخص)|أحكي مع (حدا|موظف|شخص)|أتكلم مع (موظف|حدا|شخص)|" +
+        @"اتكلم مع (موظف|حدا|شخص)|تحولني|حولني|تحوّلني)" + ArabicWords.End)]
     private static partial Regex PersonWanted();
 
     [GeneratedRegex(@"\b(servus|hallo|grüß gott|griaß di|griass di|grüß dich|moin|hi|hello|guten (morgen|tag|abend)|привіт|вітаю|добрий день|доброго дня|привет|" +
         @"здравствуйте|добрый день|доброе утро|добрий вечір|добрый вечер)\b[,!.]*" +
-        @"|" + Aspects.Ar + @"(مرحبا|مرحبًا|مرحباً|السلام عليكم|أهلا|اهلا|أهلين|هاي|صباح الخير|مساء الخير)" + Aspects.ArEnd + @"[,!.،]*")]
+        @"|" + ArabicWords.Start + @"(مرحبا|مرحبًا|مرحباً|السلام عليكم|أهلا|اهلا|أهلين|هاي|صباح الخير|مساء الخير)" + ArabicWords.End + @"[,!.،]*")]
     private static partial Regex Greeting();
 
     [GeneratedRegex(@"\p{L}{2,}")]
     private static partial Regex Letter();
 
-    /// <summary>"ok, danke", "tamam teşekkürler": a weak yes with thanks is thanks, not the start of something.</summary>
-    [GeneratedRegex(@"^\W*(ok|okay|gut|passt|tamam|olur|peki|добре|гаразд|хорошо|ладно|ок|طيب|تمام|ماشي)\W+(danke\w*|thanks|thank you|te[şs]ekk[üu]r\w*|sa[ğg] ?ol\w*|" +
-        @"дякую|спасибі|спасибо|شكرا|شكرًا|مشكور\w*)\W*$")]
-    private static partial Regex ThanksAlone();
+    /// <summary>"ok", "tamam", "добре" …: a yes that, followed by thanks alone ("ok, danke"), is thanks, not the start of something.</summary>
+    [GeneratedRegex(@"^\W*(ok|okay|gut|passt|tamam|olur|peki|добре|гаразд|хорошо|ладно|ок|طيب|تمام|ماشي)\W+")]
+    private static partial Regex WeakYes();
 }

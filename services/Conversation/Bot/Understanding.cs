@@ -98,20 +98,26 @@ public static partial class Understanding
         return null;
     }
 
+    /// <summary>Thanks and nothing else ("danke!", "teşekkürler", "дякую", "شكرا").</summary>
+    public static bool IsOnlyThanks(string lower) => Thanks().IsMatch(lower) && !Letters().IsMatch(Thanks().Replace(lower, " "));
+
+    [GeneratedRegex(@"\p{L}")]
+    private static partial Regex Letters();
+
     /// <summary>What banter is about: <c>wiesn</c>, <c>football</c>, <c>weather</c> or <c>other</c> (each has its own answer).</summary>
     public static string BanterTopic(string lower) =>
         WiesnTopic().IsMatch(lower) ? "wiesn" : FootballTopic().IsMatch(lower) ? "football" : WeatherTopic().IsMatch(lower) ? "weather" : "other";
 
     [GeneratedRegex(@"\b(wiesn|oktoberfest|bier|beer|brezn|weißwurst|biergarten|октоберфест\w*|пив\w*)\b" +
-        @"|" + Aspects.Ar + @"(أكتوبرفست|اكتوبرفست|أوكتوبرفست|بيرة|البيرة)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(أكتوبرفست|اكتوبرفست|أوكتوبرفست|بيرة|البيرة)" + ArabicWords.End)]
     private static partial Regex WiesnTopic();
 
     [GeneratedRegex(@"\b(fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer|футбол\w*|баварі\w*|бавари\w*)\b" +
-        @"|" + Aspects.Ar + @"(كرة القدم|كورة|فوتبول|بايرن)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(كرة القدم|كورة|فوتبول|بايرن)" + ArabicWords.End)]
     private static partial Regex FootballTopic();
 
     [GeneratedRegex(@"\b(wetter|weather|regnet|regen|rain\w*|hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|погод\w*|дощ\w*|дожд\w*|холодн\w*|спек\w*|жарк\w*|сніг\w*|снег\w*)\b" +
-        @"|" + Aspects.Ar + @"(الجو|جو|الطقس|طقس|برد|بارد|البرد|حر|الحر|حار|مطر|المطر|شتي|ثلج|الثلج)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(الجو|جو|الطقس|طقس|برد|بارد|البرد|حر|الحر|حار|مطر|المطر|شتي|ثلج|الثلج)" + ArabicWords.End)]
     private static partial Regex WeatherTopic();
 
     /// <summary>"Was muss ich alles erledigen?", "what do I need to do?", "what now?", "wos miass ma ois doa?"</summary>
@@ -159,7 +165,7 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b" +
         @"|\b(her ?[şs]ey\w*|hepsi\w*|ilk|önce|nereden ba[şs]la\w*|neler|neleri|t[üu]m)\b" +
         @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать)\b" +
-        @"|" + Aspects.Ar + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش)" + ArabicWords.End)]
     private static partial Regex Everything();
 
     /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
@@ -236,39 +242,37 @@ public static partial class Understanding
             return null;
         }
 
-        var day = weekday.Value.Trim() switch
+        var name = weekday.Value.Trim();
+        var day = ArabicDays.Where(d => name.Contains(d.Stem, StringComparison.Ordinal)).Select(d => (DayOfWeek?)d.Day).FirstOrDefault() ?? name[..2] switch
         {
-            var w when w.Contains("ثلاثاء", StringComparison.Ordinal) || w.Contains("تلات", StringComparison.Ordinal) => DayOfWeek.Tuesday,
-            var w when w.Contains("ربع", StringComparison.Ordinal) => DayOfWeek.Wednesday,
-            var w when w.Contains("خميس", StringComparison.Ordinal) => DayOfWeek.Thursday,
-            var w when w.Contains("جمع", StringComparison.Ordinal) => DayOfWeek.Friday,
-            var w when w.Contains("سبت", StringComparison.Ordinal) => DayOfWeek.Saturday,
-            var w when w.Contains("حد", StringComparison.Ordinal) => DayOfWeek.Sunday,
-            var w when w.Contains("ثنين", StringComparison.Ordinal) => DayOfWeek.Monday,
-            var w => w[..2] switch
-            {
-                "mo" or "по" => DayOfWeek.Monday,
-                "di" or "tu" or "ei" or "ві" or "вт" => DayOfWeek.Tuesday,
-                "mi" or "we" or "се" or "ср" => DayOfWeek.Wednesday,
-                "do" or "th" or "pf" or "че" => DayOfWeek.Thursday,
-                "fr" or "п'" or "пя" or "п’" => DayOfWeek.Friday,
-                "sa" or "су" => DayOfWeek.Saturday,
-                _ => DayOfWeek.Sunday,
-            },
+            "mo" or "по" => DayOfWeek.Monday,
+            "di" or "tu" or "ei" or "ві" or "вт" => DayOfWeek.Tuesday,
+            "mi" or "we" or "се" or "ср" => DayOfWeek.Wednesday,
+            "do" or "th" or "pf" or "че" => DayOfWeek.Thursday,
+            "fr" or "п'" or "пя" or "п’" => DayOfWeek.Friday,
+            "sa" or "су" => DayOfWeek.Saturday,
+            _ => DayOfWeek.Sunday,
         };
         var ahead = ((int)day - (int)today.DayOfWeek + 7) % 7;
         return today.AddDays(ahead);
     }
 
+    // The weekdays in Arabic by a stem each (the article and clitics vary); Sunday's "حد" last, after the others.
+    private static readonly (string Stem, DayOfWeek Day)[] ArabicDays =
+    [
+        ("ثنين", DayOfWeek.Monday), ("ثلاثاء", DayOfWeek.Tuesday), ("تلات", DayOfWeek.Tuesday), ("ربع", DayOfWeek.Wednesday),
+        ("خميس", DayOfWeek.Thursday), ("جمع", DayOfWeek.Friday), ("سبت", DayOfWeek.Saturday), ("حد", DayOfWeek.Sunday),
+    ];
+
     /// <summary>The hour a message asks about on a day: "nachmittag" 15, "abends" 18, otherwise 10 in the morning.</summary>
     public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : 10;
 
     [GeneratedRegex(@"\b(nachmittags?|nachmiddog|afternoon|nach der arbeit|after work|після обіду|після роботи|после обеда|после работы)\b" +
-        @"|" + Aspects.Ar + @"(بعد الظهر|بعد الضهر|العصر|بعد الشغل)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(بعد الظهر|بعد الضهر|العصر|بعد الشغل)" + ArabicWords.End)]
     private static partial Regex Afternoon();
 
     [GeneratedRegex(@"\b(abends?|evening|tonight|spät|late|ввечері|увечері|вечером|вечір|пізно|поздно)\b" +
-        @"|" + Aspects.Ar + @"(بالليل|المسا|مساء|مساءً|المساء)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(بالليل|المسا|مساء|مساءً|المساء)" + ArabicWords.End)]
     private static partial Regex Evening();
 
     /// <summary>"und ein neuer Führerschein?", "and for a dog?": the same question as before about something else.</summary>
@@ -301,40 +305,40 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(\w*witz\w*|joke\w*|vazähl|vazoi|erzähl\w* (mir )?(was|etwas) (lustiges|witziges)|something funny|make me laugh|bring mich zum lachen|schmäh)\b" +
         @"|\b(f[ıi]kra\w*|[şs]aka\w*|espri\w*|g[üu]ld[üu]r\w*|komik bir [şs]ey)\b" +
         @"|\b(анекдот\w*|жарт\w*|пожартуй|розсміши|розсмішити|щось смішне|шутк\w*|пошути|рассмеши|рассмешить|что-нибудь смешное|что-то смешное)\b" +
-        @"|" + Aspects.Ar + @"(نكتة|نكته|نكت|ضحكني|تضحكني|بضحك|شي بيضحك|شي يضحك|نكتة تانية)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(نكتة|نكته|نكت|ضحكني|تضحكني|بضحك|شي بيضحك|شي يضحك|نكتة تانية)" + ArabicWords.End)]
     private static partial Regex Joke();
 
     [GeneratedRegex(@"\b(noch (einer|einen|oan|ein(en)? witz)|no(ch)? oan|einen hast du noch|another( one)?|one more|no a(n|n)?s?|nomoi|nochmal|again)\b" +
         @"|\b(bir tane daha|bir daha|ba[şs]ka bir (tane|f[ıi]kra|[şs]aka)\w*|daha anlat\w*|bir f[ıi]kra daha|bir [şs]aka daha|tekrar)\b" +
         @"|\b(ще (один|одну|раз|щось)|давай ще|ещё (один|одну|раз)|еще (один|одну|раз)|давай ещё|давай еще)\b" +
-        @"|" + Aspects.Ar + @"(كمان (وحدة|وحده|واحدة|واحد|مرة)|(وحدة|وحده|واحدة) (كمان|تانية|ثانية|غيرها)|غيرها|مرة كمان)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(كمان (وحدة|وحده|واحدة|واحد|مرة)|(وحدة|وحده|واحدة) (كمان|تانية|ثانية|غيرها)|غيرها|مرة كمان)" + ArabicWords.End)]
     private static partial Regex AnotherOne();
 
     [GeneratedRegex(@"\b(wie hei(ß|ss)(t|en) (du|sie)|wia hoa(ß|ss)t'?n? du|wia hoa(ß|ss)(t|n) du|wie ist dein name|dein name|what'?s your name|what is your name|your name|" +
         @"hast du (einen|an) nam\w*|wie soll ich dich nennen)\b" +
         @"|\b(ad[ıi]n ne|ismin ne|senin ad[ıi]n|sana ne diye|ad[ıi]n[ıi]z ne|isminiz ne)\b" +
         @"|\b(як тебе (звати|звуть|називати)|як твоє ім'я|твоє ім'я|як вас звати|как тебя (зовут|звать|называть)|как твоё имя|как твое имя|твоё имя|твое имя|как вас зовут)\b" +
-        @"|" + Aspects.Ar + @"(شو اسمك|ما اسمك|ما هو اسمك|ايش اسمك|إيش اسمك|شنو اسمك|اسمك ايه|اسمك إيه|اسمك شو|شسمك)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(شو اسمك|ما اسمك|ما هو اسمك|ايش اسمك|إيش اسمك|شنو اسمك|اسمك ايه|اسمك إيه|اسمك شو|شسمك)" + ArabicWords.End)]
     private static partial Regex Name();
 
     [GeneratedRegex(@"\b(wer hat dich|wer hod di|wer hat di|who (made|built|created|programmed|developed|wrote) you|wer steckt hinter dir|von wem bist du|" +
         @"wer (hat|hod) (dich|di) (gebaut|gmacht|gemacht|programmiert|entwickelt|erfunden))\b" +
         @"|\b(seni kim (yapt|yarat|programla|geli[şs]tir|yazd)\w*|kim taraf[ıi]ndan (yap|geli[şs]tir|yarat)\w*)\b" +
         @"|\b(хто тебе (створив|зробив|розробив|написав|запрограмував|придумав)|кто тебя (создал|сделал|разработал|написал|запрограммировал|придумал))\b" +
-        @"|" + Aspects.Ar + @"(مين (اللي )?(عملك|صنعك|برمجك|طورك|سواك|عملّك)|من (صنعك|برمجك|صممك|طورك|عملك|أنشأك))" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(مين (اللي )?(عملك|صنعك|برمجك|طورك|سواك|عملّك)|من (صنعك|برمجك|صممك|طورك|عملك|أنشأك))" + ArabicWords.End)]
     private static partial Regex Creator();
 
     [GeneratedRegex(@"\b(bist du|bist'?n du|bisd du|san sie|sind sie|are you|r u)\b.*\b(mensch|human|bot|roboter|robot|maschine|ki|ai|echt|real|computer|person)\b" +
         @"|\b(insan m[ıi]s[ıi]n\w*|robot mu\w*|bot mu\w*|ger[çc]ek (bir )?insan\w*|yapay zeka m[ıi]\w*|makine mi\w*)\b" +
         @"|\b(ти|ты|ви|вы)\b.*\b(людина|человек|живий|живой|справжн\w*|настоящ\w*|штучний інтелект|искусственный интеллект|ші|ии)\b" +
         @"|\b(ти|ты|ви|вы) (бот|робот|програма|программа|машина)\s*\?|\b(бот|робот) (чи|или) (людина|человек)\b" +
-        @"|" + Aspects.Ar + @"(انت|إنت|أنت|انتي|إنتي)" + Aspects.ArEnd + @".*(انسان|إنسان|روبوت|بوت|آلة|ذكاء اصطناعي|كمبيوتر)")]
+        @"|" + ArabicWords.Start + @"(انت|إنت|أنت|انتي|إنتي)" + ArabicWords.End + @".*(انسان|إنسان|روبوت|بوت|آلة|ذكاء اصطناعي|كمبيوتر)")]
     private static partial Regex Human();
 
     [GeneratedRegex(@"\b(wie geht'?s|wie gehts|wia geht'?s|wia gehts|how are you|how'?s it going|how are things|how r u|alles fit)\b" +
         @"|\b(nas[ıi]ls[ıi]n\w*|naber|ne haber|keyfin nas[ıi]l|iyi misin\w*|nas[ıi]l gidiyor)\b" +
         @"|\b(як (справи|ти|ся маєш|у тебе справи|життя)|как (дела|ты|поживаешь|у тебя дела|жизнь))\b" +
-        @"|" + Aspects.Ar + @"(كيف حالك|كيفك|كيف الحال|شلونك|ازيك|إزيك|ازيّك|شخبارك|شو أخبارك|شو اخبارك|كيف صحتك|لاباس)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(كيف حالك|كيفك|كيف الحال|شلونك|ازيك|إزيك|ازيّك|شخبارك|شو أخبارك|شو اخبارك|كيف صحتك|لاباس)" + ArabicWords.End)]
     private static partial Regex HowAreYou();
 
     [GeneratedRegex(@"\b(wer bist du|was kannst du|wos konst du|was kannst'?n du|who are you|what can you( actually| even)? do|what do you do|was machst du|" +
@@ -343,8 +347,8 @@ public static partial class Understanding
         @"neler biliyorsun|neler yap[ıi]yorsun)\b" +
         @"|\b(що ти (вмієш|можеш|робиш|знаєш)|хто ти|чим (ти )?(можеш )?допомогти|що ти взагалі вмієш|что ты (умеешь|можешь|делаешь|знаешь)|кто ты|" +
         @"чем (ты )?(можешь )?помочь|что ты вообще умеешь)\b" +
-        @"|" + Aspects.Ar + @"(شو (بتقدر|تقدر|بتعرف|بتعمل|بتساعد)|ايش (تقدر|تسوي|تعرف)|إيش (تقدر|تسوي|تعرف)|ماذا (تستطيع|يمكنك|تفعل)|مين انت|مين إنت|من أنت|من انت|" +
-        @"بتعرف تعمل ايه|تقدر تعمل ايه|بتقدر تساعدني)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(شو (بتقدر|تقدر|بتعرف|بتعمل|بتساعد)|ايش (تقدر|تسوي|تعرف)|إيش (تقدر|تسوي|تعرف)|ماذا (تستطيع|يمكنك|تفعل)|مين انت|مين إنت|من أنت|من انت|" +
+        @"بتعرف تعمل ايه|تقدر تعمل ايه|بتقدر تساعدني)" + ArabicWords.End)]
     private static partial Regex Capabilities();
 
     /// <summary>A goodbye alone (thanks get their own answer, which says goodbye too).</summary>
@@ -360,7 +364,7 @@ public static partial class Understanding
         @"|\b(aptal\w*|salak\w*|gerizekal[ıi]\w*|beyinsiz\w*|i[şs]e yaramaz\w*|berbat\w*|hi[çc]bir [şs]ey (bilmiyor|anlam[ıi]yor)\w*|rezil\w*|sa[çc]ma\w*)\b" +
         @"|\b(дурн\w*|дурень|тупий|тупа|тупой|тупая|(най)?тупіш\w*|тупейш\w*|безкорисн\w*|марн\w*|ідіот\w*|идиот\w*|найгірш\w*|бесполезн\w*|дурак\w*|дурацк\w*|худш\w*|" +
         @"нічого не розумієш|ничего не понимаешь|никчёмн\w*|никчемн\w*)\b" +
-        @"|" + Aspects.Ar + @"(غبي|غبية|حمار|ما بتفهم|ما تفهم|ما بتفهمش|فاشل|سيء|أسوأ|اسوأ|تافه|ما بتنفع|مش نافع)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(غبي|غبية|حمار|ما بتفهم|ما تفهم|ما بتفهمش|فاشل|سيء|أسوأ|اسوأ|تافه|ما بتنفع|مش نافع)" + ArabicWords.End)]
     private static partial Regex Insult();
 
     [GeneratedRegex(@"\b(danke\w*|dankschön|merci|vergelt'?s gott|vergelts gott|thanks|thank you|thx|ty|cheers|passt,? danke)\b" +
@@ -374,20 +378,20 @@ public static partial class Understanding
         @"|\b([çc]ok (yard[ıi]mc[ıi]|iyi|harika|s[üu]per|ak[ıi]ll[ıi])\w*|harikas[ıi]n\w*|s[üu]persin\w*|yard[ıi]mc[ıi] oldun\w*|ellerine sa[ğg]l[ıi]k|bravo|" +
         @"ak[ıi]ll[ıi]s[ıi]n\w*|en iyisisin\w*|iyi bot)\b" +
         @"|\b(молодець|молодец|розумниця|умница|ти (супер|класний|розумний|найкращий|чудовий)|ты (супер|классный|умный|лучший|замечательный)|дуже допоміг|очень помог)\b" +
-        @"|" + Aspects.Ar + @"(شاطر|شاطرة|يعطيك العافية|برافو|ممتاز|رائع|انت رائع|إنت رائع|كتير منيح|حلو كتير|تسلم|الله يسعدك|ساعدتني كتير)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(شاطر|شاطرة|يعطيك العافية|برافو|ممتاز|رائع|انت رائع|إنت رائع|كتير منيح|حلو كتير|تسلم|الله يسعدك|ساعدتني كتير)" + ArabicWords.End)]
     private static partial Regex Compliment();
 
     [GeneratedRegex(@"\b(wiesn|oktoberfest|fu(ß|ss)ball|fc bayern|bayern|sechzig|1860|löwen|meister|bundesliga|football|soccer|wetter|weather|regnet|regen|rain\w*|" +
         @"hei(ß|ss)|hot|kalt|cold|schnee|snow|föhn|bier|beer|brezn|weißwurst|biergarten)\b" +
         @"|\b(hava\w* (nas[ıi]l|g[üu]zel|so[ğg]uk|s[ıi]cak|k[öo]t[üu])\w*|ya[ğg]mur\w*|futbol\w*|maç\w*|bira|biralar\w*|biray[ıi]|biras[ıi]|ekim festival\w*)\b" +
         @"|\b(октоберфест\w*|пив\w*|футбол\w*|погод\w*|дощ\w*|дожд\w*|холодн\w*|холодно|спек\w*|жарк\w*|сніг\w*|снег\w*)\b" +
-        @"|" + Aspects.Ar + @"(أكتوبرفست|اكتوبرفست|بيرة|كرة القدم|كورة|فوتبول|الجو|الطقس|برد|بارد|حر|حار|مطر|شتي|ثلج)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(أكتوبرفست|اكتوبرفست|بيرة|كرة القدم|كورة|فوتبول|الجو|الطقس|برد|بارد|حر|حار|مطر|شتي|ثلج)" + ArabicWords.End)]
     private static partial Regex Banter();
 
     [GeneratedRegex(@"\b(du|di|dir|dich|you|your|ihr|eich)\b" +
         @"|\b(sen|sana|seni|senin|siz|sizi)\b" +
         @"|\b(ти|тебе|тобі|твій|ты|тебя|твой)\b" +
-        @"|" + Aspects.Ar + @"(انت|إنت|أنت|انتي|إنتي|عندك|فيك|بتتحملوه)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(انت|إنت|أنت|انتي|إنتي|عندك|فيك|بتتحملوه)" + ArabicWords.End)]
     private static partial Regex AddressesBot();
 
     /// <summary>Words of a real request: the message wants something of the city.</summary>
@@ -398,7 +402,7 @@ public static partial class Understanding
         @"nereden|istiyorum|almak istiyorum)\b" +
         @"|\b(потрібн\w*|треба|хочу|оформ\w*|отрима\w*|подати|зареєстр\w*|загуби\w*|втрати\w*|вкрали|нужн\w*|надо|получ\w*|подать|зарегистр\w*|потеря\w*|" +
         @"украли|вытащили)\b" +
-        @"|" + Aspects.Ar + @"(بدي|أريد|اريد|عايز|عاوز|محتاج|بحتاج|ضاع|ضيعت|سرق\w*|انسرق\w*|أجدد|اجدد|أسجل|اسجل)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(بدي|أريد|اريد|عايز|عاوز|محتاج|بحتاج|ضاع|ضيعت|سرق\w*|انسرق\w*|أجدد|اجدد|أسجل|اسجل)" + ArabicWords.End)]
     private static partial Regex Request();
 
     [GeneratedRegex(@"\b((was|wos|what)\b.*\b(alles|ois|all)\b|(was|wos) (muss|müssen|muas|miass|soll|sollen|mua(ss|ß)) (ich|wir|i|ma|mia|man)\b.*\b" +
@@ -411,14 +415,15 @@ public static partial class Understanding
         @"|\b(що (\w+ ){0,2}(треба|потрібно|слід|необхідно|маю|маємо|мені|нам) (\w+ )?(зробити|оформити|залагодити|владнати|робити|подати)|що (тепер |далі )?робити|" +
         @"з чого (почати|починати)|что (\w+ ){0,2}(нужно|надо|следует|необходимо|должен|должна|должны) (\w+ )?(сделать|оформить|уладить|делать|подать)|" +
         @"что (теперь |дальше )?делать|с чего (начать|начинать))\b" +
-        @"|" + Aspects.Ar + @"(شو (لازم|بدي|بدنا|علي|عليّ|علينا) (أعمل|اعمل|نعمل|أخلّص|اخلص|أخلص|نخلص|نخلّص|أسوي|اسوي|نسوي)|ماذا (يجب|علي|عليّ|علينا) (أن )?(أفعل|افعل|نفعل)|" +
+        @"|" + ArabicWords.Start + @"(شو (لازم|بدي|بدنا|علي|عليّ|علينا) (أعمل|اعمل|نعمل|أخلّص|اخلص|أخلص|نخلص|نخلّص|أسوي|اسوي|نسوي)|ماذا (يجب|علي|عليّ|علينا) (أن )?(أفعل|" +
+        @"افعل|نفعل)|" +
         @"شنو (لازم|خاص\w*) (أعمل|اعمل|نسوي|أسوي|ندير)|ايش لازم (أسوي|اسوي|أعمل)|إيش لازم (أسوي|أعمل)|من أين أبدأ|من اين ابدأ|من وين (ببلش|بلش|أبدأ)|منين (نبدأ|نبدا|أبدأ)|" +
-        @"لازم (أعمل|اعمل|نعمل) إيه|المفروض (أعمل|اعمل) (ايه|إيه)|شو (لازم|بدي|بدنا) (أعمل|اعمل|نعمل) هلق)" + Aspects.ArEnd)]
+        @"لازم (أعمل|اعمل|نعمل) إيه|المفروض (أعمل|اعمل) (ايه|إيه)|شو (لازم|بدي|بدنا) (أعمل|اعمل|نعمل) هلق)" + ArabicWords.End)]
     private static partial Regex Checklist();
 
     [GeneratedRegex(@"\b(ok|okay|pls|please|bitte|und|and|so|gut|passt|alles klar|jo|ja|yes|then|dann|noch|now|jetzt|jetz|mal|amoi|oamoi|" +
         @"а|і|и|ну|добре|гаразд|хорошо|ладно|ок|окей|будь ласка|пожалуйста|так|да|тепер|теперь)\b" +
-        @"|" + Aspects.Ar + @"(طيب|تمام|يلا|ماشي|طب|اوكي|أوكي|لو سمحت|من فضلك|هلق|هلأ|هلا)" + Aspects.ArEnd + @"|[^\p{L}\p{M}\s]")]
+        @"|" + ArabicWords.Start + @"(طيب|تمام|يلا|ماشي|طب|اوكي|أوكي|لو سمحت|من فضلك|هلق|هلأ|هلا)" + ArabicWords.End + @"|[^\p{L}\p{M}\s]")]
     private static partial Regex StepFiller();
 
     [GeneratedRegex(@"^(weiter|next|weida|nächster|naechster|nächster schritt|naechster schritt|next step|und dann|what'?s next|was kommt|was kommt dann|and then|" +
@@ -440,13 +445,13 @@ public static partial class Understanding
         @"|\b(bunlardan|adımlardan|ad[ıi]mlardan) hangi\w*" +
         @"|\b(з (цього|цих|них|решти|усього)|із (цього|цих|них|решти)|из (этого|этих|них|остальн\w*|всего))\b.*\b(стосу\w*|потрібн\w*|треба|касается|касаются|нужн\w*|" +
         @"относится|относятся|підходить|підходять|подходит|подходят)\b" +
-        @"|" + Aspects.Ar + @"(أي|اي|شو من|إيش من|ايش من|شنو من)" + Aspects.ArEnd + @".*(بيخص|بتخص|يخص|تخص|بيخصنا|بيخصني|ينطبق|تنطبق|بينطبق|بيلزمنا|يلزمني|يلزمنا)")]
+        @"|" + ArabicWords.Start + @"(أي|اي|شو من|إيش من|ايش من|شنو من)" + ArabicWords.End + @".*(بيخص|بتخص|يخص|تخص|بيخصنا|بيخصني|ينطبق|تنطبق|بينطبق|بيلزمنا|يلزمني|يلزمنا)")]
     private static partial Regex WhichApply();
 
     [GeneratedRegex(@"\b(gestorben|verstorben|gstorbn|gstorm|died|passed away|has died|is dead|ist tot|is tot|gestorm|verschieden|entschlafen|tod meine[sr]|death of my)\b" +
         @"|\b(öld[üu]\w*|vefat\w*|hayat[ıi]n[ıi] kaybett\w*|rahmetli\w*)\b" +
         @"|\b(помер|померла|померли|загинув|загинула|не стало|умер|умерла|умерли|скончал\w*|погиб|погибла)\b" +
-        @"|" + Aspects.Ar + @"(توفي|توفى|توفيت|توفّي|مات|ماتت|الله يرحمه|الله يرحمها|رحمه الله|رحمها الله|انتقل إلى رحمة الله)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(توفي|توفى|توفيت|توفّي|مات|ماتت|الله يرحمه|الله يرحمها|رحمه الله|رحمها الله|انتقل إلى رحمة الله)" + ArabicWords.End)]
     private static partial Regex Died();
 
     [GeneratedRegex(@"\b(wenn|falls|if|in case|im fall)\b.*\b(sterbe|stirbt|dies|die)\b")]
@@ -457,13 +462,13 @@ public static partial class Understanding
         @"|\b(kork\w*|bor[çc]\w*|[çc]aresiz\w*|s[ıi]n[ıi]r d[ıi][şs][ıi]\w*|hasta\w*|evsiz\w*|[şs]iddet\w*|ödeyemiyorum|odeyemiyorum|ödeyemem|odeyemem)\b" +
         @"|\b(боюся|боюсь|страшно|борг\w*|долг(и|ов|ами)?|не можу (\w+ )?(платити|заплатити|оплатити)|не могу (\w+ )?(платить|заплатить|оплатить)|депорт\w*|вишлють|вышлют|" +
         @"насильств\w*|насили\w*|бездомн\w*|відчай|отчаян\w*|тяжело платить|важко платити)\b" +
-        @"|" + Aspects.Ar + @"(خايف|خايفة|أخاف|اخاف|خوف|ديون|دين|ما بقدر ادفع|ما بقدر أدفع|مش قادر ادفع|يطلعوني|يرحلوني|ترحيل|عنف|مشرد|تقيل كتير علينا)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(خايف|خايفة|أخاف|اخاف|خوف|ديون|دين|ما بقدر ادفع|ما بقدر أدفع|مش قادر ادفع|يطلعوني|يرحلوني|ترحيل|عنف|مشرد|تقيل كتير علينا)" + ArabicWords.End)]
     private static partial Regex DistressPattern();
 
     [GeneratedRegex(@"\b(kein\w*|nicht|ned|no|not|without|ohne|don'?t|haven'?t|never|nie)\b" +
         @"|\b(de[ğg]il\w*|yok|hi[çc])\b" +
         @"|\b(не|ні|нема\w*|немає|без|нет|нету)\b" +
-        @"|" + Aspects.Ar + @"(ما|مش|مو|موش|لا|بدون|ليس|ماني|مانا|غير)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(ما|مش|مو|موش|لا|بدون|ليس|ماني|مانا|غير)" + ArabicWords.End)]
     private static partial Regex Negation();
 
     /// <summary>A negation after the thing, as Russian and Ukrainian say it ("машины нет", "дітей немає").</summary>
@@ -481,19 +486,19 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(auto\w*|car|cars|fahrzeug\w*|golf|motorrad|motorbike|motorcycle|kfz|pkw|wagen)\b" +
         @"|\b(araba\w*|ara[çc]\w*|otomobil\w*|oto)\b" +
         @"|\b(машин\w*|авто|автівк\w*|автомобіл\w*|автомобил\w*)\b" +
-        @"|" + Aspects.Ar + @"(سيارة|سيارتي|عربية|عربيتي|سيارات)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(سيارة|سيارتي|عربية|عربيتي|سيارات)" + ArabicWords.End)]
     private static partial Regex Car();
 
     [GeneratedRegex(@"\b(hund\w*|dog|dogs|zamperl|welpe|puppy)\b" +
         @"|\b(k[öo]pe[kğg]\w*)\b" +
         @"|\b(собак\w*|пес|песик|пса|цуценя|щенок)\b" +
-        @"|" + Aspects.Ar + @"(كلب|كلبي|كلاب)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(كلب|كلبي|كلاب)" + ArabicWords.End)]
     private static partial Regex Dog();
 
     [GeneratedRegex(@"\b(kind|kinder|kids?|child|children|sohn|tochter|son|daughter|buam|bua|madl|baby)\b" +
         @"|\b([çc]ocu[kğg]\w*|cocu[kg]\w*|o[ğg]lum|k[ıi]z[ıi]m|bebe[kğg]\w*)\b" +
         @"|\b(дит\w*|діт\w*|син|сина|синок|синочок|доньк\w*|дочк\w*|дочь|ребён\w*|ребен\w*|сын|сына|сынок|дет\w*|малюк\w*|малыш\w*)\b" +
-        @"|" + Aspects.Ar + @"(طفل\w*|أطفال|اطفال|ابني|ابنى|بنتي|ولادي|أولادي|اولادي|ولد|بيبي)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(طفل\w*|أطفال|اطفال|ابني|ابنى|بنتي|ولادي|أولادي|اولادي|ولد|بيبي)" + ArabicWords.End)]
     private static partial Regex Children();
 
     [GeneratedRegex(@"\b(zweitwohnung|nebenwohnung|second home|second flat|zweiter wohnsitz|nebenwohnsitz)\b")]
@@ -510,24 +515,24 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(unverheiratet|unmarried|ledig|verheiratet|married|verheirat)\b" +
         @"|\b(розписан\w*|одружен\w*|неодружен\w*|заміжн\w*|у шлюбі|в шлюбі|расписан\w*|женат\w*|замужем|в браке|не в браке)\b" +
-        @"|" + Aspects.Ar + @"(متزوج\w*|مجوز\w*|متجوز\w*)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(متزوج\w*|مجوز\w*|متجوز\w*)" + ArabicWords.End)]
     private static partial Regex Married();
 
     [GeneratedRegex(@"^(unverheiratet|unmarried|ledig|неодружен\w*|не в браке)$")]
     private static partial Regex Unmarried();
 
     [GeneratedRegex(@"\b(heute|heit|today|tonight|сьогодні|сегодня)\b" +
-        @"|" + Aspects.Ar + @"(اليوم|هاليوم)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(اليوم|هاليوم)" + ArabicWords.End)]
     private static partial Regex Today();
 
     [GeneratedRegex(@"\b(morgen|morgn|tomorrow|завтра)\b" +
-        @"|" + Aspects.Ar + @"(بكرا|بكرة|بكره|غدا|غدًا|غداً|بُكرة)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(بكرا|بكرة|بكره|غدا|غدًا|غداً|بُكرة)" + ArabicWords.End)]
     private static partial Regex Tomorrow();
 
     [GeneratedRegex(@"\b(montag|monday|dienstag|tuesday|eritag|mittwoch|wednesday|midwoch|donnerstag|thursday|pfinztag|freitag|friday|samstag|saturday|samstog|sonnabend|" +
         @"sonntag|sunday|sunnta|понеділ\w*|вівтор\w*|серед[аиуі]|четвер\w*|п['’]ятниц\w*|субот\w*|неділ\w*|понедельник\w*|вторник\w*|сред[ауые]|четверг\w*|пятниц\w*|" +
         @"суббот\w*|воскресень\w*)\b" +
-        @"|" + Aspects.Ar + @"(الاثنين|الإثنين|اثنين|التلات|الثلاثاء|الأربعاء|الاربعاء|الاربعا|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد|الحد)" + Aspects.ArEnd)]
+        @"|" + ArabicWords.Start + @"(الاثنين|الإثنين|اثنين|التلات|الثلاثاء|الأربعاء|الاربعاء|الاربعا|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد|الحد)" + ArabicWords.End)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
