@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddScoped<CatalogStore>();
         builder.Services.AddScoped<ServiceDetailsReader>();
         builder.Services.AddHostedService<SampleCatalogSeeder>();
+        builder.Services.AddHostedService<SearchWarmUp>();
         return builder;
     }
 
