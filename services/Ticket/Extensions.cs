@@ -8,6 +8,7 @@ using MucGov.Ticket.Consumers;
 using MucGov.Ticket.Data;
 using MucGov.Ticket.Departments;
 using MucGov.Ticket.Documents;
+using MucGov.Ticket.Queue;
 using MucGov.Ticket.Sla;
 
 namespace MucGov.Ticket;
@@ -28,11 +29,19 @@ public static class Extensions
             bus.AddConsumer<KnowledgeCatalogChangedConsumer>();
             bus.AddConsumer<CitizenErasureRequestedConsumer>();
             bus.AddConsumer<ProcedureSubmittedConsumer>();
+            // One auto-delete queue per replica on the fan-out: every replica's console streams hear of every queue change.
+            bus.AddConsumer<QueueChangedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            });
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<QueueEvents>();
         builder.Services.AddScoped<SlaClock>();
         builder.Services.AddScoped<DepartmentDirectoryClient>();
         builder.Services.AddScoped<CitizenRecords>();
@@ -45,9 +54,11 @@ public static class Extensions
     public static WebApplication MapTicketService(this WebApplication app)
     {
         app.MapQueueApi();
+        app.MapQueueEventsApi();
         app.MapCasesApi();
         app.MapMyCasesApi();
         app.MapDepartmentsApi();
+        app.MapTemplatesApi();
         app.MapDocumentsApi();
         return app;
     }

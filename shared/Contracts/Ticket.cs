@@ -109,3 +109,56 @@ public static class PostfachKinds
     /// <summary>Every kind.</summary>
     public static readonly IReadOnlyList<string> All = [Reply, RequestInfo, Resolution, Document, Transfer];
 }
+
+/// <summary>
+/// Fan-out notice: a department's queue changed; every ticket replica tells its open console streams (<c>GET /api/queue/events</c>)
+/// of that department. A transfer sends one for the department the case left and one for the one it joined.
+/// </summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="DepartmentId">The department whose queue changed.</param>
+/// <param name="Change">What happened: <see cref="QueueChanges"/>.</param>
+/// <param name="Reference">The case reference.</param>
+/// <param name="At">When it happened.</param>
+public sealed record QueueChanged(Guid CaseId, string DepartmentId, string Change, string? Reference = null, DateTimeOffset? At = null);
+
+/// <summary>The kinds of <see cref="QueueChanged"/>.</summary>
+public static class QueueChanges
+{
+    /// <summary>A case joined the queue (opened).</summary>
+    public const string New = "new";
+
+    /// <summary>A caseworker claimed it, or a supervisor assigned it.</summary>
+    public const string Claimed = "claimed";
+
+    /// <summary>Its holder gave it back.</summary>
+    public const string Released = "released";
+
+    /// <summary>It moved to another department (sent to both).</summary>
+    public const string Transferred = "transferred";
+
+    /// <summary>It passed its deadline.</summary>
+    public const string Breached = "breached";
+
+    /// <summary>The citizen wrote in the chat.</summary>
+    public const string CitizenWrote = "citizen-wrote";
+
+    /// <summary>The department answered, asked or noted something.</summary>
+    public const string Answered = "answered";
+
+    /// <summary>It was resolved (also when the citizen's account was erased).</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>The change of a case's audit action.</summary>
+    public static string? Of(string action) => action switch
+    {
+        "opened" => New,
+        "claimed" or "assigned" => Claimed,
+        "released" => Released,
+        "transferred" => Transferred,
+        "sla-breached" => Breached,
+        "citizen-wrote" or "citizen-answered" => CitizenWrote,
+        "replied" or "requested-info" or "noted" => Answered,
+        "resolved" or "anonymised" => Resolved,
+        _ => null,
+    };
+}

@@ -64,11 +64,13 @@ public static class CasesApi
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(ct);
+        var names = await QueueApi.DepartmentNamesAsync(db, [c.DepartmentId], ct);
         http.Response.Headers.ETag = Staff.ETag(c);
         return TypedResults.Ok(new CaseDetail(
             c.Id, c.Reference, c.Type, c.Status, c.DepartmentId, c.ServiceId, c.Language, c.Reason, c.Priority, c.OpenedAt, c.UpdatedAt, c.SlaDueAt,
             c.SlaDueAt < clock.GetUtcNow(), c.AssigneeName, c.AssigneeId, c.Resolution, c.ConversationId, c.CitizenSnapshot, c.AnonymisedAt is not null,
-            c.Form, c.Transcript, [.. messages.Select(CaseMessageView.Of)], [.. history.Select(HistoryView.Of)], Staff.ETag(c)));
+            c.Form, c.Transcript, [.. messages.Select(CaseMessageView.Of)], [.. history.Select(HistoryView.Of)], Staff.ETag(c),
+            names.GetValueOrDefault(c.DepartmentId), QueueItem.CitizenNameOf(c.CitizenSnapshot)));
     }
 
     internal static Task<Results<Ok<QueueItem>, ProblemHttpResult>> ClaimAsync(

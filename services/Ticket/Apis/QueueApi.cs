@@ -14,10 +14,14 @@ public static partial class QueueApi
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Shortest and longest search text (<c>q</c>).</summary>
+    public const int MinSearch = 2, MaxSearch = 200;
+
     public static WebApplication MapQueueApi(this WebApplication app)
     {
         var queue = app.MapGroup("/api/queue").WithTags("Queue").RequireAuthorization(Policies.Caseworker);
-        queue.MapGet("/", ListAsync).WithName("GetQueue").WithSummary("Cases of the caller's departments, ordered by SLA deadline");
+        queue.MapGet("/", ListAsync).WithName("GetQueue")
+            .WithSummary("Cases of the caller's departments, ordered by SLA deadline; q searches reference, the citizen's name and data, form values, chat and messages");
         queue.MapPost("/next", NextAsync).WithName("ClaimNextCase")
             .WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none");
         return app;
@@ -25,7 +29,8 @@ public static partial class QueueApi
 
     internal static async Task<Results<Ok<QueuePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, CancellationToken ct,
-        string? status = null, string? language = null, bool? unassigned = null, bool? breaching = null, string? department = null, int page = 1, int pageSize = 20)
+        string? status = null, string? language = null, bool? unassigned = null, bool? breaching = null, string? department = null, string? q = null, int page = 1,
+        int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !CaseStatus.All.Contains(status) && status != "open")
@@ -36,6 +41,12 @@ public static partial class QueueApi
         if (language is not null && !LanguageCode().IsMatch(language))
         {
             errors["language"] = ["A language code such as de, en or bar."];
+        }
+
+        var search = q?.Trim();
+        if (q is not null && (search!.Length is < MinSearch or > MaxSearch || !TextInput.IsStorable(search)))
+        {
+            errors["q"] = [$"Between {MinSearch} and {MaxSearch} characters of text."];
         }
 
         if (page < 1)
@@ -93,6 +104,11 @@ public static partial class QueueApi
             cases = cases.Where(c => c.SlaDueAt == null || c.SlaDueAt >= now);
         }
 
+        if (search is { Length: > 0 })
+        {
+            cases = cases.Where(c => Matching(db, search).Contains(c.Id));
+        }
+
         var total = await cases.CountAsync(ct);
         var items = await cases
             .OrderBy(c => c.SlaDueAt == null)
@@ -102,7 +118,47 @@ public static partial class QueueApi
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(ct);
-        return TypedResults.Ok(new QueuePage([.. items.Select(c => QueueItem.Of(c, now))], page, pageSize, total));
+        var ids = items.Select(c => c.Id).ToArray();
+        var unread = await UnreadAsync(db, ids, ct);
+        var names = await DepartmentNamesAsync(db, items.Select(c => c.DepartmentId), ct);
+        return TypedResults.Ok(new QueuePage(
+            [.. items.Select(c => QueueItem.Of(c, now, names.GetValueOrDefault(c.DepartmentId), unread.GetValueOrDefault(c.Id)))], page, pageSize, total));
+    }
+
+    /// <summary>
+    /// Ids of cases whose reference, citizen data (also given and family name together), form values, chat transcript or
+    /// messages contain the text, case-insensitively; the text is taken literally (<c>%</c> and <c>_</c> are no wildcards).
+    /// </summary>
+    private static IQueryable<Guid> Matching(TicketDbContext db, string text)
+    {
+        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT c.id AS "Value" FROM cases c
+            WHERE c.reference ILIKE {pattern}
+               OR concat_ws(' ', c.citizen_snapshot->>'givenName', c.citizen_snapshot->>'familyName') ILIKE {pattern}
+               OR EXISTS (SELECT 1 FROM jsonb_each_text(c.citizen_snapshot) e WHERE e.value ILIKE {pattern})
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.transcript) t WHERE t->>'text' ILIKE {pattern})
+               OR (c.form IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.form) f WHERE f->>'value' ILIKE {pattern}))
+               OR EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = c.id AND m.text ILIKE {pattern})
+            """);
+    }
+
+    /// <summary>Per case, the citizen's messages since the department's last message on it (a reply, a question or a note).</summary>
+    private static async Task<Dictionary<Guid, int>> UnreadAsync(TicketDbContext db, Guid[] ids, CancellationToken ct) =>
+        await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.CaseId) && m.Author == Authors.Citizen
+                && !db.Messages.Any(s => s.CaseId == m.CaseId && s.Author == Authors.Caseworker && s.CreatedAt >= m.CreatedAt))
+            .GroupBy(m => m.CaseId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    /// <summary>The departments' display names as the catalog gives them (cached with their hours).</summary>
+    internal static async Task<Dictionary<string, string>> DepartmentNamesAsync(TicketDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await db.Departments.AsNoTracking().Where(d => wanted.Contains(d.Id) && d.Name != null)
+            .ToDictionaryAsync(d => d.Id, d => d.Name!, ct);
     }
 
     internal static async Task<Results<Ok<QueueItem>, NoContent>> NextAsync(ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, CancellationToken ct)
@@ -131,7 +187,8 @@ public static partial class QueueApi
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(QueueItem.Of(next, now));
+        var names = await DepartmentNamesAsync(db, [next.DepartmentId], ct);
+        return TypedResults.Ok(QueueItem.Of(next, now, names.GetValueOrDefault(next.DepartmentId), 0));
     }
 
     [GeneratedRegex("^[a-z]{2,3}$")]

@@ -16,6 +16,7 @@ public sealed class Case
     private readonly List<CaseHistoryEntry> pendingHistory = [];
     private readonly List<CaseMessage> pendingMessages = [];
     private readonly List<(object Event, DateTimeOffset At)> pendingEvents = [];
+    private readonly List<QueueChanged> pendingQueueChanges = [];
 
     private Case()
     {
@@ -248,6 +249,7 @@ public sealed class Case
             SlaBreachReportedFor = null;
             var transferId = Guid.CreateVersion7(now);
             Publish(new CaseTransferred(Id, ConversationId, from, target.DepartmentId, transferId, Reference, target.Name), now);
+            pendingQueueChanges.Add(new QueueChanged(Id, from, QueueChanges.Transferred, Reference, now));
             var where = target.Name ?? target.DepartmentId;
             Post(transferId, PostfachKinds.Transfer, PostfachLetters.Text("transfer.body", Language, ("department", where)), target.Name, now);
         });
@@ -327,7 +329,8 @@ public sealed class Case
     /// <summary>Hands over (and forgets) the audit entries, messages and events of the changes since the last call.</summary>
     public CaseChanges TakeChanges()
     {
-        var changes = new CaseChanges([.. pendingHistory], [.. pendingMessages], [.. pendingEvents]);
+        var changes = new CaseChanges([.. pendingHistory], [.. pendingMessages], [.. pendingEvents], [.. pendingQueueChanges]);
+        pendingQueueChanges.Clear();
         pendingHistory.Clear();
         pendingMessages.Clear();
         pendingEvents.Clear();
@@ -367,6 +370,10 @@ public sealed class Case
             CaseId = Id, At = at, Actor = actor.Id, ActorName = actor.Name, Action = action, FromStatus = from, ToStatus = Status, Detail = detail,
         });
         UpdatedAt = at;
+        if (QueueChanges.Of(action) is { } change)
+        {
+            pendingQueueChanges.Add(new QueueChanged(Id, DepartmentId, change, Reference, at));
+        }
     }
 
     private void Publish(object @event, DateTimeOffset at) => pendingEvents.Add((@event, at));
@@ -395,6 +402,10 @@ public sealed class Case
     };
 }
 
-/// <summary>What changes of a case left to store with it: audit entries, messages, and events with the time they happened.</summary>
+/// <summary>
+/// What changes of a case left to store with it: audit entries, messages, events with the time they happened (for other
+/// services), and the notices for the departments' live queues (<see cref="QueueChanged"/>, one per audit entry, two for a transfer).
+/// </summary>
 public sealed record CaseChanges(
-    IReadOnlyList<CaseHistoryEntry> History, IReadOnlyList<CaseMessage> Messages, IReadOnlyList<(object Event, DateTimeOffset At)> Events);
+    IReadOnlyList<CaseHistoryEntry> History, IReadOnlyList<CaseMessage> Messages, IReadOnlyList<(object Event, DateTimeOffset At)> Events,
+    IReadOnlyList<QueueChanged> QueueChanges);

@@ -5,10 +5,11 @@ using MucGov.Shared.Messaging.Outbox;
 using MucGov.Ticket.Cases;
 using MucGov.Ticket.Departments;
 using MucGov.Ticket.Documents;
+using MucGov.Ticket.Templates;
 
 namespace MucGov.Ticket.Data;
 
-/// <summary>The ticket service's own database: cases, their messages and audit trail, reference counters, departments' hours.</summary>
+/// <summary>The ticket service's own database: cases, their messages and audit trail, reference counters, departments' hours, reply templates.</summary>
 public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
 {
     public DbSet<Case> Cases => Set<Case>();
@@ -17,6 +18,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DepartmentCalendar> Departments => Set<DepartmentCalendar>();
     public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
+    public DbSet<ReplyTemplate> Templates => Set<ReplyTemplate>();
 
     /// <summary>Stores the cases' pending audit entries, messages and events with them, in one transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -42,6 +44,11 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             foreach (var (message, at) in changes.Events)
             {
                 this.AddToOutbox(message, at);
+            }
+
+            foreach (var change in changes.QueueChanges)
+            {
+                this.AddToOutbox(change, change.At ?? DateTimeOffset.UtcNow);
             }
         }
     }
@@ -117,6 +124,16 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             d.Property(x => x.VerificationCode).HasMaxLength(32);
             d.Property(x => x.ServiceId).HasMaxLength(100);
             d.Property(x => x.Title).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ReplyTemplate>(t =>
+        {
+            t.ToTable("reply_templates");
+            t.Property(x => x.DepartmentId).HasMaxLength(60);
+            t.Property(x => x.Name).HasMaxLength(Apis.TemplatesApi.MaxNameLength);
+            t.Property(x => x.UpdatedBy).HasMaxLength(100);
+            t.Property(x => x.Texts).HasJsonb();
+            t.Property(x => x.Version).IsRowVersion();
+            t.HasIndex(x => new { x.DepartmentId, x.Name }).IsUnique();
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -14,7 +14,7 @@ using Xunit;
 
 namespace MucGov.IntegrationTests.Ticket;
 
-public sealed class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFixture>
+public sealed partial class CaseFlowTests(TicketFixture ticket) : IClassFixture<TicketFixture>
 {
     private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
     {

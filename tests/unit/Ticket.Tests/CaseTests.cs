@@ -41,6 +41,33 @@ public sealed class CaseTests
         Assert.Empty(changes.History);
         Assert.Empty(changes.Messages);
         Assert.Empty(changes.Events);
+        Assert.Empty(changes.QueueChanges);
+    }
+
+    [Fact]
+    public void Each_change_tells_the_live_queue_of_its_department_and_a_transfer_tells_both_departments()
+    {
+        var spec = new NewCase(
+            CaseTypes.Enquiry, Guid.NewGuid(), Guid.NewGuid(), null, null, "buergerbuero", null, "de", "no-answer", [], new Dictionary<string, string>(), null, "escalation");
+        var c = Case.Open(spec, "M-2026-000007", Buergerbuero, Monday);
+        Assert.Equal(("buergerbuero", QueueChanges.New, "M-2026-000007"), Single(c));
+
+        Assert.Null(c.Claim(Maria, Monday));
+        Assert.Equal(("buergerbuero", QueueChanges.Claimed, "M-2026-000007"), Single(c));
+        c.CitizenWrote(Guid.NewGuid(), "Noch eine Frage", Monday, Buergerbuero, Monday);
+        Assert.Equal(("buergerbuero", QueueChanges.CitizenWrote, "M-2026-000007"), Single(c));
+        Assert.Null(c.Transfer(Maria, supervisor: false, Kfz, "Zulassungsfrage", Monday));
+        var transfer = c.TakeChanges().QueueChanges;
+        Assert.Equal(["buergerbuero", "kfz"], transfer.Select(q => q.DepartmentId).Order());
+        Assert.All(transfer, q => Assert.Equal((c.Id, QueueChanges.Transferred), (q.CaseId, q.Change)));
+        c.ReportBreach(Monday.AddDays(1));
+        Assert.Equal(("kfz", QueueChanges.Breached, "M-2026-000007"), Single(c));
+
+        static (string, string, string?) Single(Case c)
+        {
+            var change = Assert.Single(c.TakeChanges().QueueChanges);
+            return (change.DepartmentId, change.Change, change.Reference);
+        }
     }
 
     [Fact]
