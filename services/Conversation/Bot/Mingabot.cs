@@ -553,8 +553,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
             text.Append(SeriousOpening(details, language)).Append(' ');
         }
 
-        text.Append(T(language, "service.responsible", ("title", details.Title), ("department", details.DepartmentName ?? details.DepartmentId),
-            ("departmentId", details.DepartmentId)));
+        text.Append(T(language, "service.responsible", ("title", details.Title), ("department", details.DepartmentName ?? details.DepartmentId)));
         if (details.Locations is { Count: > 0 } locations)
         {
             var place = locations[0];

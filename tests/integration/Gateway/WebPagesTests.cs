@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MucGov.IntegrationTests.Hosting;
@@ -52,7 +53,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
     }
 
     [Fact]
-    public async Task Citizen_chats_and_consents_caseworker_replies_in_the_console_and_the_reply_appears_live_in_the_chat()
+    public async Task Citizen_consents_the_case_appears_live_in_the_open_console_caseworker_answers_with_a_template_and_the_reply_appears_live_in_the_chat()
     {
         Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (./mucgov test installs Debian's package).");
         using var playwright = await Playwright.CreateAsync();
@@ -74,6 +75,22 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
             }
         })).NewPageAsync();
 
+        // The department's supervisor keeps a template; the caseworker has the console open before the case exists.
+        var supervisor = await IdentityFixture.AccessTokenAsync(Web.Apps["identity"], "sv.buergerbuero", "openid queue");
+        using (var ticket = Web.Apps["ticket"].CreateClient())
+        {
+            ticket.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", supervisor);
+            var created = await ticket.PostAsJsonAsync("/api/departments/buergerbuero/templates", new
+            {
+                name = "Passbild mitbringen", texts = new Dictionary<string, string> { ["de"] = "Griaß Eana {name}! Bringa S' bittschön a biometrisches Passbuid mit." },
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await caseworker.GotoAsync(new Uri(Web.Origin, "console").ToString());
+        await SignInAsync(caseworker, "cw.buergerbuero", await IdentityFixture.TotpSecretAsync(Web.Apps["identity"], "cw.buergerbuero"));
+        await Expect(caseworker.Locator("#live-state")).ToHaveTextAsync("aktualisiert sich selbst");
+
         // The citizen signs in with the Bürgerkonto, asks in Bavarian, asks for a person and consents in the dialog.
         await citizen.GotoAsync(Web.Origin.ToString());
         await citizen.Locator("#login").ClickAsync();
@@ -94,23 +111,30 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         await Expect(notice).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         var reference = ReferencePattern().Match(await notice.InnerTextAsync()).Value;
 
-        // The caseworker signs in (password and TOTP) at the console, finds the case, claims it and replies.
-        await caseworker.GotoAsync(new Uri(Web.Origin, "console").ToString());
-        await SignInAsync(caseworker, "cw.buergerbuero", await IdentityFixture.TotpSecretAsync(Web.Apps["identity"], "cw.buergerbuero"));
-        await Expect(caseworker.Locator("#queue")).ToContainTextAsync(reference);
+        // The case appears in the open console without a reload, with the citizen's name, the department's name and the time left,
+        // and is announced in the live region. The caseworker opens it, claims it with the shortcut and answers with the template.
+        var row = caseworker.Locator("#queue tr").Filter(new LocatorFilterOptions { HasText = reference });
+        await Expect(row).ToContainTextAsync("Sepp Brandl", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await Expect(row).ToContainTextAsync("Bürgerbüro");
+        await Expect(row).ToContainTextAsync("noch");
+        await Expect(caseworker.Locator("#live")).ToContainTextAsync(reference);
         await caseworker.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = reference }).ClickAsync();
         await Expect(caseworker.Locator("#transcript")).ToContainTextAsync("I mog mit am Mitarbeiter redn");
+        await Expect(caseworker.Locator("#snapshot")).ToContainTextAsync("Nachname");
         await Expect(caseworker.Locator("#snapshot")).ToContainTextAsync("Brandl");
-        await caseworker.Locator("#claim").ClickAsync();
+        await caseworker.Keyboard.PressAsync("Alt+Shift+KeyC");
         await Expect(caseworker.Locator("#case-meta")).ToContainTextAsync("Maria Schneider");
-        await caseworker.Locator("#reply-text").FillAsync("Griaß Eana! Bringa S' bittschön a biometrisches Passbuid mit. <b>Servus</b>");
+        await caseworker.Locator("#template").SelectOptionAsync(new SelectOptionValue { Label = "Passbild mitbringen (Deutsch)" });
+        await caseworker.Locator("#use-template").ClickAsync();
+        await Expect(caseworker.Locator("#reply-text")).ToHaveValueAsync("Griaß Eana Sepp Brandl! Bringa S' bittschön a biometrisches Passbuid mit.");
+        await caseworker.Locator("#reply-text").PressSequentiallyAsync(" <b>Servus</b>");
         await caseworker.Locator("#reply button[type=submit]").ClickAsync();
-        await Expect(caseworker.Locator("#case-messages")).ToContainTextAsync("Griaß Eana");
+        await Expect(caseworker.Locator("#case-messages")).ToContainTextAsync("Griaß Eana Sepp Brandl");
         await ScreenshotAsync(caseworker, "console");
 
         // The reply reaches the citizen's open page over the live stream, shown as text (the markup stays visible).
         var reply = citizen.Locator("#messages li.caseworker");
-        await Expect(reply).ToContainTextAsync("Bürgerbüro: Griaß Eana!", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await Expect(reply).ToContainTextAsync("Bürgerbüro: Griaß Eana Sepp Brandl!", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         await Expect(reply).ToContainTextAsync("<b>Servus</b>");
         Assert.Equal(0, await citizen.Locator("#messages b").CountAsync());
         await ScreenshotAsync(citizen, "chat");
@@ -119,7 +143,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         var letter = citizen.Locator("#postfach-list li.unread").Filter(new LocatorFilterOptions { HasText = $"Antwort zu Ihrem Anliegen {reference}" });
         await Expect(letter).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await letter.GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(citizen.Locator("#postfach-detail")).ToContainTextAsync("Griaß Eana!");
+        await Expect(citizen.Locator("#postfach-detail")).ToContainTextAsync("Griaß Eana Sepp Brandl!");
         await Expect(citizen.Locator("#postfach-list li.read").Filter(new LocatorFilterOptions { HasText = reference })).ToHaveCountAsync(1);
     }
 
