@@ -35,11 +35,23 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The citizen chat at <c>/</c> and the caseworker console at <c>/console</c>: static files, no build step.</summary>
+    /// <summary>Public pages by a clean address: the accessibility statement and the chat explained in Leichte Sprache (BITV 2.0).</summary>
+    private static readonly string[] PublicPages = ["barrierefreiheit", "leichte-sprache"];
+
+    /// <summary>
+    /// The citizen chat at <c>/</c>, the caseworker console at <c>/console</c>, and the public pages (<see cref="PublicPages"/>):
+    /// static files, no build step.
+    /// </summary>
     public static WebApplication MapWebPages(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        foreach (var page in PublicPages)
+        {
+            app.MapGet("/" + page, (IWebHostEnvironment environment) =>
+                Results.File(Path.Combine(environment.WebRootPath, page + ".html"), "text/html; charset=utf-8")).ExcludeFromDescription();
+        }
+
         app.MapGet("/console", (IWebHostEnvironment environment) =>
                 Results.File(Path.Combine(environment.WebRootPath, "console.html"), "text/html; charset=utf-8"))
             .RequireAuthorization(Policies.Caseworker)

@@ -230,7 +230,7 @@ async function openLetter(message) {
 
 async function showCase(reference) {
   const detail = await api(`/api/my/cases/${encodeURIComponent(reference)}`);
-  const list = el("ol", { class: "log" }, ...detail.messages.map(m =>
+  const list = el("ol", { class: "log", tabindex: "0", "aria-label": `${detail.reference}: ${t("messagesLabel")}` }, ...detail.messages.map(m =>
     el("li", { class: "msg " + m.author }, el("span", { class: "who", text: m.from === "you" ? t("you") : m.from }), el("span", { text: m.text }))));
   $("case-detail").replaceChildren(
     el("h3", { text: `${detail.reference} – ${t(detail.status)}` }),

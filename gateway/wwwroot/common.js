@@ -83,3 +83,13 @@ const MucGov = (() => {
 
   return { t, addTexts, applyTexts, setLanguage, loadLanguages, api, el, showError, when, locale, get language() { return language; }, get languages() { return languages; } };
 })();
+
+// Texts of every page's frame: the skip link and the footer.
+MucGov.addTexts({
+  de: { messagesLabel: "Nachrichten", skip: "Zum Inhalt springen", legal: "Rechtliches", accessibility: "Barrierefreiheit", easyGerman: "Leichte Sprache" },
+  en: { messagesLabel: "Messages", skip: "Skip to content", legal: "Legal", accessibility: "Accessibility", easyGerman: "Leichte Sprache (easy German)" },
+  tr: { messagesLabel: "Mesajlar", skip: "İçeriğe geç", legal: "Yasal bilgiler", accessibility: "Erişilebilirlik", easyGerman: "Leichte Sprache (kolay Almanca)" },
+  uk: { messagesLabel: "Повідомлення", skip: "Перейти до змісту", legal: "Правова інформація", accessibility: "Доступність", easyGerman: "Leichte Sprache (проста німецька)" },
+  ru: { messagesLabel: "Сообщения", skip: "Перейти к содержанию", legal: "Правовая информация", accessibility: "Доступность", easyGerman: "Leichte Sprache (простой немецкий)" },
+  ar: { messagesLabel: "الرسائل", skip: "انتقل إلى المحتوى", legal: "معلومات قانونية", accessibility: "إمكانية الوصول", easyGerman: "Leichte Sprache (ألمانية مبسطة)" },
+});

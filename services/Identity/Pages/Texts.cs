@@ -9,6 +9,9 @@ public static class Texts
     private static readonly Dictionary<string, (string De, string En)> All = new()
     {
         ["title"] = ("Bürgerkonto München", "Munich citizen account"),
+        ["legal"] = ("Rechtliches", "Legal"),
+        ["accessibility"] = ("Barrierefreiheit", "Accessibility"),
+        ["easyGerman"] = ("Leichte Sprache", "Leichte Sprache (easy German)"),
         ["login.heading"] = ("Anmelden", "Sign in"),
         ["login.username"] = ("Benutzername oder E-Mail", "User name or e-mail"),
         ["login.password"] = ("Passwort", "Password"),
@@ -127,6 +130,7 @@ public static class Texts
         ["tr"] = new()
         {
             ["home.departmentMails"] = "Memurlara e-postalar (devirler, atamalar, geçen süreler) şu birim için:",
+            ["legal"] = "Yasal bilgiler", ["accessibility"] = "Erişilebilirlik", ["easyGerman"] = "Leichte Sprache (kolay Almanca)",
             ["title"] = "Münih vatandaş hesabı (Bürgerkonto)", ["login.heading"] = "Giriş yap", ["login.username"] = "Kullanıcı adı veya e-posta",
             ["login.password"] = "Şifre", ["login.submit"] = "Giriş yap", ["login.invalid"] = "Kullanıcı adı veya şifre yanlış.",
             ["login.wait"] = "Çok fazla hatalı deneme. Lütfen {0} saniye bekleyip tekrar deneyin.",
@@ -167,6 +171,7 @@ public static class Texts
         ["uk"] = new()
         {
             ["home.departmentMails"] = "Листи працівникам (передачі, призначення, прострочені строки) для:",
+            ["legal"] = "Правова інформація", ["accessibility"] = "Доступність", ["easyGerman"] = "Leichte Sprache (проста німецька)",
             ["title"] = "Обліковий запис громадянина Мюнхена (Bürgerkonto)", ["login.heading"] = "Увійти", ["login.username"] = "Ім'я користувача або e-mail",
             ["login.password"] = "Пароль", ["login.submit"] = "Увійти", ["login.invalid"] = "Неправильне ім'я користувача або пароль.",
             ["login.wait"] = "Забагато невдалих спроб. Зачекайте, будь ласка, {0} секунд і спробуйте ще раз.",
@@ -208,6 +213,7 @@ public static class Texts
         ["ru"] = new()
         {
             ["home.departmentMails"] = "Письма сотрудникам (передачи, назначения, просроченные сроки) для:",
+            ["legal"] = "Правовая информация", ["accessibility"] = "Доступность", ["easyGerman"] = "Leichte Sprache (простой немецкий)",
             ["title"] = "Учётная запись гражданина Мюнхена (Bürgerkonto)", ["login.heading"] = "Вход", ["login.username"] = "Имя пользователя или e-mail",
             ["login.password"] = "Пароль", ["login.submit"] = "Войти", ["login.invalid"] = "Неверное имя пользователя или пароль.",
             ["login.wait"] = "Слишком много неудачных попыток. Подождите, пожалуйста, {0} секунд и попробуйте ещё раз.",
@@ -249,6 +255,7 @@ public static class Texts
         ["ar"] = new()
         {
             ["home.departmentMails"] = "رسائل إلى الموظفين (الإحالات والإسنادات والمهل المنقضية) لـ:",
+            ["legal"] = "معلومات قانونية", ["accessibility"] = "إمكانية الوصول", ["easyGerman"] = "Leichte Sprache (ألمانية مبسطة)",
             ["title"] = "حساب المواطن في ميونخ (Bürgerkonto)", ["login.heading"] = "تسجيل الدخول", ["login.username"] = "اسم المستخدم أو البريد الإلكتروني",
             ["login.password"] = "كلمة المرور", ["login.submit"] = "تسجيل الدخول", ["login.invalid"] = "اسم المستخدم أو كلمة المرور غير صحيحة.",
             ["login.wait"] = "محاولات فاشلة كثيرة. يُرجى الانتظار {0} ثانية ثم المحاولة مرة أخرى.",
