@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MucGov.Gateway.Bff;
 using MucGov.Gateway.Data;
+using MucGov.Gateway.Docs;
 using MucGov.Gateway.Health;
 using MucGov.Gateway.Security;
 using MucGov.Shared.Auth;
 using MucGov.Shared.Data;
 using MucGov.Shared.ServiceDefaults;
+
 
 namespace MucGov.Gateway;
 
@@ -32,6 +34,7 @@ public static class Extensions
         builder.AddGatewaySecurity();
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddBffTransforms();
         builder.AddServicesHealth();
+        builder.AddApiReference();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using MucGov.Gateway;
 using MucGov.Gateway.Bff;
+using MucGov.Gateway.Docs;
 using MucGov.Gateway.Health;
 using MucGov.Gateway.Security;
 using MucGov.Shared.Data;
@@ -22,6 +23,7 @@ app.MapDefaultEndpoints();
 app.MapWebPages();
 app.MapBff();
 app.MapServicesHealth();
+app.MapApiReference();
 app.MapReverseProxy();
 await app.RunAsync();
 return 0;

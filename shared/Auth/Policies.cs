@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>The citizen's own Bürgerkonto: scope <c>buergerkonto</c>.</summary>
     public const string Buergerkonto = "buergerkonto";
 
+    /// <summary>Any member of staff (a role of <see cref="StaffRoles.All"/>), e.g. for the API reference.</summary>
+    public const string Staff = "staff";
+
     /// <summary>Requires the token to grant <paramref name="scope"/>.</summary>
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
         policy.RequireAssertion(context => context.User.Scopes().Contains(scope));
@@ -38,6 +41,7 @@ public static class Policies
             .AddPolicy(Caseworker, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, StaffRoles.Caseworker, StaffRoles.Supervisor))
             .AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireScope("queue").RequireClaim(MucGovClaims.Role, StaffRoles.Supervisor))
             .AddPolicy(KnowledgeEditor, p => p.RequireAuthenticatedUser().RequireScope("knowledge.edit").RequireClaim(MucGovClaims.Role, StaffRoles.KnowledgeEditor))
-            .AddPolicy(Buergerkonto, p => p.RequireAuthenticatedUser().RequireScope("buergerkonto").RequireClaim(MucGovClaims.Subject));
+            .AddPolicy(Buergerkonto, p => p.RequireAuthenticatedUser().RequireScope("buergerkonto").RequireClaim(MucGovClaims.Subject))
+            .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireClaim(MucGovClaims.Role, StaffRoles.All));
     }
 }
