@@ -38,7 +38,7 @@ public static class Extensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddExamples());
         builder.Services.AddHttpContextAccessor();
         // Services sit behind the gateway (NetworkPolicy: reachable from it only), which sets X-Forwarded-*: links,
         // redirects, cookies and OIDC metadata must name the public origin, not the pod.

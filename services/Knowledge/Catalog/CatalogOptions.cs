@@ -10,4 +10,7 @@ public sealed class CatalogOptions
 
     /// <summary>The sample catalog, relative to the content root.</summary>
     public string SampleFile { get; set; } = "Catalog/Sample/catalog.json";
+
+    /// <summary>Run a few searches while starting, before reporting ready, so the first citizen's question is answered at once.</summary>
+    public bool WarmUpSearch { get; set; } = true;
 }

@@ -45,6 +45,9 @@ public sealed class CatalogIndexes
 
     private Snapshot? built;
 
+    /// <summary>Whether the indexes have been built once (by a search, or the warm-up at start).</summary>
+    public bool IsBuilt => built is not null;
+
     /// <summary>The indexes as the database holds the entries now.</summary>
     public async Task<Built> CurrentAsync(KnowledgeDbContext db, CancellationToken ct)
     {

@@ -34,12 +34,17 @@ public static class CasesApi
     {
         var cases = app.MapGroup("/api/cases/{id:guid}").WithTags("Cases").RequireAuthorization(Policies.Caseworker);
         cases.MapGet("/", GetAsync).WithName("GetCase").WithSummary("The case with transcript, citizen snapshot, messages and history");
-        cases.MapPost("/claim", ClaimAsync).WithName("ClaimCase").WithSummary("Takes the case; 409 names who holds it when someone was faster");
+        cases.MapPost("/claim", ClaimAsync).WithName("ClaimCase").WithSummary("Takes the case; 409 names who holds it when someone was faster")
+            .WithExamples(response: ApiExamples.Claimed);
         cases.MapPost("/release", ReleaseAsync).WithName("ReleaseCase").WithSummary("Puts the case back into the queue");
-        cases.MapPost("/messages", PostMessageAsync).WithName("PostCaseMessage").WithSummary("A public reply (reaches the citizen's chat) or an internal note");
-        cases.MapPost("/request-info", RequestInfoAsync).WithName("RequestInfo").WithSummary("Asks the citizen a question; the case waits for the answer");
-        cases.MapPost("/transfer", TransferAsync).WithName("TransferCase").WithSummary("Moves the case to another department's queue");
-        cases.MapPost("/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("Closes the case with a resolution the citizen sees");
+        cases.MapPost("/messages", PostMessageAsync).WithName("PostCaseMessage").WithSummary("A public reply (reaches the citizen's chat) or an internal note")
+            .WithExamples(ApiExamples.Reply, ApiExamples.Posted, StatusCodes.Status201Created);
+        cases.MapPost("/request-info", RequestInfoAsync).WithName("RequestInfo").WithSummary("Asks the citizen a question; the case waits for the answer")
+            .WithExamples(ApiExamples.Question, ApiExamples.Claimed with { Status = CaseStatus.WaitingForCitizen, SlaDueAt = null });
+        cases.MapPost("/transfer", TransferAsync).WithName("TransferCase").WithSummary("Moves the case to another department's queue")
+            .WithExamples(ApiExamples.Transfer, ApiExamples.Item with { DepartmentId = "standesamt", DepartmentName = "Standesamt München", UnreadCitizenMessages = 0 });
+        cases.MapPost("/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("Closes the case with a resolution the citizen sees")
+            .WithExamples(ApiExamples.Resolution, ApiExamples.Claimed with { Status = CaseStatus.Resolved, SlaDueAt = null });
         cases.MapPost("/assign", AssignAsync).WithName("AssignCase").RequireAuthorization(Policies.Supervisor)
             .WithSummary("A supervisor gives the unclaimed case to a caseworker of its department, who is told by mail");
         return app;

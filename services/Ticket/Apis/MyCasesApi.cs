@@ -17,7 +17,7 @@ public static class MyCasesApi
     public static WebApplication MapMyCasesApi(this WebApplication app)
     {
         var mine = app.MapGroup("/api/my/cases").WithTags("My cases").RequireAuthorization(Policies.MyCases);
-        mine.MapGet("/", ListAsync).WithName("GetMyCases");
+        mine.MapGet("/", ListAsync).WithName("GetMyCases").WithSummary("The signed-in citizen's cases, latest change first").WithExamples(response: ApiExamples.MyCases);
         mine.MapGet("/{reference}", GetAsync).WithName("GetMyCase");
         return app;
     }

@@ -21,9 +21,11 @@ public static partial class QueueApi
     {
         var queue = app.MapGroup("/api/queue").WithTags("Queue").RequireAuthorization(Policies.Caseworker);
         queue.MapGet("/", ListAsync).WithName("GetQueue")
-            .WithSummary("Cases of the caller's departments, ordered by SLA deadline; q searches reference, the citizen's name and data, form values, chat and messages");
+            .WithSummary("Cases of the caller's departments, ordered by SLA deadline; q searches reference, the citizen's name and data, form values, chat and messages")
+            .WithExamples(response: ApiExamples.Queue);
         queue.MapPost("/next", NextAsync).WithName("ClaimNextCase")
-            .WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none");
+            .WithSummary("Claims the most urgent unclaimed case, preferring the languages the caller speaks; 204 when there is none")
+            .WithExamples(response: ApiExamples.Claimed);
         return app;
     }
 
@@ -73,6 +75,8 @@ public static partial class QueueApi
         var cases = db.OwnCases(user).AsNoTracking();
         cases = status switch
         {
+            // A search looks through every status unless told otherwise: the case a citizen calls about may be closed.
+            null when search is { Length: > 0 } => cases,
             null or "open" => cases.Where(c => c.Status != CaseStatus.Resolved),
             _ => cases.Where(c => c.Status == status),
         };

@@ -25,15 +25,17 @@ public static class TemplatesApi
     {
         var templates = app.MapGroup("/api/departments/{id}/templates").WithTags("Templates");
         templates.MapGet("/", ListAsync).RequireAuthorization(Policies.Caseworker).WithName("GetTemplates")
-            .WithSummary("The department's reply templates, by name (its caseworkers and supervisors)");
+            .WithSummary("The department's reply templates, by name (its caseworkers and supervisors)").WithExamples(response: new[] { ApiExamples.Stored });
         templates.MapPost("/", CreateAsync).RequireAuthorization(Policies.Supervisor).WithName("CreateTemplate")
-            .WithSummary("Adds a template: { name, texts: { de, en, … } }; placeholders {name}, {reference}, {department}, {caseworker}");
+            .WithSummary("Adds a template: { name, texts: { de, en, … } }; placeholders {name}, {reference}, {department}, {caseworker}")
+            .WithExamples(ApiExamples.Template, ApiExamples.Stored, StatusCodes.Status201Created);
         templates.MapPut("/{templateId:guid}", UpdateAsync).RequireAuthorization(Policies.Supervisor).WithName("UpdateTemplate")
-            .WithSummary("Replaces a template's name and texts (If-Match: its ETag, optional)");
+            .WithSummary("Replaces a template's name and texts (If-Match: its ETag, optional)").WithExamples(ApiExamples.Template, ApiExamples.Stored);
         templates.MapDelete("/{templateId:guid}", DeleteAsync).RequireAuthorization(Policies.Supervisor).WithName("DeleteTemplate")
             .WithSummary("Removes a template");
         app.MapGet("/api/cases/{id:guid}/templates", ForCaseAsync).WithTags("Cases").RequireAuthorization(Policies.Caseworker).WithName("GetCaseTemplates")
-            .WithSummary("The case's department's templates filled for the case, in the citizen's language where the template has it");
+            .WithSummary("The case's department's templates filled for the case, in the citizen's language where the template has it")
+            .WithExamples(response: ApiExamples.Filled);
         return app;
     }
 
@@ -116,7 +118,7 @@ public static class TemplatesApi
             return NoSuchTemplate();
         }
 
-        if (ifMatch is not null && ifMatch != ETag(template))
+        if (ifMatch is not null and not "*" && ifMatch != ETag(template))
         {
             return Problems.Stale();
         }

@@ -165,9 +165,6 @@ public sealed partial class WebPagesTests
         }),
     ];
 
-    private static async Task<IBrowser> BrowserAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-
     private static async Task<IPage> PageAsync(IBrowser browser, int width, int height, ReducedMotion? motion = null) =>
         await (await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -177,14 +174,16 @@ public sealed partial class WebPagesTests
     [Fact]
     public async Task Every_page_and_state_has_no_wcag_2_1_aa_violations()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var walk = new Walk(await PageAsync(browser, 1100, 900), await PageAsync(browser, 1280, 900), Web);
         var found = new List<string>();
         foreach (var state in PageStates)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await state.Reach(walk);
+            var reached = clock.ElapsedMilliseconds;
             var result = await page.RunAxe(Wcag21AA);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{state.Name}: reached in {reached} ms, checked in {clock.ElapsedMilliseconds - reached} ms");
             found.AddRange(result.Violations.Select(v =>
                 $"{state.Name}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + n.Html))}"));
         }
@@ -196,8 +195,7 @@ public sealed partial class WebPagesTests
     [Fact]
     public async Task Citizen_signs_in_asks_and_consents_and_caseworker_claims_and_replies_with_the_keyboard_alone()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var citizen = await PageAsync(browser, 1100, 900);
         var keys = new KeyboardWalk(citizen);
 
@@ -262,8 +260,7 @@ public sealed partial class WebPagesTests
     [Fact]
     public async Task The_chat_fits_a_phone_and_200_percent_zoom_without_sideways_scrolling_and_keeps_still_with_reduced_motion()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         // 360×740 is a common phone; 320 CSS px is WCAG 1.4.10's reflow width; 640×450 is a 1280×900 window at 200 % zoom.
         foreach (var (width, height, name) in new[] { (360, 740, "chat-phone"), (320, 640, "chat-320"), (640, 450, "chat-zoom-200") })
         {
@@ -304,8 +301,7 @@ public sealed partial class WebPagesTests
     [Fact]
     public async Task Chat_page_has_landmarks_labels_and_announces_new_messages_in_a_live_region()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var page = await PageAsync(browser, 1100, 900);
         await page.GotoAsync(Web.Origin.ToString());
 

@@ -11,8 +11,7 @@ public sealed partial class WebPagesTests
     [Fact]
     public async Task Citizen_applies_for_a_meldebescheinigung_in_the_chat_and_downloads_the_issued_pdf_from_its_link()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "de-DE", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
@@ -50,8 +49,7 @@ public sealed partial class WebPagesTests
         await using var relay = new TcpRelay("127.0.0.1", Web.Origin.Port);
         relay.Start();
         var origin = new Uri($"http://127.0.0.1:{relay.Port}/");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var page = await PageAsync(browser, 1100, 900);
         await page.GotoAsync(origin.ToString());
         await page.Locator("#start").ClickAsync();
@@ -75,14 +73,14 @@ public sealed partial class WebPagesTests
             Assert.True(sent.IsSuccessStatusCode, $"{(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(3, await messages.CountAsync());
 
         // Back online, the page's stream resumes after the last message it had: the two new ones appear, each once.
         relay.Start();
         await Expect(messages).ToHaveCountAsync(5, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         await Expect(messages.Nth(3)).ToContainTextAsync("Und was kostet der Reisepass?");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(5, await messages.CountAsync());
         var seqs = await page.Locator("#messages > li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.seq)");
         Assert.Equal(seqs.Length, seqs.Distinct().Count());
@@ -101,8 +99,7 @@ public sealed partial class WebPagesTests
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await citizen.GetAsync("/docs/openapi/ticket.json")).StatusCode);
 
         // A caseworker's session opens the reference; its ticket document is the service's own, served by the gateway.
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserAsync(playwright);
+        var browser = await platform.BrowserAsync();
         var page = await PageAsync(browser, 1280, 900);
         var blocked = new List<string>();
         page.Console += (_, message) =>

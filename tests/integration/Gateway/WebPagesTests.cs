@@ -10,9 +10,16 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MucGov.IntegrationTests.Gateway;
 
-/// <summary>A shared platform for the browser test (its own, so no other test's cases show in the queue).</summary>
+/// <summary>
+/// A shared platform for the browser tests (its own, so no other test's cases show in the queue), and one Chromium for
+/// all of them: each test works in contexts of its own (own cookies and storage), as separate people would.
+/// </summary>
 public sealed class BrowserPlatform : IAsyncLifetime
 {
+    private readonly SemaphoreSlim launching = new(1, 1);
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
     public WebPlatform Web { get; } = new();
 
     public ValueTask InitializeAsync()
@@ -22,13 +29,41 @@ public sealed class BrowserPlatform : IAsyncLifetime
         return Web.InitializeAsync();
     }
 
-    public ValueTask DisposeAsync() => Web.DisposeAsync();
+    /// <summary>Debian's chromium, headless, launched for the first test that asks.</summary>
+    public async Task<IBrowser> BrowserAsync()
+    {
+        await launching.WaitAsync();
+        try
+        {
+            playwright ??= await Playwright.CreateAsync();
+            return browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = WebPagesTests.Chromium, Headless = true, Args = ["--no-sandbox"],
+            });
+        }
+        finally
+        {
+            launching.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        launching.Dispose();
+        await Web.DisposeAsync();
+    }
 }
 
 /// <summary>The two web pages in a real browser: Debian's chromium, headless, driven by Playwright (never a downloaded browser).</summary>
 public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixture<BrowserPlatform>
 {
-    private static readonly string Chromium = Environment.GetEnvironmentVariable("MUCGOV_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    internal static readonly string Chromium = Environment.GetEnvironmentVariable("MUCGOV_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly string ArtifactFolder = Artifacts.Folder ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
 
@@ -56,8 +91,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
     public async Task Citizen_consents_the_case_appears_live_in_the_open_console_caseworker_answers_with_a_template_and_the_reply_appears_live_in_the_chat()
     {
         Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (./mucgov test installs Debian's package).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var browser = await platform.BrowserAsync();
         var citizen = await (await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "de-DE", ViewportSize = new ViewportSize
@@ -150,8 +184,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
     [Fact]
     public async Task The_arabic_chat_page_reads_right_to_left_mirrors_its_layout_and_its_chat_speaks_arabic()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var browser = await platform.BrowserAsync();
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } }))
             .NewPageAsync();
 

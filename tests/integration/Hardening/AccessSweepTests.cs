@@ -38,7 +38,7 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
         var chat = await web.ChatAsync(a);
         var @case = await web.OpenCaseAsync("buergerbuero", citizenA, chat.Id);
         var document = await web.IssueDocumentAsync(citizenA, chat.Id);
-        var known = await KnownAsync(chat.Id, @case, document.Id);
+        var known = await KnownAsync(chat.Id, @case, document.Id, await TemplateAsync(supervisor));
 
         // The issued document is also a message in A's Postfach (its id is the document's): the others must not reach it.
         using (var postfach = web.Client("identity"))
@@ -214,7 +214,20 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
         return new SweepRequest(operation, via, operation.Method, query.Count == 0 ? url : url + "?" + string.Join("&", query), headers, body, caller);
     }
 
-    private async Task<Dictionary<string, string>> KnownAsync(Guid chat, (Guid Id, string Reference) @case, Guid document)
+    /// <summary>A reply template of the Bürgerbüro, written by its supervisor: the one the template endpoints are asked for.</summary>
+    private async Task<string> TemplateAsync(string supervisor)
+    {
+        using var ticket = web.Client("ticket");
+        ticket.DefaultRequestHeaders.Authorization = new("Bearer", supervisor);
+        using var created = await ticket.PostAsJsonAsync("/api/departments/buergerbuero/templates", new
+        {
+            name = "Zugriffsprobe " + Guid.NewGuid().ToString("N")[..8], texts = new Dictionary<string, string> { ["de"] = "Guten Tag {name}." },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task<Dictionary<string, string>> KnownAsync(Guid chat, (Guid Id, string Reference) @case, Guid document, string template)
     {
         using var knowledge = web.Client("knowledge");
         var service = (await knowledge.GetFromJsonAsync<JsonElement>("/api/knowledge/search?q=Reisepass&lang=de")).GetProperty("hits").EnumerateArray()
@@ -230,6 +243,7 @@ public sealed class AccessSweepTests(SweepPlatform web) : IClassFixture<SweepPla
             ["/api/my/documents/"] = document.ToString(),
             ["/api/postfach/"] = document.ToString(),
             ["reference"] = @case.Reference,
+            ["templateId"] = template,
             ["If-Match"] = "*",
             ["text"] = "Ich hätte noch eine Frage.",
             ["clientMessageId"] = "access-sweep",

@@ -126,6 +126,23 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
     public async Task Escalations_are_published_once_and_open_one_case_each_and_both_sla_monitors_report_a_breach_once()
     {
         var token = await TokenAsync();
+        // A caseworker's live queue on each ticket instance: every new case reaches both, whichever instance opened it.
+        var staff = Platform.Logins.Single(l => l.Username == "cw.buergerbuero");
+        var staffToken = (await new HeadlessSignIn(Platform.Origin).SignInAsync(staff.Username, staff.Password, "openid profile queue", staff.TotpSecret)).AccessToken;
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(55));
+        var heard = Platform.Instances("ticket").Select(_ => new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>()).ToList();
+        var listeners = new List<Task>();
+        foreach (var (ticket, index) in Platform.Instances("ticket").Select((t, i) => (t, i)))
+        {
+            var client = ProcessPlatform.Bearer(ticket.Address, staffToken);
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            var stream = await client.GetAsync("/api/queue/events", HttpCompletionOption.ResponseHeadersRead, watching.Token);
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(watching.Token));
+            Assert.Equal("retry: 3000", await reader.ReadLineAsync(watching.Token));
+            listeners.Add(ListenAsync(client, reader, heard[index], watching.Token));
+        }
+
         var chats = new List<Guid>();
         foreach (var conversation in Enumerable.Repeat(Platform.Instances("conversation").ToList(), 3).SelectMany(c => c))
         {
@@ -142,6 +159,10 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
         await Eventually.HoldsAsync(async () => await TicketAsync($"SELECT count(DISTINCT conversation_id) FROM cases WHERE conversation_id IN ({ids})") == chats.Count,
             "every escalation has its case", TimeSpan.FromSeconds(60));
         Assert.Equal(chats.Count, await TicketAsync($"SELECT count(*) FROM cases WHERE conversation_id IN ({ids})"));
+        var opened = await TicketIdsAsync($"SELECT id FROM cases WHERE conversation_id IN ({ids})");
+        await Eventually.HoldsAsync(() => heard.All(h => opened.All(h.ContainsKey)), "both ticket instances' queue streams heard of every new case", TimeSpan.FromSeconds(30));
+        await watching.CancelAsync();
+        await Task.WhenAll(listeners);
         // The broker's counters are sampled every 5 s: wait until they show every escalation, then for one more sample.
         const string Queue = "ticket-conversation-escalated";
         await Eventually.HoldsAsync(async () => (await Platform.Rabbit.Api.PublishedAsync(ProcessPlatform.VirtualHost, Queue)).GetValueOrDefault(Queue) >= chats.Count,
@@ -233,6 +254,45 @@ public sealed class ReplicaTests(ReplicaPlatform fixture) : IClassFixture<Replic
         (await new HeadlessSignIn(Platform.Origin).SignInAsync(Citizen, Password(Citizen), "openid profile conversation cases", null)).AccessToken;
 
     private Task<long> TicketAsync(string sql) => Platform.Postgres.ScalarAsync(ProcessPlatform.Database("ticket"), sql);
+
+    private async Task<List<Guid>> TicketIdsAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Platform.Postgres.ConnectionString(ProcessPlatform.Database("ticket")));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Notes the cases a queue stream announces as new, until cancelled.</summary>
+    private static async Task ListenAsync(HttpClient client, StreamReader reader, System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> heard, CancellationToken ct)
+    {
+        using (client)
+        using (reader)
+        {
+            try
+            {
+                while (await reader.ReadLineAsync(ct) is { } line)
+                {
+                    if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonSerializer.Deserialize<JsonElement>(line[6..]) is var data
+                        && data.TryGetProperty("change", out var change) && change.GetString() == "new")
+                    {
+                        heard.TryAdd(data.GetProperty("caseId").GetGuid(), 0);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The test has heard what it waited for.
+            }
+        }
+    }
 
     private static async Task<JsonElement> SayAsync(HttpClient client, Guid chat, string text, string clientMessageId, string? action = null)
     {
