@@ -8,14 +8,13 @@ namespace MucGov.IntegrationTests.Knowledge;
 public sealed class SearchTests(KnowledgeFixture knowledge) : IClassFixture<KnowledgeFixture>
 {
     [Fact]
-    public async Task With_the_warm_up_on_search_is_ready_before_the_service_says_it_is_and_without_it_waits_for_the_first_question()
+    public async Task With_the_warm_up_on_search_is_ready_before_the_service_says_it_is()
     {
+        // The tests' knowledge starts without the warm-up (see Apps.Settings): this one has it, as ./mucgov up and the cluster do.
         await using var warm = await Hosting.Apps.StartFreshAsync(knowledge, "knowledge", await knowledge.NewVirtualHostAsync("warm"),
             extra: new Dictionary<string, string?> { ["Catalog:WarmUpSearch"] = "true" });
-        await using var cold = await Hosting.Apps.StartFreshAsync(knowledge, "knowledge", await knowledge.NewVirtualHostAsync("cold"));
 
         Assert.True(warm.Services.GetRequiredService<MucGov.Knowledge.Search.CatalogIndexes>().IsBuilt, "the indexes are built while the service starts");
-        Assert.False(cold.Services.GetRequiredService<MucGov.Knowledge.Search.CatalogIndexes>().IsBuilt, "without the warm-up nothing is built yet");
         using var client = warm.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
