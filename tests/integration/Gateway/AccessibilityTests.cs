@@ -127,6 +127,26 @@ public sealed partial class WebPagesTests
             await w.Citizen.GotoAsync(new Uri(w.Web.Origin, "account/postfach").ToString());
             return w.Citizen;
         }),
+        new("Bürgerkonto, identity check with the eID", async w =>
+        {
+            await w.Citizen.GotoAsync(new Uri(w.Web.Origin, "account/verify-eid").ToString());
+            return w.Citizen;
+        }),
+        new("Bürgerkonto, a mail's confirmation link that is not valid", async w =>
+        {
+            await w.Citizen.GotoAsync(new Uri(w.Web.Origin, $"account/confirm-email?userId={Guid.NewGuid()}&code=abc").ToString());
+            return w.Citizen;
+        }),
+        new("Bürgerkonto, new password from a link that is not valid", async w =>
+        {
+            await w.Citizen.GotoAsync(new Uri(w.Web.Origin, "account/reset-password?token=abc").ToString());
+            return w.Citizen;
+        }),
+        new("Bürgerkonto, unsubscribing with a link that is not valid", async w =>
+        {
+            await w.Citizen.GotoAsync(new Uri(w.Web.Origin, "account/unsubscribe?token=abc").ToString());
+            return w.Citizen;
+        }),
         new("Bürgerkonto, staff second factor", async w =>
         {
             await w.Caseworker.GotoAsync(new Uri(w.Web.Origin, "console").ToString());
