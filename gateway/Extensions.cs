@@ -51,14 +51,15 @@ public static class Extensions
         app.UseStaticFiles();
         foreach (var page in PublicPages)
         {
-            app.MapGet("/" + page, (IWebHostEnvironment environment) =>
-                Results.File(Path.Combine(environment.WebRootPath, page + ".html"), "text/html; charset=utf-8")).ExcludeFromDescription();
+            MapPage(app, "/" + page, page + ".html");
         }
 
-        app.MapGet("/console", (IWebHostEnvironment environment) =>
-                Results.File(Path.Combine(environment.WebRootPath, "console.html"), "text/html; charset=utf-8"))
-            .RequireAuthorization(Policies.Caseworker)
-            .ExcludeFromDescription();
+        MapPage(app, "/console", "console.html").RequireAuthorization(Policies.Caseworker);
         return app;
     }
+
+    /// <summary>A page of <c>wwwroot</c> at a clean address.</summary>
+    private static RouteHandlerBuilder MapPage(WebApplication app, string path, string file) =>
+        app.MapGet(path, (IWebHostEnvironment environment) => Results.File(Path.Combine(environment.WebRootPath, file), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
 }

@@ -21,11 +21,6 @@ public static class ApiReference
         ("identity", "Identity: Bürgerkonto, Postfach"),
     ];
 
-    /// <summary>Scalar's page runs an inline start-up script and styles; everything else stays on this origin.</summary>
-    public const string DocsPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-
     public static IHostApplicationBuilder AddApiReference(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpClient(nameof(ApiReference), client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -34,12 +29,8 @@ public static class ApiReference
 
     public static WebApplication MapApiReference(this WebApplication app)
     {
+        // Its Content-Security-Policy is the gateway's DocsPolicy (Security/GatewaySecurity.cs), chosen by the path.
         var docs = app.MapGroup("/docs").ExcludeFromDescription();
-        docs.AddEndpointFilter(async (context, next) =>
-        {
-            context.HttpContext.Response.Headers.ContentSecurityPolicy = DocsPolicy;
-            return await next(context);
-        });
         if (!app.Environment.IsDevelopment())
         {
             docs.RequireAuthorization(Policies.Staff);

@@ -34,6 +34,11 @@ public static class GatewaySecurity
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src " +
             "'none'";
 
+    /// <summary>The API reference at <c>/docs</c>: Scalar's page runs an inline start-up script and styles; all else stays on this origin.</summary>
+    public const string DocsPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
     public static IHostApplicationBuilder AddGatewaySecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -91,8 +96,9 @@ public static class GatewaySecurity
             headers.XFrameOptions = "DENY";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/account") || context.Request.Path.StartsWithSegments("/connect")
-                    ? ProxiedPolicy
+                var path = context.Request.Path;
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/account") || path.StartsWithSegments("/connect") ? ProxiedPolicy
+                    : path.StartsWithSegments("/docs") ? DocsPolicy
                     : PagePolicy;
             }
 

@@ -27,12 +27,8 @@ public static class Extensions
             bus.AddConsumer<Consumers.CaseResolvedConsumer>();
             bus.AddConsumer<Consumers.DocumentIssuedConsumer>();
             bus.AddConsumer<Consumers.CitizenErasureRequestedConsumer>();
-            // One auto-delete queue per replica on the fan-out: every replica hears of every new message.
-            bus.AddConsumer<Consumers.ConversationMessageAppendedConsumer>().Endpoint(endpoint =>
-            {
-                endpoint.Temporary = true;
-                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
-            });
+            // Every replica hears of every new message.
+            bus.AddFanOutConsumer<Consumers.ConversationMessageAppendedConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section);

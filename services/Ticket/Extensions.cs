@@ -29,12 +29,8 @@ public static class Extensions
             bus.AddConsumer<KnowledgeCatalogChangedConsumer>();
             bus.AddConsumer<CitizenErasureRequestedConsumer>();
             bus.AddConsumer<ProcedureSubmittedConsumer>();
-            // One auto-delete queue per replica on the fan-out: every replica's console streams hear of every queue change.
-            bus.AddConsumer<QueueChangedConsumer>().Endpoint(endpoint =>
-            {
-                endpoint.Temporary = true;
-                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
-            });
+            // Every replica's console streams hear of every queue change.
+            bus.AddFanOutConsumer<QueueChangedConsumer>();
         });
         builder.AddTokenValidation();
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -19,7 +19,7 @@ internal sealed class DataExceptionHandler(IProblemDetailsService problems) : IE
         var (status, title, detail) = exception switch
         {
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict", "The resource was changed by someone else. Reload it and try again."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => (StatusCodes.Status409Conflict, "Conflict",
+            DbUpdateException unique when unique.IsUniqueViolation() => (StatusCodes.Status409Conflict, "Conflict",
                 "The resource already exists."),
             _ when Postgres(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
                 (StatusCodes.Status400BadRequest, "Invalid text", "The text contains a character that cannot be stored (such as the NUL character)."),

@@ -15,6 +15,17 @@ namespace MucGov.Shared.Messaging;
 public static class Extensions
 {
     /// <summary>
+    /// A consumer on its own auto-delete queue per instance, bound to the message's fan-out exchange: every instance
+    /// hears every message (what its open live streams need), unlike a service queue where one instance takes each.
+    /// </summary>
+    public static void AddFanOutConsumer<TConsumer>(this IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Temporary = true;
+            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        });
+
+    /// <summary>
     /// Adds the bus (settings from <c>RabbitMq</c>), the outbox dispatcher and clean-up for <typeparamref name="TContext"/>
     /// (settings from <c>Outbox</c>), and a broker health check that reports <c>Degraded</c> at worst, so a broker outage
     /// never makes the service unready. Queues are named <c>{endpointPrefix}-{message-name}</c>, which is what the

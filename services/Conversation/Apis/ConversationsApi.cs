@@ -269,10 +269,7 @@ public static class ConversationsApi
 
         long.TryParse(lastEventId ?? http.Request.Query["lastEventId"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last);
         using var subscription = events.Subscribe(id);
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.Body.FlushAsync(ct);
+        await http.Response.StartEventStreamAsync(ct);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -280,8 +277,8 @@ public static class ConversationsApi
                 var batch = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id && m.Seq > last).OrderBy(m => m.Seq).Take(100).ToListAsync(ct);
                 foreach (var message in batch)
                 {
-                    await http.Response.WriteAsync(
-                        $"id: {message.Seq}\ndata: {System.Text.Json.JsonSerializer.Serialize(View(message), System.Text.Json.JsonSerializerOptions.Web)}\n\n", ct);
+                    await http.Response.WriteEventAsync(System.Text.Json.JsonSerializer.Serialize(View(message), System.Text.Json.JsonSerializerOptions.Web), ct,
+                        id: message.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     last = message.Seq;
                 }
 
@@ -293,8 +290,7 @@ public static class ConversationsApi
 
                 if (!await subscription.WaitAsync(options.Value.HeartbeatInterval, ct))
                 {
-                    await http.Response.WriteAsync(": heartbeat\n\n", ct);
-                    await http.Response.Body.FlushAsync(ct);
+                    await http.Response.WriteHeartbeatAsync(ct);
                 }
             }
         }

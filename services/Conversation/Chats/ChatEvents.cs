@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MassTransit;
 using MucGov.Contracts.Conversation;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Conversation.Chats;
 
@@ -47,19 +48,7 @@ public sealed class ChatEvents
         internal Channel<bool> Signal { get; } = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
         /// <summary>Waits for news or the timeout; true when there is news.</summary>
-        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(timeout);
-            try
-            {
-                return await Signal.Reader.ReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
+        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => (await Signal.Reader.ReadOrTimeoutAsync(timeout, ct)).Read;
 
         public void Dispose() => owner.Remove(this);
     }

@@ -4,8 +4,8 @@ using MucGov.Contracts.Conversation;
 using MucGov.Conversation.Bot;
 using MucGov.Conversation.Data;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Data;
 using MucGov.Shared.Messaging.Outbox;
-using Npgsql;
 using static MucGov.Conversation.Apis.ConversationsApi;
 
 namespace MucGov.Conversation.Chats;
@@ -208,7 +208,7 @@ public sealed class ChatTurns(ConversationDbContext db, Mingabot bot, IKnowledge
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A concurrent retry of the same message won: answer with what it stored.
             await transaction.RollbackAsync(ct);

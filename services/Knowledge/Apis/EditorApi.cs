@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -148,7 +147,7 @@ public static class EditorApi
     public static string ETag(ServiceRow row) => ETag(row.RowVersion);
 
     /// <summary>An entry's ETag: its row version.</summary>
-    public static string ETag(uint rowVersion) => $"\"{rowVersion.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string ETag(uint rowVersion) => ETags.Of(rowVersion);
 
     private static IResult? Precondition(string? ifMatch, ServiceRow row) => Precondition(ifMatch, row.RowVersion, "service");
 
@@ -161,7 +160,7 @@ public static class EditorApi
                 detail: $"Send the ETag you read (GET the {what} through this API) in If-Match, so no one else's change is overwritten.");
         }
 
-        return ifMatch.Trim() == ETag(rowVersion) || ifMatch.Trim() == "*" ? null : Stale(what);
+        return ETags.Allows(ifMatch, rowVersion) ? null : Stale(what);
     }
 
     internal static IResult Stale(string what = "service") =>

@@ -69,13 +69,13 @@ public static class CasesApi
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(ct);
-        var names = await QueueApi.DepartmentNamesAsync(db, [c.DepartmentId], ct);
+        var departmentName = await QueueApi.DepartmentNameAsync(db, c.DepartmentId, ct);
         http.Response.Headers.ETag = Staff.ETag(c);
         return TypedResults.Ok(new CaseDetail(
             c.Id, c.Reference, c.Type, c.Status, c.DepartmentId, c.ServiceId, c.Language, c.Reason, c.Priority, c.OpenedAt, c.UpdatedAt, c.SlaDueAt,
             c.SlaDueAt < clock.GetUtcNow(), c.AssigneeName, c.AssigneeId, c.Resolution, c.ConversationId, c.CitizenSnapshot, c.AnonymisedAt is not null,
             c.Form, c.Transcript, [.. messages.Select(CaseMessageView.Of)], [.. history.Select(HistoryView.Of)], Staff.ETag(c),
-            names.GetValueOrDefault(c.DepartmentId), QueueItem.CitizenNameOf(c.CitizenSnapshot)));
+            departmentName, QueueItem.CitizenNameOf(c.CitizenSnapshot)));
     }
 
     internal static Task<Results<Ok<QueueItem>, ProblemHttpResult>> ClaimAsync(
@@ -227,7 +227,7 @@ public static class CasesApi
             return Staff.CaseNotFound();
         }
 
-        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch.Trim() != "*" && ifMatch.Trim() != Staff.ETag(c))
+        if (!ETags.Allows(ifMatch, c.Version))
         {
             return Problems.Stale("The case changed since you read it; read it again.");
         }

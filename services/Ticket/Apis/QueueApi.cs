@@ -121,12 +121,17 @@ public static partial class QueueApi
             .ThenBy(c => c.OpenedAt)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
+            // In the same query: the department's name, and the citizen's messages since the department's last message
+            // on the case (a reply, a question or a note) — the console reloads this page on every change it hears of.
+            .Select(c => new
+            {
+                Case = c,
+                DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                Unread = db.Messages.Count(m => m.CaseId == c.Id && m.Author == Authors.Citizen
+                    && !db.Messages.Any(s => s.CaseId == c.Id && s.Author == Authors.Caseworker && s.CreatedAt >= m.CreatedAt)),
+            })
             .ToListAsync(ct);
-        var ids = items.Select(c => c.Id).ToArray();
-        var unread = await UnreadAsync(db, ids, ct);
-        var names = await DepartmentNamesAsync(db, items.Select(c => c.DepartmentId), ct);
-        return TypedResults.Ok(new QueuePage(
-            [.. items.Select(c => QueueItem.Of(c, now, names.GetValueOrDefault(c.DepartmentId), unread.GetValueOrDefault(c.Id)))], page, pageSize, total));
+        return TypedResults.Ok(new QueuePage([.. items.Select(i => QueueItem.Of(i.Case, now, i.DepartmentName, i.Unread))], page, pageSize, total));
     }
 
     /// <summary>
@@ -148,22 +153,9 @@ public static partial class QueueApi
             """);
     }
 
-    /// <summary>Per case, the citizen's messages since the department's last message on it (a reply, a question or a note).</summary>
-    private static async Task<Dictionary<Guid, int>> UnreadAsync(TicketDbContext db, Guid[] ids, CancellationToken ct) =>
-        await db.Messages.AsNoTracking()
-            .Where(m => ids.Contains(m.CaseId) && m.Author == Authors.Citizen
-                && !db.Messages.Any(s => s.CaseId == m.CaseId && s.Author == Authors.Caseworker && s.CreatedAt >= m.CreatedAt))
-            .GroupBy(m => m.CaseId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-
-    /// <summary>The departments' display names as the catalog gives them (cached with their hours).</summary>
-    internal static async Task<Dictionary<string, string>> DepartmentNamesAsync(TicketDbContext db, IEnumerable<string> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToArray();
-        return await db.Departments.AsNoTracking().Where(d => wanted.Contains(d.Id) && d.Name != null)
-            .ToDictionaryAsync(d => d.Id, d => d.Name!, ct);
-    }
+    /// <summary>A department's display name as the catalog gives it (cached with its hours); null before the directory is loaded.</summary>
+    internal static Task<string?> DepartmentNameAsync(TicketDbContext db, string id, CancellationToken ct) =>
+        db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Name).FirstOrDefaultAsync(ct);
 
     internal static async Task<Results<Ok<QueueItem>, NoContent>> NextAsync(ClaimsPrincipal user, TicketDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -191,8 +183,7 @@ public static partial class QueueApi
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        var names = await DepartmentNamesAsync(db, [next.DepartmentId], ct);
-        return TypedResults.Ok(QueueItem.Of(next, now, names.GetValueOrDefault(next.DepartmentId), 0));
+        return TypedResults.Ok(QueueItem.Of(next, now, await DepartmentNameAsync(db, next.DepartmentId, ct)));
     }
 
     [GeneratedRegex("^[a-z]{2,3}$")]

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MucGov.Shared.Auth;
+using MucGov.Shared.ServiceDefaults;
 using MucGov.Ticket.Queue;
 
 namespace MucGov.Ticket.Apis;
@@ -42,20 +43,23 @@ public static class QueueEventsApi
             untilExpiry.CancelAfter(left);
         }
 
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
         try
         {
-            var ready = JsonSerializer.Serialize(new { departments = departments.Order(StringComparer.Ordinal) }, JsonSerializerOptions.Web);
-            await http.Response.WriteAsync($"retry: 3000\nevent: ready\ndata: {ready}\n\n", untilExpiry.Token);
+            await http.Response.StartEventStreamAsync(untilExpiry.Token);
+            // Browsers reconnect 3 s after the stream ends (at the token's expiry, or a dropped connection).
+            await http.Response.WriteAsync("retry: 3000\n", untilExpiry.Token);
+            await http.Response.WriteEventAsync(JsonSerializer.Serialize(new { departments = departments.Order(StringComparer.Ordinal) }, JsonSerializerOptions.Web),
+                untilExpiry.Token, name: "ready");
             await http.Response.Body.FlushAsync(untilExpiry.Token);
             while (!untilExpiry.IsCancellationRequested)
             {
-                var change = await subscription.NextAsync(options.Value.HeartbeatInterval, untilExpiry.Token);
-                await http.Response.WriteAsync(change is null
-                    ? ": heartbeat\n\n"
-                    : $"event: queue-changed\ndata: {JsonSerializer.Serialize(change, JsonSerializerOptions.Web)}\n\n", untilExpiry.Token);
+                if (await subscription.NextAsync(options.Value.HeartbeatInterval, untilExpiry.Token) is not { } change)
+                {
+                    await http.Response.WriteHeartbeatAsync(untilExpiry.Token);
+                    continue;
+                }
+
+                await http.Response.WriteEventAsync(JsonSerializer.Serialize(change, JsonSerializerOptions.Web), untilExpiry.Token, name: "queue-changed");
                 await http.Response.Body.FlushAsync(untilExpiry.Token);
             }
         }

@@ -31,9 +31,23 @@ internal static class Staff
 
     public static bool IsSupervisor(ClaimsPrincipal user) => user.HasClaim(MucGovClaims.Role, StaffRoles.Supervisor);
 
+    /// <summary>
+    /// Endpoints of one department (<c>/api/departments/{id}/…</c>) answer only for a department the caller works in;
+    /// any other is a 404, which never tells whether it exists.
+    /// </summary>
+    public static RouteGroupBuilder OnlyOwnDepartments(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues["id"] is string id && context.HttpContext.User.Departments().Contains(id)
+                ? await next(context)
+                : Problems.NotFound($"You work in no department '{context.HttpContext.Request.RouteValues["id"]}'."));
+        group.ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
     public static ProblemHttpResult CaseNotFound() => Problems.NotFound("There is no such case in your departments' queues.");
 
-    public static string ETag(Case @case) => $"\"{@case.Version}\"";
+    public static string ETag(Case @case) => ETags.Of(@case.Version);
 
     /// <summary>409 naming who holds the case.</summary>
     public static ProblemHttpResult HeldBy(Case @case, string detail) => Problems.Conflict("The case is claimed", detail, new Dictionary<string, object?>

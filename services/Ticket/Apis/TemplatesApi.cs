@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MucGov.Shared.Auth;
+using MucGov.Shared.Data;
 using MucGov.Shared.Languages;
 using MucGov.Shared.ServiceDefaults;
 using MucGov.Ticket.Cases;
@@ -23,7 +24,7 @@ public static class TemplatesApi
 
     public static WebApplication MapTemplatesApi(this WebApplication app)
     {
-        var templates = app.MapGroup("/api/departments/{id}/templates").WithTags("Templates");
+        var templates = app.MapGroup("/api/departments/{id}/templates").WithTags("Templates").OnlyOwnDepartments();
         templates.MapGet("/", ListAsync).RequireAuthorization(Policies.Caseworker).WithName("GetTemplates")
             .WithSummary("The department's reply templates, by name (its caseworkers and supervisors)").WithExamples(response: new[] { ApiExamples.Stored });
         templates.MapPost("/", CreateAsync).RequireAuthorization(Policies.Supervisor).WithName("CreateTemplate")
@@ -52,15 +53,10 @@ public static class TemplatesApi
     /// <summary>A template filled for a case.</summary>
     public sealed record FilledTemplate(Guid Id, string Name, string Language, string Text);
 
-    private static string ETag(ReplyTemplate t) => $"\"{t.Version}\"";
+    private static string ETag(ReplyTemplate t) => ETags.Of(t.Version);
 
-    internal static async Task<Results<Ok<List<TemplateView>>, ProblemHttpResult>> ListAsync(string id, ClaimsPrincipal user, TicketDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<TemplateView>>> ListAsync(string id, TicketDbContext db, CancellationToken ct)
     {
-        if (!user.Departments().Contains(id))
-        {
-            return NotYours(id);
-        }
-
         var list = await db.Templates.AsNoTracking().Where(t => t.DepartmentId == id).OrderBy(t => t.Name).ToListAsync(ct);
         return TypedResults.Ok(list.Select(TemplateView.Of).ToList());
     }
@@ -68,11 +64,6 @@ public static class TemplatesApi
     internal static async Task<Results<Created<TemplateView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string id, TemplateBody? body, ClaimsPrincipal user, TicketDbContext db, IOptions<CaseOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.Departments().Contains(id))
-        {
-            return NotYours(id);
-        }
-
         if (Invalid(body, options.Value.MaxTextLength) is { } invalid)
         {
             return invalid;
@@ -102,11 +93,6 @@ public static class TemplatesApi
         string id, Guid templateId, TemplateBody? body, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, TicketDbContext db,
         IOptions<CaseOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (!user.Departments().Contains(id))
-        {
-            return NotYours(id);
-        }
-
         if (Invalid(body, options.Value.MaxTextLength) is { } invalid)
         {
             return invalid;
@@ -118,7 +104,7 @@ public static class TemplatesApi
             return NoSuchTemplate();
         }
 
-        if (ifMatch is not null and not "*" && ifMatch != ETag(template))
+        if (!ETags.Allows(ifMatch, template.Version))
         {
             return Problems.Stale();
         }
@@ -143,13 +129,8 @@ public static class TemplatesApi
         return TypedResults.Ok(TemplateView.Of(template));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, Guid templateId, ClaimsPrincipal user, TicketDbContext db, CancellationToken ct)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, Guid templateId, TicketDbContext db, CancellationToken ct)
     {
-        if (!user.Departments().Contains(id))
-        {
-            return NotYours(id);
-        }
-
         var removed = await db.Templates.Where(t => t.Id == templateId && t.DepartmentId == id).ExecuteDeleteAsync(ct);
         return removed == 0 ? NoSuchTemplate() : TypedResults.NoContent();
     }
@@ -163,12 +144,11 @@ public static class TemplatesApi
         }
 
         var templates = await db.Templates.AsNoTracking().Where(t => t.DepartmentId == c.DepartmentId).OrderBy(t => t.Name).ToListAsync(ct);
-        var names = await QueueApi.DepartmentNamesAsync(db, [c.DepartmentId], ct);
         var values = new Dictionary<string, string?>
         {
             [Placeholders.Name] = QueueItem.CitizenNameOf(c.CitizenSnapshot),
             [Placeholders.Reference] = c.Reference,
-            [Placeholders.Department] = names.GetValueOrDefault(c.DepartmentId) ?? c.DepartmentId,
+            [Placeholders.Department] = await QueueApi.DepartmentNameAsync(db, c.DepartmentId, ct) ?? c.DepartmentId,
             [Placeholders.Caseworker] = Actor.Of(user).Name,
         };
         return TypedResults.Ok(templates.Select(t =>
@@ -223,13 +203,11 @@ public static class TemplatesApi
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return false;
         }
     }
-
-    private static ProblemHttpResult NotYours(string id) => Problems.NotFound($"You work in no department '{id}'.");
 
     private static ProblemHttpResult NoSuchTemplate() => Problems.NotFound("There is no such template in this department.");
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MucGov.Contracts.Ticket;
+using MucGov.Shared.ServiceDefaults;
 
 namespace MucGov.Ticket.Queue;
 
@@ -45,24 +46,7 @@ public sealed class QueueEvents
             Channel.CreateBounded<QueueChanged>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
         /// <summary>The next change, or null when <paramref name="timeout"/> passed first.</summary>
-        public async Task<QueueChanged?> NextAsync(TimeSpan timeout, CancellationToken ct)
-        {
-            if (Changes.Reader.TryRead(out var ready))
-            {
-                return ready;
-            }
-
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(timeout);
-            try
-            {
-                return await Changes.Reader.ReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return null;
-            }
-        }
+        public async Task<QueueChanged?> NextAsync(TimeSpan timeout, CancellationToken ct) => (await Changes.Reader.ReadOrTimeoutAsync(timeout, ct)).Item;
 
         public void Dispose() => owner.streams.TryRemove(this, out _);
     }

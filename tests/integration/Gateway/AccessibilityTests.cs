@@ -185,10 +185,12 @@ public sealed partial class WebPagesTests
         }),
     ];
 
+    /// <summary>A page in a context of its own (own cookies and storage), German, of the given size; downloads are accepted.</summary>
     private static async Task<IPage> PageAsync(IBrowser browser, int width, int height, ReducedMotion? motion = null) =>
         await (await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "de-DE", ViewportSize = new ViewportSize { Width = width, Height = height }, ReducedMotion = motion ?? ReducedMotion.NoPreference,
+            Locale = "de-DE", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height },
+            ReducedMotion = motion ?? ReducedMotion.NoPreference,
         })).NewPageAsync();
 
     [Fact]

@@ -12,10 +12,7 @@ public sealed partial class WebPagesTests
     public async Task Citizen_applies_for_a_meldebescheinigung_in_the_chat_and_downloads_the_issued_pdf_from_its_link()
     {
         var browser = await platform.BrowserAsync();
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
-        })).NewPageAsync();
+        var page = await PageAsync(browser, 1100, 900);
         await page.GotoAsync(Web.Origin.ToString());
         await page.Locator("#login").ClickAsync();
         await SignInAsync(page, "anna.huber");

@@ -92,22 +92,8 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
     {
         Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (./mucgov test installs Debian's package).");
         var browser = await platform.BrowserAsync();
-        var citizen = await (await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", ViewportSize = new ViewportSize
-            {
-                Width = 1100,
-                Height = 900
-            }
-        })).NewPageAsync();
-        var caseworker = await (await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", ViewportSize = new ViewportSize
-            {
-                Width = 1280,
-                Height = 1000
-            }
-        })).NewPageAsync();
+        var citizen = await PageAsync(browser, 1100, 900);
+        var caseworker = await PageAsync(browser, 1280, 1000);
 
         // The department's supervisor keeps a template; the caseworker has the console open before the case exists.
         var supervisor = await IdentityFixture.AccessTokenAsync(Web.Apps["identity"], "sv.buergerbuero", "openid queue");
@@ -185,8 +171,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
     public async Task The_arabic_chat_page_reads_right_to_left_mirrors_its_layout_and_its_chat_speaks_arabic()
     {
         var browser = await platform.BrowserAsync();
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } }))
-            .NewPageAsync();
+        var page = await PageAsync(browser, 1100, 900);
 
         // The picker names every language in itself; Arabic turns the page right to left.
         await page.GotoAsync(Web.Origin.ToString());
