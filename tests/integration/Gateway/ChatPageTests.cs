@@ -13,10 +13,7 @@ public sealed partial class WebPagesTests
     {
         var browser = await platform.BrowserAsync();
         var page = await PageAsync(browser, 1100, 900);
-        await page.GotoAsync(Web.Origin.ToString());
-        await page.Locator("#login").ClickAsync();
-        await SignInAsync(page, "anna.huber");
-        await Expect(page.Locator("#who")).ToContainTextAsync("Anna");
+        await SignInToChatAsync(page, "anna.huber", "Anna");
 
         await page.Locator("#start").ClickAsync();
         await page.Locator("#text").FillAsync("Ich brauche eine Meldebescheinigung");

@@ -81,6 +81,15 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         }
     }
 
+    /// <summary>Opens the chat page and signs in there with the Bürgerkonto, until the page greets the citizen by name.</summary>
+    private async Task SignInToChatAsync(IPage page, string username, string givenName)
+    {
+        await page.GotoAsync(Web.Origin.ToString());
+        await page.Locator("#login").ClickAsync();
+        await SignInAsync(page, username);
+        await Expect(page.Locator("#who")).ToContainTextAsync(givenName);
+    }
+
     private static Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactFolder);
@@ -112,10 +121,7 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
         await Expect(caseworker.Locator("#live-state")).ToHaveTextAsync("aktualisiert sich selbst");
 
         // The citizen signs in with the Bürgerkonto, asks in Bavarian, asks for a person and consents in the dialog.
-        await citizen.GotoAsync(Web.Origin.ToString());
-        await citizen.Locator("#login").ClickAsync();
-        await SignInAsync(citizen, "sepp.brandl");
-        await Expect(citizen.Locator("#who")).ToContainTextAsync("Sepp");
+        await SignInToChatAsync(citizen, "sepp.brandl", "Sepp");
         await citizen.Locator("#start").ClickAsync();
         await citizen.Locator("#text").FillAsync("Servus, wo kriag i an neia Personalausweis?");
         await citizen.Locator("#text").PressAsync("Enter");
