@@ -3,6 +3,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MucGov.IntegrationTests.Identity;
+using MucGov.Shared.Auth;
 using MucGov.Shared.Clients;
 using MucGov.Testing;
 using Xunit;
@@ -23,12 +24,15 @@ public sealed partial class WebPagesTests
     };
 
     /// <summary>Where a walk of the pages is: the citizen's and the caseworker's browser pages and what they have done so far.</summary>
-    private sealed class Walk(IPage citizen, IPage caseworker, WebPlatform web)
+    private sealed class Walk(IPage citizen, IPage caseworker, IPage supervisor, IPage newcomer, WebPlatform web)
     {
         public IPage Citizen { get; } = citizen;
         public IPage Caseworker { get; } = caseworker;
+        public IPage Supervisor { get; } = supervisor;
+        public IPage Newcomer { get; } = newcomer;
         public WebPlatform Web { get; } = web;
         public string? Reference { get; set; }
+        public (Guid Id, string Username, string Email, string Totp) NewStaff { get; set; }
     }
 
     /// <summary>A page in one state, and how the walk gets there from the state before.</summary>
@@ -183,6 +187,38 @@ public sealed partial class WebPagesTests
             await w.Citizen.GotoAsync(new Uri(w.Web.Origin, "leichte-sprache").ToString());
             return w.Citizen;
         }),
+        new("Bürgerkonto, staff administration", async w =>
+        {
+            w.NewStaff = await IdentityFixture.NewStaffAsync(w.Web.Apps["identity"], "buergerbuero", StaffRoles.Caseworker);
+            await w.Supervisor.GotoAsync(new Uri(w.Web.Origin, "account/staff").ToString());
+            await w.Supervisor.Locator("#username").FillAsync("sv.buergerbuero");
+            await w.Supervisor.Locator("#password").FillAsync(IdentityFixture.PasswordOf("sv.buergerbuero"));
+            await w.Supervisor.Locator("button[type=submit]").ClickAsync();
+            var secret = (await IdentityFixture.TotpSecretAsync(w.Web.Apps["identity"], "sv.buergerbuero"))!;
+            await w.Supervisor.Locator("#code").FillAsync(await Totp.NextCodeAsync(secret));
+            await w.Supervisor.Locator("button[type=submit]").ClickAsync();
+            await Expect(w.Supervisor.Locator("#reset-authenticator")).ToBeVisibleAsync();
+            return w.Supervisor;
+        }),
+        new("Bürgerkonto, staff administration after a reset", async w =>
+        {
+            await w.Supervisor.Locator("#target").SelectOptionAsync(w.NewStaff.Id.ToString());
+            await w.Supervisor.Locator("#reason").FillAsync("Handy verloren");
+            await w.Supervisor.Locator("#reset-authenticator button[type=submit]").ClickAsync();
+            await Expect(w.Supervisor.Locator("#staff-done")).ToBeVisibleAsync();
+            await Expect(w.Supervisor.Locator("#staff-audit")).ToContainTextAsync("Handy verloren");
+            return w.Supervisor;
+        }),
+        new("Bürgerkonto, setting up a new authenticator", async w =>
+        {
+            await w.Newcomer.GotoAsync(new Uri(w.Web.Origin, "console").ToString());
+            await w.Newcomer.Locator("#username").FillAsync(w.NewStaff.Username);
+            await w.Newcomer.Locator("#password").FillAsync(IdentityFixture.StaffPassword);
+            await w.Newcomer.Locator("button[type=submit]").ClickAsync();
+            await Expect(w.Newcomer).ToHaveURLAsync(new Regex("/account/setup-authenticator"));
+            await Expect(w.Newcomer.Locator("#authenticator-key")).ToBeVisibleAsync();
+            return w.Newcomer;
+        }),
     ];
 
     /// <summary>A page in a context of its own (own cookies and storage), German, of the given size; downloads are accepted.</summary>
@@ -197,7 +233,8 @@ public sealed partial class WebPagesTests
     public async Task Every_page_and_state_has_no_wcag_2_1_aa_violations()
     {
         var browser = await platform.BrowserAsync();
-        var walk = new Walk(await PageAsync(browser, 1100, 900), await PageAsync(browser, 1280, 900), Web);
+        var walk = new Walk(
+            await PageAsync(browser, 1100, 900), await PageAsync(browser, 1280, 900), await PageAsync(browser, 1280, 900), await PageAsync(browser, 1280, 900), Web);
         var found = new List<string>();
         foreach (var state in PageStates)
         {
