@@ -58,8 +58,16 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>A page of <c>wwwroot</c> at a clean address.</summary>
+    /// <summary>
+    /// A page of <c>wwwroot</c> at a clean address, read through the web root's file provider as the static files are: a
+    /// development build runs from its output folder, which has no <c>wwwroot</c> folder of its own.
+    /// </summary>
     private static RouteHandlerBuilder MapPage(WebApplication app, string path, string file) =>
-        app.MapGet(path, (IWebHostEnvironment environment) => Results.File(Path.Combine(environment.WebRootPath, file), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
+        app.MapGet(path, (IWebHostEnvironment environment) =>
+        {
+            var page = environment.WebRootFileProvider.GetFileInfo(file);
+            return page.Exists
+                ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8", lastModified: page.LastModified)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This page is not part of this build.");
+        }).ExcludeFromDescription();
 }
