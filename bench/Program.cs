@@ -14,9 +14,9 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--list":
-            foreach (var s in ScenarioRegistry.All)
+            foreach (var (name, description) in ScenarioRegistry.Names)
             {
-                AnsiConsole.MarkupLineInterpolated($"[bold]{s.Name}[/]  {s.Description}");
+                AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]  {description}");
             }
 
             return 0;
@@ -29,7 +29,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var unknown = names.Where(n => ScenarioRegistry.All.All(s => s.Name != n)).ToList();
+var unknown = names.Where(n => ScenarioRegistry.Names.All(s => s.Name != n)).ToList();
 if (unknown.Count > 0)
 {
     AnsiConsole.MarkupLineInterpolated($"[red]Unknown scenario(s): {string.Join(", ", unknown)}[/] — see ./mucgov bench --list");
@@ -37,6 +37,7 @@ if (unknown.Count > 0)
 }
 
 var selected = names.Count == 0 ? ScenarioRegistry.All : ScenarioRegistry.All.Where(s => names.Contains(s.Name)).ToList();
+var selfRunning = names.Count == 0 ? ScenarioRegistry.SelfRunning : ScenarioRegistry.SelfRunning.Where(s => names.Contains(s.Name)).ToList();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 {
     Timeout = TimeSpan.FromSeconds(30),
@@ -64,6 +65,11 @@ await AnsiConsole.Progress()
             var task = progress.AddTask(scenario.Name, maxValue: duration);
             figures.Add(await runner.RunAsync(scenario, task, CancellationToken.None));
         }
+
+        foreach (var scenario in selfRunning)
+        {
+            figures.AddRange(await scenario.RunAsync(new BenchContext(gateway, http), options, progress, CancellationToken.None));
+        }
     });
 
 var table = new Table().AddColumns("scenario", "ops", "errors", "ops/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
@@ -83,7 +89,8 @@ Directory.CreateDirectory(results);
 var file = Path.Combine(results, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
 var summary = new { command = "./mucgov bench " + string.Join(' ', args), concurrency, durationSeconds = duration, results = figures };
 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(summary, BenchResult.Json));
-AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{Path.GetRelativePath(Repository.Root, file)}[/]");
+await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), Markdown.Summary(summary.command, figures));
+AnsiConsole.MarkupLineInterpolated($"Results written to [bold]{Path.GetRelativePath(Repository.Root, file)}[/] (and .md)");
 return figures.Any(r => r.Errors > 0) ? 1 : 0;
 
 static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);

@@ -16,6 +16,19 @@ public interface IScenario
     Task RunOnceAsync(BenchContext context, int worker, CancellationToken ct);
 }
 
+/// <summary>
+/// A scenario that runs its own phases (for example open-loop at several offered rates) instead of the runner's
+/// closed loop, and reports one result per phase.
+/// </summary>
+public interface IRunsItself
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, BenchOptions options, Spectre.Console.ProgressContext progress, CancellationToken ct);
+}
+
 /// <summary>A scenario with figures of its own besides latency (e.g. accuracy), written with the results.</summary>
 public interface IReportsFigures
 {
@@ -58,4 +71,14 @@ public static class ScenarioRegistry
         new Scenarios.TicketQueue(),
         new Scenarios.DialogueSetScenario(),
     ];
+
+    /// <summary>Scenarios with phases of their own.</summary>
+    public static readonly IReadOnlyList<IRunsItself> SelfRunning =
+    [
+        new Scenarios.ChatTurn(),
+    ];
+
+    /// <summary>Every scenario's name and description, in the order <c>./mucgov bench</c> runs them.</summary>
+    public static IEnumerable<(string Name, string Description)> Names =>
+        All.Select(s => (s.Name, s.Description)).Concat(SelfRunning.Select(s => (s.Name, s.Description)));
 }

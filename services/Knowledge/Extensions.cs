@@ -24,9 +24,10 @@ public static class Extensions
             bus.AddConsumer<GetLocationConsumer>();
         });
         builder.AddTokenValidation();
-        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CatalogSearch>();
         builder.Services.AddSingleton<CatalogIndexes>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         builder.Services.AddScoped<KnowledgeSearch>();
         builder.Services.AddScoped<LifeSituationReader>();
         builder.Services.AddScoped<CatalogStore>();

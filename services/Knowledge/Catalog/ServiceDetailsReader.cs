@@ -32,37 +32,33 @@ public sealed record ProcedureView(string Id, IReadOnlyList<ProcedureFieldView> 
 
 public sealed record ProcedureFieldView(string Name, string Type, string Label, string Prompt, string? Validation, string? PrefillFrom);
 
+/// <summary>A service's details, read from the catalog in memory (<see cref="Search.CatalogIndexes"/>): no query of its own.</summary>
 public sealed class ServiceDetailsReader(KnowledgeDbContext db, Search.CatalogIndexes indexes)
 {
     /// <summary>The service in a language with its locations' status at <paramref name="at"/>, and its ETag; null when unknown.</summary>
     public async Task<(ServiceView View, string ETag)?> ReadAsync(string id, string language, DateTimeOffset at, CancellationToken ct)
     {
-        var row = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (row is null)
+        var catalog = await indexes.CurrentAsync(db, ct);
+        if (!catalog.Services.TryGetValue(id, out var stored))
         {
             return null;
         }
 
-        var entry = row.Entry;
+        var entry = stored.Entry;
         var (lang, translation) = TextLanguage(entry, language);
-        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == entry.DepartmentId, ct);
-        var locations = await db.Locations.AsNoTracking().Where(l => entry.LocationIds.Contains(l.Id)).ToListAsync(ct);
-        var relatedIds = (entry.Related ?? []).Select(r => r.ServiceId).ToList();
-        var related = relatedIds.Count == 0 ? [] : await db.Services.AsNoTracking().Where(s => relatedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-
-        // The legal deadline of the service, as a life situation's step names it ("within two weeks of moving in").
-        var deadline = (await indexes.CurrentAsync(db, ct)).Deadlines.GetValueOrDefault(id);
+        var department = catalog.Departments.GetValueOrDefault(entry.DepartmentId);
         var view = new ServiceView(
             entry.Id, entry.LeikaKey, entry.Title.In(lang), entry.Summary.In(lang), entry.Description?.In(lang) ?? "",
-            entry.DepartmentId, department?.Entry.Name.In(lang),
+            entry.DepartmentId, department?.Name.In(lang),
             [.. entry.Documents.Select(d => d.In(lang))], [.. entry.Fees.Select(f => f.In(lang))], entry.ProcessingTime?.In(lang), entry.LegalBasis,
             entry.OnlineServiceUrl, [.. entry.Checklist.Select(c => c.In(lang))], entry.AppointmentRequired, entry.OnlineTrustLevel,
-            [.. entry.LocationIds.Select(lid => locations.FirstOrDefault(l => l.Id == lid)).OfType<LocationRow>().Select(l => Location(l.Entry, lang, at))],
-            ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, row.Version, lang,
-            [.. (entry.Related ?? []).Where(r => related.ContainsKey(r.ServiceId))
-                .Select(r => new RelatedView(r.ServiceId, related[r.ServiceId].Entry.Title.In(lang), r.Relation))],
-            deadline, translation, department?.Entry.Languages);
-        return (view, Apis.EditorApi.ETag(row));
+            [.. entry.LocationIds.Select(catalog.Locations.GetValueOrDefault).OfType<LocationEntry>().Select(l => Location(l, lang, at))],
+            ProcedureView.Of(entry.Procedure, lang), entry.IndividualHandling, entry.Sensitive, stored.Version, lang,
+            [.. (entry.Related ?? []).Where(r => catalog.Services.ContainsKey(r.ServiceId))
+                .Select(r => new RelatedView(r.ServiceId, catalog.Services[r.ServiceId].Entry.Title.In(lang), r.Relation))],
+            // The legal deadline of the service, as a life situation's step names it ("within two weeks of moving in").
+            catalog.Deadlines.GetValueOrDefault(id), translation, department?.Languages);
+        return (view, Apis.EditorApi.ETag(stored.RowVersion));
     }
 
     /// <summary>

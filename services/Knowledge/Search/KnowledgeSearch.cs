@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MucGov.Contracts.Knowledge;
+using MucGov.Knowledge.Catalog;
 using MucGov.Knowledge.Data;
 
 namespace MucGov.Knowledge.Search;
@@ -24,13 +26,20 @@ public sealed class KnowledgeSearch(CatalogSearch services, KnowledgeDbContext d
 }
 
 /// <summary>
-/// What search keeps in memory of the catalog — the life situations, the places, and the words of the services' titles
-/// and synonyms (<see cref="ServiceVocabulary"/>), a few hundred entries — kept between requests (a singleton) and rebuilt
-/// when a table's highest version or number of rows changes; one query tells all three.
+/// What the service keeps in memory of the catalog — the services, departments, life situations and places, and the
+/// words of the services' titles and synonyms (<see cref="ServiceVocabulary"/>), a few hundred entries — kept between
+/// requests (a singleton) and rebuilt when a table's highest version or number of rows changes; one query tells all
+/// four. That query runs at most once per <see cref="CatalogOptions.ChangeCheckInterval"/>, so another instance's
+/// change is seen within it; this instance's own writes (editor API, import) call <see cref="Invalidate"/> and are seen
+/// at once.
 /// </summary>
-public sealed class CatalogIndexes
+public sealed class CatalogIndexes(IOptions<CatalogOptions> options, TimeProvider clock)
 {
-    private sealed record Stamp(long LifeVersion, int LifeCount, long PlaceVersion, int PlaceCount, long ServiceVersion, int ServiceCount);
+    private sealed record Stamp(
+        long LifeVersion, int LifeCount, long PlaceVersion, int PlaceCount, long ServiceVersion, int ServiceCount, long DepartmentVersion, int DepartmentCount);
+
+    /// <summary>A service as stored: its entry, version and row version (the editor's ETag).</summary>
+    public sealed record StoredService(ServiceEntry Entry, long Version, uint RowVersion);
 
     /// <summary>The indexes built from one state of the catalog.</summary>
     public sealed record Built(
@@ -39,33 +48,69 @@ public sealed class CatalogIndexes
         /// <summary>Per service, the legal deadline the first life situation naming one gives it ("within two weeks of moving in").</summary>
         public IReadOnlyDictionary<string, Catalog.StepDeadline> Deadlines { get; } = Lives.SelectMany(l => l.Entry.Steps)
             .Where(step => step.Deadline is not null).DistinctBy(step => step.ServiceId).ToDictionary(step => step.ServiceId, step => step.Deadline!);
+
+        /// <summary>Every service by id.</summary>
+        public IReadOnlyDictionary<string, StoredService> Services { get; init; } = new Dictionary<string, StoredService>();
+
+        /// <summary>Every department by id.</summary>
+        public IReadOnlyDictionary<string, Catalog.DepartmentEntry> Departments { get; init; } = new Dictionary<string, Catalog.DepartmentEntry>();
+
+        /// <summary>Every location by id.</summary>
+        public IReadOnlyDictionary<string, LocationEntry> Locations { get; init; } = new Dictionary<string, LocationEntry>();
     }
 
-    private sealed record Snapshot(Stamp Stamp, Built Indexes);
+    private sealed record Snapshot(Stamp Stamp, Built Indexes, long CheckedAt);
 
     private Snapshot? built;
 
     /// <summary>Whether the indexes have been built once (by a search, or the warm-up at start).</summary>
     public bool IsBuilt => built is not null;
 
-    /// <summary>The indexes as the database holds the entries now.</summary>
+    /// <summary>This instance changed the catalog: the next read asks the database again.</summary>
+    public void Invalidate()
+    {
+        if (Volatile.Read(ref built) is { } current)
+        {
+            Interlocked.CompareExchange(ref built, current with { CheckedAt = long.MinValue }, current);
+        }
+    }
+
+    /// <summary>The catalog as the database holds it now (or at most <see cref="CatalogOptions.ChangeCheckInterval"/> ago).</summary>
     public async Task<Built> CurrentAsync(KnowledgeDbContext db, CancellationToken ct)
     {
+        var current = Volatile.Read(ref built);
+        var now = clock.GetTimestamp();
+        if (current is not null && current.CheckedAt != long.MinValue && clock.GetElapsedTime(current.CheckedAt, now) < options.Value.ChangeCheckInterval)
+        {
+            return current.Indexes;
+        }
+
         var stamp = await db.Database.SqlQuery<Stamp>($"""
             SELECT (SELECT coalesce(max(version), 0) FROM life_situations) AS life_version, (SELECT count(*)::int FROM life_situations) AS life_count,
                    (SELECT coalesce(max(version), 0) FROM locations) AS place_version, (SELECT count(*)::int FROM locations) AS place_count,
-                   (SELECT coalesce(max(version), 0) FROM services) AS service_version, (SELECT count(*)::int FROM services) AS service_count
+                   (SELECT coalesce(max(version), 0) FROM services) AS service_version, (SELECT count(*)::int FROM services) AS service_count,
+                   (SELECT coalesce(max(version), 0) FROM departments) AS department_version, (SELECT count(*)::int FROM departments) AS department_count
             """).SingleAsync(ct);
-        var current = Volatile.Read(ref built);
         if (current is null || current.Stamp != stamp)
         {
             var lives = await db.LifeSituations.AsNoTracking().Select(l => l.Entry).ToListAsync(ct);
             var places = await db.Locations.AsNoTracking().Select(l => l.Entry).ToListAsync(ct);
-            var services = await db.Services.AsNoTracking().Select(s => s.Entry).ToListAsync(ct);
-            current = new Snapshot(stamp, new Built(LifeSituationIndex.Index(lives), LocationIndex.Index(places), ServiceVocabulary.Of(services)));
-            Volatile.Write(ref built, current);
+            var services = await db.Services.AsNoTracking().Select(s => new { s.Entry, s.Version, s.RowVersion }).ToListAsync(ct);
+            var departments = await db.Departments.AsNoTracking().Select(d => d.Entry).ToListAsync(ct);
+            var indexes = new Built(LifeSituationIndex.Index(lives), LocationIndex.Index(places), ServiceVocabulary.Of([.. services.Select(s => s.Entry)]))
+            {
+                Services = services.ToDictionary(s => s.Entry.Id, s => new StoredService(s.Entry, s.Version, s.RowVersion)),
+                Departments = departments.ToDictionary(d => d.Id),
+                Locations = places.ToDictionary(l => l.Id),
+            };
+            current = new Snapshot(stamp, indexes, now);
+        }
+        else
+        {
+            current = current with { CheckedAt = now };
         }
 
+        Volatile.Write(ref built, current);
         return current.Indexes;
     }
 }

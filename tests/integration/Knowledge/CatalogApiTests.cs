@@ -184,6 +184,33 @@ public sealed class CatalogApiTests(KnowledgeFixture knowledge) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_writing_instance_serves_an_editors_change_at_once_and_a_second_instance_within_its_check_interval()
+    {
+        var connection = knowledge.App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["ConnectionStrings:Knowledge"]!;
+        var settings = Hosting.Apps.Settings(knowledge, "knowledge", connection, knowledge.VirtualHost);
+        settings["Auth:MetadataAddress"] = Hosting.Apps.MetadataOf(knowledge.Identity);
+        await using var second = Hosting.Apps.Start("knowledge", settings);
+        using var secondClient = second.CreateClient();
+        using var firstClient = knowledge.Client();
+        var id = "zweit-" + Guid.NewGuid().ToString("N")[..8];
+        // Both instances hold the catalog in memory before the change.
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync($"/api/knowledge/services/{id}?lang=de")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondClient.GetAsync($"/api/knowledge/services/{id}?lang=de")).StatusCode);
+        var body = NewService(id);
+        body["locationIds"] = new JsonArray(await LocationIdAsync());
+        using var editor = knowledge.Client(await knowledge.EditorTokenAsync());
+
+        var created = await editor.PostAsJsonAsync("/api/knowledge/services", body);
+        var written = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync($"/api/knowledge/services/{id}?lang=de")).StatusCode);
+        await Eventually.HoldsAsync(async () => (await secondClient.GetAsync($"/api/knowledge/services/{id}?lang=de")).StatusCode == HttpStatusCode.OK,
+            "the second instance serves the new service", TimeSpan.FromSeconds(3));
+        TestContext.Current.TestOutputHelper?.WriteLine($"the second instance served it {written.ElapsedMilliseconds} ms after the write");
+    }
+
+    [Fact]
     public async Task Concurrent_edits_with_the_same_etag_let_one_win_and_refuse_the_other_with_412()
     {
         var id = "conflict-" + Guid.NewGuid().ToString("N")[..8];

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace MucGov.Bench;
+
+/// <summary>
+/// CPU time of the platform's processes from <c>/proc</c>: every <c>dotnet</c> app (by its assembly), every
+/// PostgreSQL process (backends by their database user, the rest as "postgres (background)"), RabbitMQ's
+/// <c>beam.smp</c>, and this load generator itself. Pollers and background jobs count: they run on the same cores.
+/// </summary>
+public static class ProcessCpu
+{
+    /// <summary>Clock ticks per second of <c>/proc/[pid]/stat</c> (USER_HZ; 100 on Linux).</summary>
+    private const double TicksPerSecond = 100;
+
+    /// <summary>CPU ticks (user + system) per process id, with the group it counts to.</summary>
+    public static Dictionary<int, (string Group, long Ticks)> Snapshot()
+    {
+        var snapshot = new Dictionary<int, (string, long)>();
+        if (!Directory.Exists("/proc"))
+        {
+            return snapshot;
+        }
+
+        var self = Environment.ProcessId;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // Fields after the name: state is [0]; utime is field 14 of the whole line, [11] here; stime [12].
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var group = pid == self ? "load generator" : GroupOf(comm, File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' '));
+                if (group is not null)
+                {
+                    snapshot[pid] = (group, ticks);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Milliseconds of CPU per group between two snapshots (a process that started in between counts from zero).</summary>
+    public static SortedDictionary<string, double> Between(Dictionary<int, (string Group, long Ticks)> before, Dictionary<int, (string Group, long Ticks)> after)
+    {
+        var used = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (pid, (group, ticks)) in after)
+        {
+            var earlier = before.TryGetValue(pid, out var b) && b.Group == group ? b.Ticks : 0;
+            used[group] = used.GetValueOrDefault(group) + (ticks - earlier) * 1000.0 / TicksPerSecond;
+        }
+
+        return used;
+    }
+
+    private static string? GroupOf(string comm, string cmdline)
+    {
+        if (comm == "beam.smp")
+        {
+            return "rabbitmq";
+        }
+
+        if (cmdline.StartsWith("postgres: ", StringComparison.Ordinal) || comm == "postgres")
+        {
+            // A backend is "postgres: USER DATABASE ADDRESS(PORT) STATE"; the service users are mucgov_NAME.
+            var parts = cmdline.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 4 && parts[1].StartsWith("mucgov_", StringComparison.Ordinal) && parts[3].Contains('(', StringComparison.Ordinal)
+                ? $"postgres ({parts[1]["mucgov_".Length..]})"
+                : "postgres (background)";
+        }
+
+        if (comm == "dotnet" || cmdline.Contains("MucGov.", StringComparison.Ordinal))
+        {
+            var dll = cmdline.Split(' ').FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal) && Path.GetFileName(a).StartsWith("MucGov.", StringComparison.Ordinal));
+            return dll is null ? null : Path.GetFileNameWithoutExtension(dll)["MucGov.".Length..].ToLowerInvariant();
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HdrHistogram;
+using MucGov.Shared.Clients.Dialogues;
+using Spectre.Console;
+
+namespace MucGov.Bench.Scenarios;
+
+/// <summary>
+/// Chat turns at fixed offered rates, open-loop, through the gateway and straight to the conversation service; then the
+/// saturation throughput through the gateway. Each turn is a question or follow-up from the question sets and the
+/// dialogue set (every language), said in one of many anonymous chats, each chat walking its own dialogue. Per phase:
+/// latency p50/p90/p99/max from each turn's scheduled start, turns served, and the CPU milliseconds per turn of every
+/// platform process (read from <c>/proc</c> before and after).
+/// </summary>
+public sealed class ChatTurn : IRunsItself
+{
+    /// <summary>The conversation service's own address (<c>apps.json</c>), for the direct phases.</summary>
+    private static readonly Uri Direct = new("http://127.0.0.1:5003");
+
+    private sealed class Chat(Guid id, string key, IReadOnlyList<string> script)
+    {
+        private int next = -1;
+
+        public Guid Id { get; } = id;
+        public string Key { get; } = key;
+
+        public string NextSaying() => script[(int)((uint)Interlocked.Increment(ref next) % (uint)script.Count)];
+    }
+
+    /// <summary>Its own connections, as many as the turns in flight: a capped pool would queue turns in the load generator.</summary>
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    public string Name => "chat-turn";
+    public string Description => "chat turns open-loop at fixed rates (gateway and direct): latency, CPU ms per turn per process; saturation";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, BenchOptions options, ProgressContext progress, CancellationToken ct)
+    {
+        var scripts = Scripts();
+        var distinct = scripts.SelectMany(s => s.Sayings).Distinct(StringComparer.Ordinal).Count();
+        var chats = await OpenChatsAsync(context, scripts, Setting("MUCGOV_BENCH_CHATS", 1000), progress, ct);
+        var rates = (Environment.GetEnvironmentVariable("MUCGOV_BENCH_RATES") ?? "50,100,200,400")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
+        var results = new List<BenchResult>();
+        foreach (var (path, origin) in new[] { ("gateway", context.Gateway), ("direct", Direct) })
+        {
+            foreach (var rate in rates)
+            {
+                var task = progress.AddTask($"{Name} {path} {rate}/s", maxValue: options.Duration.TotalSeconds);
+                long turn = 0;
+                Task Send(long n, CancellationToken token) => SayAsync(http, origin, chats[(int)(Interlocked.Increment(ref turn) % chats.Count)], token);
+                await OpenLoop.RunAsync(rate, options.Warmup, Send, null, ct);
+                var before = ProcessCpu.Snapshot();
+                var outcome = await OpenLoop.RunAsync(rate, options.Duration, Send, task, ct);
+                var cpu = ProcessCpu.Between(before, ProcessCpu.Snapshot());
+                var figures = new Dictionary<string, double>
+                {
+                    ["offeredPerSecond"] = rate, ["servedPerSecond"] = Math.Round(outcome.ServedPerSecond, 1), ["chats"] = chats.Count, ["distinctSayings"] = distinct,
+                };
+                var platform = 0.0;
+                foreach (var (group, ms) in cpu)
+                {
+                    var perTurn = Math.Round(ms / Math.Max(1, outcome.Served), 3);
+                    figures[$"cpuMsPerTurn:{group}"] = perTurn;
+                    platform += group == "load generator" ? 0 : perTurn;
+                }
+
+                figures["cpuMsPerTurn:platform"] = Math.Round(platform, 3);
+                results.Add(new BenchResult($"{Name} {path} {rate}/s", Description, DateTimeOffset.UtcNow, 0, outcome.Seconds, outcome.Served, outcome.Errors,
+                    outcome.ServedPerSecond, outcome.Percentile(50), outcome.Percentile(90), outcome.Percentile(99), outcome.MaxMs, Environment.ProcessorCount, figures));
+            }
+        }
+
+        results.Add(await SaturationAsync(context, chats, options, progress, ct));
+        return results;
+    }
+
+    /// <summary>As many turns as the platform serves through the gateway, with many in flight (closed loop).</summary>
+    private async Task<BenchResult> SaturationAsync(BenchContext context, List<Chat> chats, BenchOptions options, ProgressContext progress, CancellationToken ct)
+    {
+        var workers = Setting("MUCGOV_BENCH_SATURATION_WORKERS", 64);
+        var task = progress.AddTask($"{Name} saturation ({workers} in flight)", maxValue: options.Duration.TotalSeconds);
+        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
+        long served = 0, errors = 0, turn = 0;
+        var end = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await SayAsync(http, context.Gateway, chats[(int)(Interlocked.Increment(ref turn) % chats.Count)], ct);
+                    lock (histogram)
+                    {
+                        histogram.RecordValue(Stopwatch.GetTimestamp() - start);
+                    }
+
+                    Interlocked.Increment(ref served);
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                task.Value = Math.Min(task.MaxValue, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }, ct)));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        task.Value = task.MaxValue;
+        double Ms(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
+        return new BenchResult($"{Name} saturation", Description, DateTimeOffset.UtcNow, workers, seconds, served, errors, served / seconds,
+            Ms(histogram.GetValueAtPercentile(50)), Ms(histogram.GetValueAtPercentile(90)), Ms(histogram.GetValueAtPercentile(99)), Ms(histogram.GetMaxValue()),
+            Environment.ProcessorCount, new Dictionary<string, double> { ["chats"] = chats.Count });
+    }
+
+    private static async Task SayAsync(HttpClient http, Uri origin, Chat chat, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(origin, $"/api/conversations/{chat.Id}/messages"))
+        {
+            Content = JsonContent.Create(new { text = chat.NextSaying(), clientMessageId = Guid.NewGuid().ToString() }),
+        };
+        request.Headers.Add("X-Conversation-Key", chat.Key);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>What chats say: each dialogue of the dialogue set (its turns in order, buttons left out) and each question of the question sets.</summary>
+    private static List<(string Language, IReadOnlyList<string> Sayings)> Scripts()
+    {
+        var data = Path.Combine(Repository.Root, "tests", "data");
+        var scripts = DialogueSet.ReadAll(Path.Combine(data, "dialogues"))
+            .SelectMany(set => set.Dialogues.Where(d => !d.SignedIn)
+                .Select(d => (set.Language, (IReadOnlyList<string>)[.. d.Turns.Where(t => t.ActionId is null).Select(t => t.Say)])))
+            .Where(s => s.Item2.Count > 0)
+            .ToList();
+        var files = Directory.EnumerateFiles(Path.Combine(data, "questions"), "*.json").Append(Path.Combine(data, "knowledge-questions.json"));
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            using var set = JsonDocument.Parse(File.ReadAllText(file));
+            var fallback = set.RootElement.TryGetProperty("language", out var l) ? l.GetString()! : "de";
+            scripts.AddRange(set.RootElement.GetProperty("questions").EnumerateArray().Select(q =>
+                (q.TryGetProperty("lang", out var lang) ? lang.GetString()! : fallback, (IReadOnlyList<string>)[q.GetProperty("q").GetString()!])));
+        }
+
+        return scripts;
+    }
+
+    /// <summary>Opens the chats through the gateway (not timed), each in its script's language.</summary>
+    private async Task<List<Chat>> OpenChatsAsync(
+        BenchContext context, List<(string Language, IReadOnlyList<string> Sayings)> scripts, int count, ProgressContext progress, CancellationToken ct)
+    {
+        var task = progress.AddTask($"{Name}: opening {count} chats", maxValue: count);
+        var chats = new Chat[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        {
+            var (language, sayings) = scripts[i % scripts.Count];
+            using var created = await http.PostAsJsonAsync(new Uri(context.Gateway, "/api/conversations"), new { language }, token);
+            created.EnsureSuccessStatusCode();
+            var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(token)).RootElement;
+            chats[i] = new Chat(body.GetProperty("id").GetGuid(), body.GetProperty("accessKey").GetString()!, sayings);
+            task.Increment(1);
+        });
+        return [.. chats];
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
