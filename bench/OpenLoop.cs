@@ -26,6 +26,9 @@ public static class OpenLoop
 
     public static async Task<OpenLoopOutcome> RunAsync(double rate, TimeSpan duration, Func<long, CancellationToken, Task> send, ProgressTask? progress, CancellationToken ct)
     {
+        // Requests still unanswered after the straggling time are given up (and counted as errors).
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = giveUp.Token;
         var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
         var gate = new object();
         long served = 0, errors = 0;
@@ -47,7 +50,7 @@ public static class OpenLoop
             {
                 try
                 {
-                    await send(n, ct);
+                    await send(n, token);
                     var took = Stopwatch.GetTimestamp() - due;
                     lock (gate)
                     {
@@ -60,7 +63,7 @@ public static class OpenLoop
                 {
                     Interlocked.Increment(ref errors);
                 }
-            }, ct));
+            }, CancellationToken.None));
             if (progress is not null && i % 50 == 0)
             {
                 progress.Value = Math.Min(progress.MaxValue, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -70,6 +73,7 @@ public static class OpenLoop
         var all = Task.WhenAll(running);
         await Task.WhenAny(all, Task.Delay(Straggle, ct));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await giveUp.CancelAsync();
         progress?.Value = progress.MaxValue;
         var finished = Interlocked.Read(ref served);
         return new OpenLoopOutcome(histogram, total, finished, total - finished, seconds);

@@ -67,6 +67,28 @@ public static class ProcessCpu
         return used;
     }
 
+    /// <summary>
+    /// Waits until the platform is idle again — its processes together use less than <paramref name="busyMsPerSecond"/>
+    /// of CPU in a second — so a phase that overloaded it does not leave its backlog to the next; at most
+    /// <paramref name="longest"/>. Returns how long it waited.
+    /// </summary>
+    public static async Task<TimeSpan> SettleAsync(double busyMsPerSecond, TimeSpan longest, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < longest)
+        {
+            var before = Snapshot();
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            var used = Between(before, Snapshot()).Where(g => g.Key != "load generator").Sum(g => g.Value);
+            if (used < busyMsPerSecond)
+            {
+                break;
+            }
+        }
+
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
     private static string? GroupOf(string comm, string cmdline)
     {
         if (comm == "beam.smp")

@@ -28,13 +28,31 @@ public static class LifeSituationIndex
             return [];
         }
 
-        // A word's weight: rarer among the life situations, stronger evidence.
-        double Weight(string term) => Math.Log(1 + ((double)entries.Count / Math.Max(1, entries.Count(e => e.Terms.Contains(term)))));
+        // A word's weight: rarer among the life situations, stronger evidence. Counted once per term and question, and
+        // only for terms that match at all (a term that does not match adds nothing whatever its weight).
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Weight(string term)
+        {
+            if (!weights.TryGetValue(term, out var weight))
+            {
+                weight = Math.Log(1 + ((double)entries.Count / Math.Max(1, entries.Count(e => e.Terms.Contains(term)))));
+                weights[term] = weight;
+            }
 
+            return weight;
+        }
+
+        double Evidence(string word, string term)
+        {
+            var match = Match(word, term);
+            return match == 0 ? 0 : match * Weight(term);
+        }
+
+        var groups = words.GroupBy(QueryText.Fold).ToList();
         var scored = entries.Select(e =>
         {
             // A word and its umlaut-folded spelling count once.
-            var score = words.GroupBy(QueryText.Fold).Sum(variants => variants.Max(word => e.Terms.Max(term => Match(word, term) * Weight(term))));
+            var score = groups.Sum(variants => variants.Max(word => e.Terms.Max(term => Evidence(word, term))));
             return (Entry: e.Entry, Score: score);
         }).Where(s => s.Score > 0).OrderByDescending(s => s.Score).ThenBy(s => s.Entry.Id, StringComparer.Ordinal).ToList();
         var ranked = new List<Ranked>();
