@@ -39,18 +39,20 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language;
     // {translated} the language's translated texts and {translatedTitle} its title (see Sql: nothing for German and English).
     private const string SearchSql = """
-        WITH words AS (SELECT DISTINCT word FROM unnest({0}::text[]) AS w(word)),
+        WITH words AS (
+            -- Each word's queries parsed and stemmed once, not again for every service they are compared with.
+            SELECT w.word, to_tsquery('german', w.word) AS q_de, to_tsquery('english', w.word) AS q_en, to_tsquery({1}::regconfig, w.word) AS q_local
+            FROM (SELECT DISTINCT word FROM unnest({0}::text[]) AS u(word)) w
+        ),
         fts AS (
             SELECT s.id, w.word,
-                   greatest(ts_rank(s.search_de, to_tsquery('german', w.word)), ts_rank(s.search_en, to_tsquery('english', w.word)),
-                            ts_rank({translated}, to_tsquery({1}::regconfig, w.word))) AS fts,
+                   greatest(ts_rank(s.search_de, w.q_de), ts_rank(s.search_en, w.q_en), ts_rank({translated}, w.q_local)) AS fts,
                    greatest(
-                       CASE WHEN s.title_search_de @@ to_tsquery('german', w.word) THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
-                       CASE WHEN s.title_search_en @@ to_tsquery('english', w.word) THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END,
-                       CASE WHEN l.title @@ to_tsquery({1}::regconfig, w.word) THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
+                       CASE WHEN s.title_search_de @@ w.q_de THEN 1 / sqrt(greatest(length(s.title_search_de), 1)) ELSE 0 END,
+                       CASE WHEN s.title_search_en @@ w.q_en THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END,
+                       CASE WHEN l.title @@ w.q_local THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
             FROM words w
-            JOIN services s ON s.search_de @@ to_tsquery('german', w.word) OR s.search_en @@ to_tsquery('english', w.word)
-                OR {translated} @@ to_tsquery({1}::regconfig, w.word)
+            JOIN services s ON s.search_de @@ w.q_de OR s.search_en @@ w.q_en OR {translated} @@ w.q_local
             -- The title in the question's language too, for the bonus (a short text: made on the fly, for the matches only).
             CROSS JOIN LATERAL (SELECT {translatedTitle} AS title) l
         ),

@@ -61,17 +61,21 @@ public sealed class CatalogIndexes(IOptions<CatalogOptions> options, TimeProvide
 
     private sealed record Snapshot(Stamp Stamp, Built Indexes, long CheckedAt);
 
+    /// <summary>A stamp no database gives: the snapshot is rebuilt at the next read.</summary>
+    private static readonly Stamp Stale = new(-1, -1, -1, -1, -1, -1, -1, -1);
+
     private Snapshot? built;
 
     /// <summary>Whether the indexes have been built once (by a search, or the warm-up at start).</summary>
     public bool IsBuilt => built is not null;
 
-    /// <summary>This instance changed the catalog: the next read asks the database again.</summary>
+    /// <summary>This instance changed the catalog: the next read builds the snapshot anew from the database.</summary>
     public void Invalidate()
     {
         if (Volatile.Read(ref built) is { } current)
         {
-            Interlocked.CompareExchange(ref built, current with { CheckedAt = long.MinValue }, current);
+            // Rebuilt, not only checked: a write need not raise the highest version (a row rewritten with a version of its own).
+            Interlocked.CompareExchange(ref built, current with { Stamp = Stale, CheckedAt = long.MinValue }, current);
         }
     }
 
