@@ -9,9 +9,9 @@ public sealed record OpenLoopOutcome(LongHistogram Latency, long Sent, long Serv
 {
     public double ServedPerSecond => Served / Seconds;
 
-    public double Percentile(double p) => Math.Round(Latency.GetValueAtPercentile(p) * 1000.0 / Stopwatch.Frequency, 3);
+    public double Percentile(double p) => Runner.ToMs(Latency.GetValueAtPercentile(p));
 
-    public double MaxMs => Math.Round(Latency.GetMaxValue() * 1000.0 / Stopwatch.Frequency, 3);
+    public double MaxMs => Runner.ToMs(Latency.GetMaxValue());
 }
 
 /// <summary>

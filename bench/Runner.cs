@@ -35,7 +35,8 @@ public sealed class Runner(BenchContext context, BenchOptions options)
             scenario is IReportsFigures figures ? new Dictionary<string, double>(figures.Figures) : null);
     }
 
-    private static double ToMs(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
+    /// <summary>Stopwatch ticks as milliseconds, as every figure is reported.</summary>
+    internal static double ToMs(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
 
     private async Task<(long Ops, long Errors)> RunPhaseAsync(IScenario scenario, TimeSpan duration, LongHistogram? histogram, ProgressTask? progress, CancellationToken ct)
     {

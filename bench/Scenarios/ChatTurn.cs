@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HdrHistogram;
 using MucGov.Shared.Clients.Dialogues;
 using Spectre.Console;
 
@@ -84,44 +82,25 @@ public sealed class ChatTurn : IRunsItself
         return results;
     }
 
-    /// <summary>As many turns as the platform serves through the gateway, with many in flight (closed loop).</summary>
+    /// <summary>As many turns as the platform serves through the gateway, with many in flight: the runner's closed loop.</summary>
     private async Task<BenchResult> SaturationAsync(BenchContext context, List<Chat> chats, BenchOptions options, ProgressContext progress, CancellationToken ct)
     {
         var workers = Setting("MUCGOV_BENCH_SATURATION_WORKERS", 16);
         var task = progress.AddTask($"{Name} saturation ({workers} in flight)", maxValue: options.Duration.TotalSeconds);
-        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
-        long served = 0, errors = 0, turn = 0;
-        var end = Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-        {
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await SayAsync(http, context.Gateway, chats[(int)(Interlocked.Increment(ref turn) % chats.Count)], ct);
-                    lock (histogram)
-                    {
-                        histogram.RecordValue(Stopwatch.GetTimestamp() - start);
-                    }
+        return await new Runner(context, options with { Concurrency = workers }).RunAsync(new Saturation($"{Name} saturation", Description, http, chats), task, ct);
+    }
 
-                    Interlocked.Increment(ref served);
-                }
-                catch (Exception) when (!ct.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref errors);
-                }
+    /// <summary>One turn through the gateway in the next chat, for the runner.</summary>
+    private sealed class Saturation(string name, string description, HttpClient http, List<Chat> chats) : IScenario, IReportsFigures
+    {
+        private long turn;
 
-                task.Value = Math.Min(task.MaxValue, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            }
-        }, ct)));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        task.Value = task.MaxValue;
-        double Ms(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
-        return new BenchResult($"{Name} saturation", Description, DateTimeOffset.UtcNow, workers, seconds, served, errors, served / seconds,
-            Ms(histogram.GetValueAtPercentile(50)), Ms(histogram.GetValueAtPercentile(90)), Ms(histogram.GetValueAtPercentile(99)), Ms(histogram.GetMaxValue()),
-            Environment.ProcessorCount, new Dictionary<string, double> { ["chats"] = chats.Count });
+        public string Name { get; } = name;
+        public string Description { get; } = description;
+        public IDictionary<string, double> Figures { get; } = new Dictionary<string, double> { ["chats"] = chats.Count };
+
+        public Task RunOnceAsync(BenchContext context, int worker, CancellationToken ct) =>
+            SayAsync(http, context.Gateway, chats[(int)(Interlocked.Increment(ref turn) % chats.Count)], ct);
     }
 
     private static async Task SayAsync(HttpClient http, Uri origin, Chat chat, CancellationToken ct)

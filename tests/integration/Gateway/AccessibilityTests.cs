@@ -154,16 +154,13 @@ public sealed partial class WebPagesTests
         new("Bürgerkonto, staff second factor", async w =>
         {
             await w.Caseworker.GotoAsync(new Uri(w.Web.Origin, "console").ToString());
-            await w.Caseworker.Locator("#username").FillAsync("cw.buergerbuero");
-            await w.Caseworker.Locator("#password").FillAsync(IdentityFixture.PasswordOf("cw.buergerbuero"));
-            await w.Caseworker.Locator("button[type=submit]").ClickAsync();
+            await SignInAsync(w.Caseworker, "cw.buergerbuero");
             await Expect(w.Caseworker.Locator("#code")).ToBeVisibleAsync();
             return w.Caseworker;
         }),
         new("console, queue", async w =>
         {
-            await w.Caseworker.Locator("#code").FillAsync(await Totp.NextCodeAsync((await IdentityFixture.TotpSecretAsync(w.Web.Apps["identity"], "cw.buergerbuero"))!));
-            await w.Caseworker.Locator("button[type=submit]").ClickAsync();
+            await SecondFactorAsync(w.Caseworker, (await IdentityFixture.TotpSecretAsync(w.Web.Apps["identity"], "cw.buergerbuero"))!);
             await Expect(w.Caseworker.Locator("#queue")).ToContainTextAsync(w.Reference!);
             await Expect(w.Caseworker.Locator("#live-state")).ToHaveClassAsync(new Regex("live"));
             return w.Caseworker;
@@ -191,12 +188,7 @@ public sealed partial class WebPagesTests
         {
             w.NewStaff = await IdentityFixture.NewStaffAsync(w.Web.Apps["identity"], "buergerbuero", StaffRoles.Caseworker);
             await w.Supervisor.GotoAsync(new Uri(w.Web.Origin, "account/staff").ToString());
-            await w.Supervisor.Locator("#username").FillAsync("sv.buergerbuero");
-            await w.Supervisor.Locator("#password").FillAsync(IdentityFixture.PasswordOf("sv.buergerbuero"));
-            await w.Supervisor.Locator("button[type=submit]").ClickAsync();
-            var secret = (await IdentityFixture.TotpSecretAsync(w.Web.Apps["identity"], "sv.buergerbuero"))!;
-            await w.Supervisor.Locator("#code").FillAsync(await Totp.NextCodeAsync(secret));
-            await w.Supervisor.Locator("button[type=submit]").ClickAsync();
+            await SignInAsync(w.Supervisor, "sv.buergerbuero", await IdentityFixture.TotpSecretAsync(w.Web.Apps["identity"], "sv.buergerbuero"));
             await Expect(w.Supervisor.Locator("#reset-authenticator")).ToBeVisibleAsync();
             return w.Supervisor;
         }),
@@ -212,9 +204,7 @@ public sealed partial class WebPagesTests
         new("Bürgerkonto, setting up a new authenticator", async w =>
         {
             await w.Newcomer.GotoAsync(new Uri(w.Web.Origin, "console").ToString());
-            await w.Newcomer.Locator("#username").FillAsync(w.NewStaff.Username);
-            await w.Newcomer.Locator("#password").FillAsync(IdentityFixture.StaffPassword);
-            await w.Newcomer.Locator("button[type=submit]").ClickAsync();
+            await SignInAsync(w.Newcomer, w.NewStaff.Username, password: IdentityFixture.StaffPassword);
             await Expect(w.Newcomer).ToHaveURLAsync(new Regex("/account/setup-authenticator"));
             await Expect(w.Newcomer.Locator("#authenticator-key")).ToBeVisibleAsync();
             return w.Newcomer;

@@ -69,16 +69,22 @@ public sealed partial class WebPagesTests(BrowserPlatform platform) : IClassFixt
 
     private WebPlatform Web => platform.Web;
 
-    private static async Task SignInAsync(IPage page, string username, string? totpSecret = null)
+    private static async Task SignInAsync(IPage page, string username, string? totpSecret = null, string? password = null)
     {
         await page.Locator("#username").FillAsync(username);
-        await page.Locator("#password").FillAsync(IdentityFixture.PasswordOf(username));
+        await page.Locator("#password").FillAsync(password ?? IdentityFixture.PasswordOf(username));
         await page.Locator("button[type=submit]").ClickAsync();
         if (totpSecret is not null)
         {
-            await page.Locator("#code").FillAsync(await Totp.NextCodeAsync(totpSecret));
-            await page.Locator("button[type=submit]").ClickAsync();
+            await SecondFactorAsync(page, totpSecret);
         }
+    }
+
+    /// <summary>Answers the Bürgerkonto's second-factor page with the authenticator's next code.</summary>
+    private static async Task SecondFactorAsync(IPage page, string totpSecret)
+    {
+        await page.Locator("#code").FillAsync(await Totp.NextCodeAsync(totpSecret));
+        await page.Locator("button[type=submit]").ClickAsync();
     }
 
     /// <summary>Opens the chat page and signs in there with the Bürgerkonto, until the page greets the citizen by name.</summary>

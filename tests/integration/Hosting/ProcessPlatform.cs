@@ -273,7 +273,8 @@ public sealed class ProcessPlatform : IAsyncDisposable
         ["RabbitMq:Password"] = OwnRabbitMq.Login,
     };
 
-    private static string Dll(AppRow row)
+    /// <summary>The app's assembly in its build output, where <c>./mucgov up</c> runs it.</summary>
+    public static string Dll(AppRow row)
     {
         // The configuration the tests were built in (./mucgov test builds the whole solution so).
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal)

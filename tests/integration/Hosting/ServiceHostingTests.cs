@@ -226,66 +226,31 @@ public sealed class ServiceHostingTests(Isolated isolated) : IClassFixture<Isola
     [Fact]
     public async Task The_gateway_run_from_its_build_output_as_mucgov_up_runs_it_serves_every_page()
     {
-        var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../gateway/bin", Configuration, "net10.0"));
-        Assert.True(File.Exists(Path.Combine(output, "MucGov.Gateway.dll")), $"The gateway is built at {output}");
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", ["MucGov.Gateway.dll"])
-        {
-            WorkingDirectory = output,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
-        };
-        foreach (var (key, value) in Apps.Settings(isolated, "gateway", await isolated.NewDatabaseAsync("gateway-output"), null))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var log = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{Ports.Free()}/");
+        var settings = Apps.Settings(isolated, "gateway", await isolated.NewDatabaseAsync("gateway-output"), null)
+            .Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
+        settings["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        var log = Path.Combine(Path.GetTempPath(), $"mucgov-gateway-output-{Guid.NewGuid():N}.log");
+        var gateway = new AppProcess("gateway", ProcessPlatform.Dll(Apps.Row("gateway")), address, settings, log);
+        gateway.Start();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await Eventually.HoldsAsync(
-                async () => !process.HasExited && (await TryGetAsync(client, "/health/live"))?.IsSuccessStatusCode == true,
-                "the gateway listens", TimeSpan.FromSeconds(60));
-
+            await gateway.WaitReadyAsync();
+            using var client = new HttpClient { BaseAddress = address };
             foreach (var page in new[] { "/", "/barrierefreiheit", "/leichte-sprache", "/app.css" })
             {
                 using var response = await client.GetAsync(page);
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{log}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{gateway.Tail()}");
             }
 
             Assert.Contains("<main", await client.GetStringAsync("/barrierefreiheit"), StringComparison.Ordinal);
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await gateway.KillAsync();
+            File.Delete(log);
         }
-    }
-
-    private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient client, string path)
-    {
-        try
-        {
-            return await client.GetAsync(path);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
 #if DEBUG
