@@ -56,14 +56,15 @@ public sealed class ChaosTests
         var caseworkers = await Task.WhenAll(Caseworkers.Select(c => signIn.SignInAsync(c, logins[c].Password, "openid profile queue", logins[c].TotpSecret, ct)));
         var log = new List<string>();
 
+        // The stand-in that later publishes a message too early, started before the load.
+        var poisonChat = await NewChatAsync(ProcessPlatform.Bearer(platform.Origin, citizens[0].AccessToken), ct);
+        using var standIn = await SampleHost.StartAsync(await NewStandInDatabaseAsync(platform), platform.RabbitSettings(), "chaosstandin");
         await using var workers = new Workers();
         workers.Run(stop => citizens.Select(c => CitizenAsync(platform.Origin, c.AccessToken, stop))
             .Concat(caseworkers.Select((c, i) => CaseworkerAsync(platform.Origin, c.AccessToken, i, stop))));
         await ProgressAsync("escalations and replies flow before the faults");
 
         // A citizen's message for a case not opened yet: retried, then parked in the error queue; the rest flows on.
-        var poisonChat = await NewChatAsync(ProcessPlatform.Bearer(platform.Origin, citizens[0].AccessToken), ct);
-        using var standIn = await SampleHost.StartAsync(await NewStandInDatabaseAsync(platform), platform.RabbitSettings(), "chaosstandin");
         var poison = new CitizenMessagePosted(poisonChat, Guid.NewGuid(), Guid.NewGuid(), "Ich habe noch eine Frage zu meinem Antrag.", DateTimeOffset.UtcNow);
         await standIn.Services.GetRequiredService<IPublishEndpoint>().Publish(poison, ct);
 
@@ -151,9 +152,10 @@ public sealed class ChaosTests
 
         async Task FaultAsync(List<string> done, string what, Func<Task> fault)
         {
+            var since = watch.Elapsed;
             await fault();
-            done.Add(what);
             await ProgressAsync($"escalations and replies flow again after: {what}");
+            done.Add($"{what} ({(watch.Elapsed - since).TotalSeconds:0} s to flow again)");
         }
     }
 
