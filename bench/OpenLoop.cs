@@ -9,7 +9,7 @@ public sealed record OpenLoopOutcome(LongHistogram Latency, long Sent, long Serv
 {
     public double ServedPerSecond => Served / Seconds;
 
-    public double Percentile(double p) => Runner.ToMs(Latency.GetValueAtPercentile(p));
+    public double Percentile(double p) => Runner.Percentile(Latency, p);
 
     public double MaxMs => Runner.ToMs(Latency.GetMaxValue());
 }

@@ -16,9 +16,43 @@ public static class ProcessCpu
     public static Dictionary<int, (string Group, long Ticks)> Snapshot()
     {
         var snapshot = new Dictionary<int, (string, long)>();
+        foreach (var (pid, group, stat) in Processes())
+        {
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields after the name: state is [0]; utime is field 14 of the whole line, [11] here; stime [12].
+            snapshot[pid] = (group, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Resident memory (<c>VmRSS</c>) per group, in bytes.</summary>
+    public static SortedDictionary<string, long> ResidentBytes()
+    {
+        var resident = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (pid, group, _) in Processes())
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                var kilobytes = line is null ? 0 : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                resident[group] = resident.GetValueOrDefault(group) + kilobytes * 1024;
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return resident;
+    }
+
+    /// <summary>The platform's processes (and this load generator): id, group and the <c>stat</c> line.</summary>
+    private static IEnumerable<(int Pid, string Group, string Stat)> Processes()
+    {
         if (!Directory.Exists("/proc"))
         {
-            return snapshot;
+            yield break;
         }
 
         var self = Environment.ProcessId;
@@ -29,29 +63,24 @@ public static class ProcessCpu
                 continue;
             }
 
+            string stat, cmdline;
             try
             {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                // Fields after the name: state is [0]; utime is field 14 of the whole line, [11] here; stime [12].
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                var group = pid == self ? "load generator" : GroupOf(comm, File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' '));
-                if (group is not null)
-                {
-                    snapshot[pid] = (group, ticks);
-                }
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The process ended while being read.
+                continue;
             }
-            catch (UnauthorizedAccessException)
+
+            var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            if ((pid == self ? "load generator" : GroupOf(comm, cmdline)) is { } group)
             {
+                yield return (pid, group, stat);
             }
         }
-
-        return snapshot;
     }
 
     /// <summary>Milliseconds of CPU per group between two snapshots (a process that started in between counts from zero).</summary>

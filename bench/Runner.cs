@@ -27,13 +27,17 @@ public sealed class Runner(BenchContext context, BenchOptions options)
             ops,
             errors,
             ops / elapsed.TotalSeconds,
-            ToMs(histogram.GetValueAtPercentile(50)),
-            ToMs(histogram.GetValueAtPercentile(90)),
-            ToMs(histogram.GetValueAtPercentile(99)),
+            Percentile(histogram, 50),
+            Percentile(histogram, 90),
+            Percentile(histogram, 99),
             ToMs(histogram.GetMaxValue()),
             Environment.ProcessorCount,
             scenario is IReportsFigures figures ? new Dictionary<string, double>(figures.Figures) : null);
     }
+
+    /// <summary>A percentile of <paramref name="histogram"/> (Stopwatch ticks) in milliseconds; 0 when nothing was recorded.</summary>
+    internal static double Percentile(LongHistogram histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : ToMs(histogram.GetValueAtPercentile(percentile));
 
     /// <summary>Stopwatch ticks as milliseconds, as every figure is reported.</summary>
     internal static double ToMs(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);

@@ -76,6 +76,8 @@ public static class ScenarioRegistry
     public static readonly IReadOnlyList<IRunsItself> SelfRunning =
     [
         new Scenarios.ChatTurn(),
+        new Scenarios.Escalation(),
+        new Scenarios.Streams(),
     ];
 
     /// <summary>Every scenario's name and description, in the order <c>./mucgov bench</c> runs them.</summary>

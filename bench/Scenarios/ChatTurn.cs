@@ -18,7 +18,8 @@ public sealed class ChatTurn : IRunsItself
     /// <summary>The conversation service's own address (<c>apps.json</c>), for the direct phases.</summary>
     private static readonly Uri Direct = new("http://127.0.0.1:5003");
 
-    private sealed class Chat(Guid id, string key, IReadOnlyList<string> script)
+    /// <summary>An anonymous chat of the load and what it says next (its script, over and over).</summary>
+    internal sealed class Chat(Guid id, string key, IReadOnlyList<string> script)
     {
         private int next = -1;
 
@@ -38,7 +39,7 @@ public sealed class ChatTurn : IRunsItself
     {
         var scripts = Scripts();
         var distinct = scripts.SelectMany(s => s.Sayings).Distinct(StringComparer.Ordinal).Count();
-        var chats = await OpenChatsAsync(context, scripts, Setting("MUCGOV_BENCH_CHATS", 1000), progress, ct);
+        var chats = await OpenChatsAsync(http, context.Gateway, scripts, Setting("MUCGOV_BENCH_CHATS", 1000), progress.AddTask($"{Name}: opening chats"), ct);
         var results = new List<BenchResult>();
         foreach (var (path, origin, rates) in new[]
         {
@@ -103,7 +104,8 @@ public sealed class ChatTurn : IRunsItself
             SayAsync(http, context.Gateway, chats[(int)(Interlocked.Increment(ref turn) % chats.Count)], ct);
     }
 
-    private static async Task SayAsync(HttpClient http, Uri origin, Chat chat, CancellationToken ct)
+    /// <summary>The chat's next saying as one turn; fails unless it is answered. Returns the numbers (seq) of the messages it stored.</summary>
+    internal static async Task<IReadOnlyList<long>> SayAsync(HttpClient http, Uri origin, Chat chat, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(origin, $"/api/conversations/{chat.Id}/messages"))
         {
@@ -112,10 +114,12 @@ public sealed class ChatTurn : IRunsItself
         request.Headers.Add("X-Conversation-Key", chat.Key);
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return [.. answer.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("seq").GetInt64())];
     }
 
     /// <summary>What chats say: each dialogue of the dialogue set (its turns in order, buttons left out) and each question of the question sets.</summary>
-    private static List<(string Language, IReadOnlyList<string> Sayings)> Scripts()
+    internal static List<(string Language, IReadOnlyList<string> Sayings)> Scripts()
     {
         var data = Path.Combine(Repository.Root, "tests", "data");
         var scripts = DialogueSet.ReadAll(Path.Combine(data, "dialogues"))
@@ -136,15 +140,15 @@ public sealed class ChatTurn : IRunsItself
     }
 
     /// <summary>Opens the chats through the gateway (not timed), each in its script's language.</summary>
-    private async Task<List<Chat>> OpenChatsAsync(
-        BenchContext context, List<(string Language, IReadOnlyList<string> Sayings)> scripts, int count, ProgressContext progress, CancellationToken ct)
+    internal static async Task<List<Chat>> OpenChatsAsync(
+        HttpClient http, Uri gateway, List<(string Language, IReadOnlyList<string> Sayings)> scripts, int count, ProgressTask task, CancellationToken ct)
     {
-        var task = progress.AddTask($"{Name}: opening {count} chats", maxValue: count);
+        task.MaxValue = count;
         var chats = new Chat[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
         {
             var (language, sayings) = scripts[i % scripts.Count];
-            using var created = await http.PostAsJsonAsync(new Uri(context.Gateway, "/api/conversations"), new { language }, token);
+            using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/conversations"), new { language }, token);
             created.EnsureSuccessStatusCode();
             var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(token)).RootElement;
             chats[i] = new Chat(body.GetProperty("id").GetGuid(), body.GetProperty("accessKey").GetString()!, sayings);
@@ -154,15 +158,15 @@ public sealed class ChatTurn : IRunsItself
     }
 
     /// <summary>The platform counts as idle below this much CPU a second (a fifth of a core: pollers and timers).</summary>
-    private const double IdleMsPerSecond = 200;
+    internal const double IdleMsPerSecond = 200;
 
     /// <summary>The longest wait for an overloaded platform to work off its backlog.</summary>
-    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
+    internal static readonly TimeSpan Settling = TimeSpan.FromSeconds(120);
 
-    private static List<double> Rates(string variable, string fallback) =>
+    internal static List<double> Rates(string variable, string fallback) =>
         [.. (Environment.GetEnvironmentVariable(variable) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
 
-    private static int Setting(string name, int fallback) =>
+    internal static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 }

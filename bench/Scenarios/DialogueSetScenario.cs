@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MucGov.Shared.Clients;
 using MucGov.Shared.Clients.Dialogues;
 
 namespace MucGov.Bench.Scenarios;
@@ -23,10 +22,7 @@ public sealed class DialogueSetScenario : IScenario, IReportsFigures
 
     public async Task SetUpAsync(BenchContext context, CancellationToken ct)
     {
-        var logins = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, ".mucgov", "demo-logins.json"), ct)).RootElement;
-        var anna = logins.EnumerateArray().Single(l => l.GetProperty("username").GetString() == "anna.huber");
-        var token = (await new HeadlessSignIn(context.Gateway).SignInAsync("anna.huber", anna.GetProperty("password").GetString()!, "openid conversation", null, ct))
-            .AccessToken;
+        var token = await DemoLogins.TokenAsync(context.Gateway, "anna.huber", "openid conversation", ct);
         var only = Environment.GetEnvironmentVariable("MUCGOV_DIALOGUE_LANGUAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var sets = DialogueSet.ReadAll(Path.Combine(Repository.Root, "tests", "data", "dialogues")).Where(s => only is null || only.Contains(s.Language)).ToList();
         var score = await new DialoguePlayer(context.Http, context.Gateway, token).PlayAsync(sets, ct);

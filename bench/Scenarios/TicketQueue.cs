@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MucGov.Shared.Clients;
 
 namespace MucGov.Bench.Scenarios;
 
@@ -22,17 +21,12 @@ public sealed class TicketQueue : IScenario, IReportsFigures
 
     public async Task SetUpAsync(BenchContext context, CancellationToken ct)
     {
-        var logins = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, ".mucgov", "demo-logins.json"), ct)).RootElement;
-        var maria = logins.EnumerateArray().Single(l => l.GetProperty("username").GetString() == "cw.buergerbuero");
-        var token = await new HeadlessSignIn(context.Gateway).SignInAsync(
-            "cw.buergerbuero", maria.GetProperty("password").GetString()!, "openid queue", maria.GetProperty("totpSecret").GetString(), ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoLogins.TokenAsync(context.Gateway, "cw.buergerbuero", "openid queue", ct));
         // Fill the queue the way citizens do: ask, ask for a person, consent — then wait until the cases are there.
         var before = await OpenCasesAsync(context, ct);
-        var anna = logins.EnumerateArray().Single(l => l.GetProperty("username").GetString() == "anna.huber");
         using var citizen = new HttpClient();
-        citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await new HeadlessSignIn(context.Gateway).SignInAsync("anna.huber", anna.GetProperty("password").GetString()!, "openid conversation", null, ct)).AccessToken);
+        var token = await DemoLogins.TokenAsync(context.Gateway, "anna.huber", "openid conversation", ct);
+        citizen.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         for (var i = 0; i < Chats; i++)
         {
             using var created = await citizen.PostAsync(new Uri(context.Gateway, "/api/conversations"), null, ct);
