@@ -228,12 +228,19 @@ public static class ConversationsApi
             return NotFound();
         }
 
-        if (await EarlierAnswerAsync(db, id, body!.ClientMessageId!, ct) is { } earlier)
+        var count = await db.CountMessageAsync(id, body!.ClientMessageId!, clock.GetUtcNow(), ct);
+        if (count == 0)
         {
-            return TypedResults.Ok(earlier);
+            // A retry: the first answer again, nothing stored twice (or the chat was deleted meanwhile).
+            if (await EarlierAnswerAsync(db, id, body.ClientMessageId!, ct) is { } earlier)
+            {
+                return TypedResults.Ok(earlier);
+            }
+
+            return NotFound();
         }
 
-        if (await db.CountMessageAsync(id, clock.GetUtcNow(), ct) > options.Value.MessagesPerMinute)
+        if (count > options.Value.MessagesPerMinute)
         {
             http.Response.Headers.RetryAfter = "60";
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down",
