@@ -75,6 +75,7 @@ public static class ScenarioRegistry
     /// <summary>Scenarios with phases of their own.</summary>
     public static readonly IReadOnlyList<IRunsItself> SelfRunning =
     [
+        new Scenarios.KnowledgeSearchRate(),
         new Scenarios.ChatTurn(),
         new Scenarios.Escalation(),
         new Scenarios.Streams(),

@@ -78,21 +78,25 @@ public sealed class ChatTurn : IRunsItself
             }
         }
 
+        // One turn at a time on an otherwise idle platform: the latency of a single turn, without queueing.
         await ProcessCpu.SettleAsync(IdleMsPerSecond, Settling, ct);
-        results.Add(await SaturationAsync(context, chats, options, progress, ct));
+        results.Add(await ClosedLoopAsync($"{Name} single turns (direct, one at a time)", Direct, 1, chats, options, progress, ct));
+        await ProcessCpu.SettleAsync(IdleMsPerSecond, Settling, ct);
+        var workers = Setting("MUCGOV_BENCH_SATURATION_WORKERS", 16);
+        results.Add(await ClosedLoopAsync($"{Name} saturation ({workers} in flight)", context.Gateway, workers, chats, options, progress, ct));
         return results;
     }
 
-    /// <summary>As many turns as the platform serves through the gateway, with many in flight: the runner's closed loop.</summary>
-    private async Task<BenchResult> SaturationAsync(BenchContext context, List<Chat> chats, BenchOptions options, ProgressContext progress, CancellationToken ct)
+    /// <summary>Turns with a fixed number in flight, each sent when one is answered: the runner's closed loop.</summary>
+    private async Task<BenchResult> ClosedLoopAsync(
+        string name, Uri origin, int workers, List<Chat> chats, BenchOptions options, ProgressContext progress, CancellationToken ct)
     {
-        var workers = Setting("MUCGOV_BENCH_SATURATION_WORKERS", 16);
-        var task = progress.AddTask($"{Name} saturation ({workers} in flight)", maxValue: options.Duration.TotalSeconds);
-        return await new Runner(context, options with { Concurrency = workers }).RunAsync(new Saturation($"{Name} saturation", Description, http, chats), task, ct);
+        var task = progress.AddTask(name, maxValue: options.Duration.TotalSeconds);
+        return await new Runner(new BenchContext(origin, http), options with { Concurrency = workers }).RunAsync(new ClosedLoop(name, Description, http, chats), task, ct);
     }
 
-    /// <summary>One turn through the gateway in the next chat, for the runner.</summary>
-    private sealed class Saturation(string name, string description, HttpClient http, List<Chat> chats) : IScenario, IReportsFigures
+    /// <summary>One turn in the next chat, for the runner.</summary>
+    private sealed class ClosedLoop(string name, string description, HttpClient http, List<Chat> chats) : IScenario, IReportsFigures
     {
         private long turn;
 

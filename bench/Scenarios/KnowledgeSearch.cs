@@ -9,7 +9,7 @@ namespace MucGov.Bench.Scenarios;
 /// </summary>
 public sealed class KnowledgeSearch : IScenario, IReportsFigures
 {
-    private sealed record Question(string Q, string Lang, string Expected);
+    internal sealed record Question(string Q, string Lang, string Expected);
 
     private List<Question> questions = [];
     private int next = -1;
@@ -21,10 +21,7 @@ public sealed class KnowledgeSearch : IScenario, IReportsFigures
 
     public async Task SetUpAsync(BenchContext context, CancellationToken ct)
     {
-        var path = Path.Combine(Repository.Root, "tests", "data", "knowledge-questions.json");
-        using var file = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
-        questions = [.. file.RootElement.GetProperty("questions").EnumerateArray().Select(q =>
-            new Question(q.GetProperty("q").GetString()!, q.GetProperty("lang").GetString()!, q.GetProperty("expected").GetString()!))];
+        questions = await QuestionsAsync(ct);
 
         int top1 = 0, top3 = 0;
         foreach (var question in questions)
@@ -45,7 +42,16 @@ public sealed class KnowledgeSearch : IScenario, IReportsFigures
         await SearchAsync(context, question, ct);
     }
 
-    private static async Task<List<string>> SearchAsync(BenchContext context, Question question, CancellationToken ct)
+    /// <summary>The question set (<c>tests/data/knowledge-questions.json</c>).</summary>
+    internal static async Task<List<Question>> QuestionsAsync(CancellationToken ct)
+    {
+        var path = Path.Combine(Repository.Root, "tests", "data", "knowledge-questions.json");
+        using var file = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
+        return [.. file.RootElement.GetProperty("questions").EnumerateArray().Select(q =>
+            new Question(q.GetProperty("q").GetString()!, q.GetProperty("lang").GetString()!, q.GetProperty("expected").GetString()!))];
+    }
+
+    internal static async Task<List<string>> SearchAsync(BenchContext context, Question question, CancellationToken ct)
     {
         // The service hits, as the question set's test counts them (life situations and places are hits of their own kinds).
         var url = new Uri(context.Gateway, $"/api/knowledge/search?q={Uri.EscapeDataString(question.Q)}&lang={question.Lang}&take=10");
