@@ -36,17 +36,45 @@ public static class PrefillSources
     public static readonly IReadOnlyList<string> All = ["givenName", "familyName", "birthDate", "address", "email", "phone"];
 }
 
-/// <summary>A checked answer: the value to store (normalised), or a hint what is wrong.</summary>
-public sealed record FieldAnswer(bool Valid, string? Value, string? HintDe, string? HintEn)
+/// <summary>
+/// A checked answer: the value to store (normalised), or what is wrong with it — a <see cref="Problem"/> (one of
+/// <see cref="FieldProblems"/>) with the values its hint names. The hint's words are the bot's, in the chat's language.
+/// </summary>
+public sealed record FieldAnswer(bool Valid, string? Value, string? Problem, IReadOnlyList<(string Name, string Value)> Values)
 {
     /// <summary>A valid answer, stored as <paramref name="value"/>.</summary>
-    public static FieldAnswer Ok(string value) => new(true, value, null, null);
+    public static FieldAnswer Ok(string value) => new(true, value, null, []);
 
-    /// <summary>An invalid answer with the hint in German and English.</summary>
-    public static FieldAnswer Wrong(string de, string en) => new(false, null, de, en);
+    /// <summary>An invalid answer: what is wrong, and the values the hint names (e.g. <c>min</c>, <c>max</c>).</summary>
+    public static FieldAnswer Wrong(string problem, params (string Name, string Value)[] values) => new(false, null, problem, values);
+}
 
-    /// <summary>The hint in <paramref name="language"/>: English when asked for, German otherwise.</summary>
-    public string? Hint(string language) => language == "en" ? HintEn : HintDe;
+/// <summary>What can be wrong with an answer (the bot's text table holds the hint for each as <c>procedure.invalid.NAME</c>).</summary>
+public static class FieldProblems
+{
+    /// <summary>Text too short or too long ({min}, {max}).</summary>
+    public const string Length = "length";
+    /// <summary>Not a date the form reads.</summary>
+    public const string Date = "date";
+    /// <summary>A date in the future where only past ones count.</summary>
+    public const string Future = "future";
+    /// <summary>A date outside the days allowed ({first}, {last}).</summary>
+    public const string DateRange = "dateRange";
+    /// <summary>A weekend day or a Munich public holiday.</summary>
+    public const string Workday = "workday";
+    /// <summary>Not five digits.</summary>
+    public const string Postcode = "postcode";
+    /// <summary>A postcode outside Munich.</summary>
+    public const string MunichPostcode = "munichPostcode";
+    /// <summary>Not a German number plate.</summary>
+    public const string Plate = "plate";
+    /// <summary>Not a whole number in the range ({min}, {max}).</summary>
+    public const string Count = "count";
+    /// <summary>None of the choices ({choices}).</summary>
+    public const string Choice = "choice";
+
+    /// <summary>Every problem.</summary>
+    public static readonly IReadOnlyList<string> All = [Length, Date, Future, DateRange, Workday, Postcode, MunichPostcode, Plate, Count, Choice];
 }
 
 /// <summary>
@@ -109,29 +137,29 @@ public sealed partial record FieldRule(string Type, string Kind, int Min, int Ma
             case FieldTypes.Text:
                 return text.Length >= Min && text.Length <= Max
                     ? FieldAnswer.Ok(text)
-                    : FieldAnswer.Wrong($"Bitte zwischen {Min} und {Max} Zeichen.", $"Please use between {Min} and {Max} characters.");
+                    : FieldAnswer.Wrong(FieldProblems.Length, ("min", Number(Min)), ("max", Number(Max)));
             case FieldTypes.Date:
                 if (!TryDate(text, out var date))
                 {
-                    return FieldAnswer.Wrong("Bitte ein Datum wie 24.12.2026 angeben.", "Please give a date like 24.12.2026 or 2026-12-24.");
+                    return FieldAnswer.Wrong(FieldProblems.Date);
                 }
 
                 var offset = date.DayNumber - today.DayNumber;
                 if (Kind == "past" && offset > 0)
                 {
-                    return FieldAnswer.Wrong("Das Datum darf nicht in der Zukunft liegen.", "The date cannot be in the future.");
+                    return FieldAnswer.Wrong(FieldProblems.Future);
                 }
 
                 if (Kind is "future" or "workday" && (offset < Min || offset > Max))
                 {
                     var first = today.AddDays(Min).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
                     var last = today.AddDays(Max).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-                    return FieldAnswer.Wrong($"Bitte ein Datum zwischen {first} und {last}.", $"Please pick a date between {first} and {last}.");
+                    return FieldAnswer.Wrong(FieldProblems.DateRange, ("first", first), ("last", last));
                 }
 
                 if (Kind == "workday" && (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || MunichCalendar.IsPublicHoliday(date)))
                 {
-                    return FieldAnswer.Wrong("Bitte einen Werktag (kein Wochenende, kein Feiertag).", "Please pick a working day (no weekend or public holiday).");
+                    return FieldAnswer.Wrong(FieldProblems.Workday);
                 }
 
                 return FieldAnswer.Ok(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -139,29 +167,31 @@ public sealed partial record FieldRule(string Type, string Kind, int Min, int Ma
                 var digits = text.Replace(" ", "", StringComparison.Ordinal);
                 if (!PostcodePattern().IsMatch(digits))
                 {
-                    return FieldAnswer.Wrong("Bitte eine fünfstellige Postleitzahl.", "Please give a five-digit postcode.");
+                    return FieldAnswer.Wrong(FieldProblems.Postcode);
                 }
 
                 var number = int.Parse(digits, CultureInfo.InvariantCulture);
                 return Kind == "munich" && number is < 80331 or > 81929
-                    ? FieldAnswer.Wrong("Das ist keine Münchner Postleitzahl (80331–81929).", "That is not a Munich postcode (80331–81929).")
+                    ? FieldAnswer.Wrong(FieldProblems.MunichPostcode)
                     : FieldAnswer.Ok(digits);
             case FieldTypes.Plate:
                 var plate = PlatePattern().Match(text.ToUpperInvariant());
                 return plate.Success
                     ? FieldAnswer.Ok($"{plate.Groups["district"].Value}-{plate.Groups["letters"].Value} {plate.Groups["digits"].Value}{plate.Groups["suffix"].Value}")
-                    : FieldAnswer.Wrong("Bitte ein Kennzeichen wie M-AB 1234.", "Please give a number plate like M-AB 1234.");
+                    : FieldAnswer.Wrong(FieldProblems.Plate);
             case FieldTypes.Count:
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= Min && count <= Max
                     ? FieldAnswer.Ok(count.ToString(CultureInfo.InvariantCulture))
-                    : FieldAnswer.Wrong($"Bitte eine Zahl von {Min} bis {Max}.", $"Please give a number from {Min} to {Max}.");
+                    : FieldAnswer.Wrong(FieldProblems.Count, ("min", Number(Min)), ("max", Number(Max)));
             default:
                 var choice = Choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
                 return choice is not null
                     ? FieldAnswer.Ok(choice)
-                    : FieldAnswer.Wrong($"Bitte eine der Möglichkeiten: {string.Join(", ", Choices)}.", $"Please choose one of: {string.Join(", ", Choices)}.");
+                    : FieldAnswer.Wrong(FieldProblems.Choice, ("choices", string.Join(", ", Choices)));
         }
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, ["d.M.yyyy", "dd.MM.yyyy", "yyyy-MM-dd", "d.M.yy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

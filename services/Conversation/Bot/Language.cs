@@ -110,6 +110,13 @@ public static partial class Language
             return fallback;
         }
 
+        // A Turkish chat's message without German or English function words stays Turkish, however German its nouns
+        // ("Meldebescheinigung almak istiyorum"): the statistics read a long German office name as German.
+        if (holds && fallback == "tr" && en < 2 && de < 2 && bar < 2)
+        {
+            return fallback;
+        }
+
         if (en < 2 && de < 2 && Other(text) is { } other)
         {
             return other;

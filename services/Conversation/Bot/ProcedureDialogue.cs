@@ -228,16 +228,35 @@ public static partial class ProcedureDialogue
     private static ProcedureTurn Answer(ProcedureDraft draft, ProcedureFieldDefinition field, string text, string language, DateOnly today)
     {
         var rule = FieldRule.Parse(field.Type, field.Validation, out _);
-        var checkedAnswer = rule?.Check(text, today) ?? FieldAnswer.Ok(text.Trim());
+        var checkedAnswer = rule?.Check(ChoiceNamed(rule, field.Prompt, text), today) ?? FieldAnswer.Ok(text.Trim());
         if (!checkedAnswer.Valid)
         {
             draft.Asking = field.Name;
-            var hint = language == "en" ? checkedAnswer.HintEn : checkedAnswer.HintDe;
+            var hint = Mingabot.Say(language, "procedure.invalid." + checkedAnswer.Problem, [.. checkedAnswer.Values.Select(v => (v.Name, (object?)v.Value))]).Text;
             return new(new BotReply($"{hint} {field.Prompt}", language), draft);
         }
 
         draft.Values[field.Name] = checkedAnswer.Value!;
         return Next(draft, language, field.Label);
+    }
+
+    /// <summary>
+    /// A choice answered with the word the field's prompt gives for it in the chat's language — the catalog's prompts
+    /// name each choice with its translation ("Arbeitgeber – işveren") — as that choice; any other answer as typed.
+    /// </summary>
+    internal static string ChoiceNamed(FieldRule rule, string prompt, string answer)
+    {
+        var said = answer.Trim();
+        foreach (var choice in rule.Choices)
+        {
+            var named = Regex.Match(prompt, Regex.Escape(choice) + @"\s*[–—-]\s*([^,،;()]+)");
+            if (named.Success && string.Equals(named.Groups[1].Value.Trim(), said, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        return answer;
     }
 
     private static ProcedureTurn Next(ProcedureDraft draft, string language, string? noted)

@@ -63,6 +63,36 @@ public sealed class ProcedureChatTests(DialogueFixture conversation) : IClassFix
         Assert.Null((await db.Chats.AsNoTracking().SingleAsync(c => c.Id == id)).Procedure);
     }
 
+    [Theory]
+    [InlineData("tr", "Meldebescheinigung almak istiyorum", "işveren")]
+    [InlineData("uk", "Мені потрібна довідка про реєстрацію (Meldebescheinigung)", "роботодавець")]
+    [InlineData("ru", "Мне нужна справка о регистрации, Meldebescheinigung", "работодатель")]
+    [InlineData("ar", "أريد شهادة تسجيل السكن Meldebescheinigung", "صاحب العمل")]
+    public async Task A_meldebescheinigung_runs_to_its_submission_in_the_chats_language(string language, string ask, string purpose)
+    {
+        var (host, received) = await BackOfficeAsync();
+        using var _ = host;
+        using var anna = conversation.Client(await conversation.CitizenTokenAsync("anna.huber"));
+        var id = (await (await anna.PostAsJsonAsync("/api/conversations", new { language })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var offer = ConversationFixture.BotReply(await ConversationFixture.SayAsync(anna, id, ask));
+        var consent = ConversationFixture.BotReply(await ConversationFixture.SayAsync(anna, id, "✓", actionId: "procedure:start"));
+        var prefilled = ConversationFixture.BotReply(await ConversationFixture.SayAsync(anna, id, "✓", actionId: "prefill:yes"));
+        var summary = ConversationFixture.BotReply(await ConversationFixture.SayAsync(anna, id, purpose));
+        var submitted = ConversationFixture.BotReply(await ConversationFixture.SayAsync(anna, id, "✓", actionId: "procedure:submit"));
+
+        Assert.All(new[] { offer, consent, prefilled, summary, submitted }, reply => Assert.Equal(language, reply.GetProperty("language").GetString()));
+        Assert.Contains(offer.GetProperty("actions").EnumerateArray(), a => a.GetProperty("id").GetString() == "procedure:start");
+        Assert.Contains(summary.GetProperty("actions").EnumerateArray(), a => a.GetProperty("id").GetString() == "procedure:submit");
+        using var knowledge = conversation.Knowledge.CreateClient();
+        var details = await knowledge.GetFromJsonAsync<JsonElement>($"/api/knowledge/services/meldebescheinigung?lang={language}");
+        Assert.Equal(details.GetProperty("procedure").GetProperty("confirmation").GetString(), submitted.GetProperty("text").GetString());
+        await Eventually.HoldsAsync(() => received.Count<ProcedureSubmitted>(s => s.ConversationId == id) == 1, "the submission is published", Patience);
+        var submission = received.Messages.Select(m => m.Message).OfType<ProcedureSubmitted>().Single(s => s.ConversationId == id);
+        Assert.Equal(("meldebescheinigung", language, "Arbeitgeber"), (submission.ProcedureId, submission.Language, submission.Fields!["purpose"]));
+        Assert.Equal("Huber", submission.Fields["familyName"]);
+    }
+
     [Fact]
     public async Task A_too_low_trust_level_gets_the_way_to_raise_it_and_the_procedure_continues_after()
     {

@@ -21,7 +21,7 @@ public sealed class ProcedureDialogueTests
     {
         using var catalog = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "services", "Knowledge", "Catalog", "Sample", "catalog.json")));
         var service = catalog.RootElement.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
-        var lang = language == "en" ? "en" : "de";
+        var lang = language == "bar" ? "de" : language;
         var procedure = service.GetProperty("procedure");
         return new ServiceDetails(id, true, service.GetProperty("title").GetProperty(lang).GetString(), DepartmentId: service.GetProperty("departmentId").GetString(),
             Procedure: new ProcedureDefinition(procedure.GetProperty("id").GetString()!, procedure.GetProperty("trustLevel").GetString()!,
@@ -54,6 +54,26 @@ public sealed class ProcedureDialogueTests
         Assert.Equal([ProcedureDialogue.SubmitAction, ProcedureDialogue.CancelAction], summary.Reply.Actions.Select(a => a.Id));
         Assert.Equal(ProcedureStep.Submit, submit.Step);
         Assert.Equal(["givenName", "familyName", "birthDate", "address"], submit.Draft!.Prefilled);
+    }
+
+    [Theory]
+    [InlineData("tr", "işveren", "Lütfen şu seçeneklerden")]
+    [InlineData("uk", "роботодавець", "Будь ласка, оберіть один")]
+    [InlineData("ru", "Работодатель", "Пожалуйста, выберите один")]
+    [InlineData("ar", "صاحب العمل", "يُرجى اختيار أحد")]
+    public void A_choice_is_named_by_its_word_in_the_chats_language_and_a_wrong_answer_is_hinted_in_that_language(string language, string purpose, string hint)
+    {
+        var offer = ProcedureDialogue.Offer(Service("meldebescheinigung", language), language, Now);
+        var consent = Say(offer, "✓", ProcedureDialogue.Start, language: language);
+        var fetch = Say(consent, "✓", ProcedureDialogue.PrefillYes, language: language);
+        var asked = ProcedureDialogue.Prefill(fetch.Draft!, Anna, language, Today);
+        var wrong = Say(asked, "12345", language: language);
+        var summary = Say(wrong, purpose, language: language);
+
+        Assert.StartsWith(hint, wrong.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Behörde, Arbeitgeber, Vermieter, Sonstiges", wrong.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("Arbeitgeber", summary.Draft!.Values["purpose"]);
+        Assert.Contains(ProcedureDialogue.SubmitAction, summary.Reply.Actions.Select(a => a.Id));
     }
 
     [Fact]
