@@ -54,7 +54,8 @@ public static partial class Aspects
     /// </summary>
     public static bool IsCondition(string lower) => ConditionPattern().IsMatch(lower);
 
-    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway|was passiert,? wenn|wos passiert,? wenn|what happens if|what if)\b")]
+    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway|was passiert,? wenn|wos passiert,? wenn|what happens if|what if)\b" +
+        @"|\b(bu durumda|o durumda|yine de|olsa bile|olursa ne olur|ise ne olur)\b")]
     private static partial Regex ConditionPattern();
 
     /// <summary>
@@ -276,7 +277,8 @@ public static partial class Aspects
         @"|\b(ve|da|de|ile|mi|m[ıi]|mu|mü|miyim|m[ıi]y[ıi]m|misiniz|bu|[şs]u|o|onu|onun|bunu|bunun|i[çc]in|ben|benim|bana|biz|bizim|bir|peki|acaba|ya|[şs]ey|" +
         @"l[üu]tfen|te[şs]ekk[üu]rler|tamam|evet|hay[ıi]r|orada|oras[ıi]|buras[ıi]|oraya|var|yok|olarak|nas[ıi]l|ne|neler|ka[çc]|hangi|en|daha|[çc]ok|sonra|" +
         @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
-        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam|muyum|müyüm|m[ıi]y[ıi]z|muyuz|müyüz|geliyor\w*|gelir|gelecek\w*)\b" +
+        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam|muyum|müyüm|m[ıi]y[ıi]z|muyuz|müyüz|geliyor\w*|gelir|gelecek\w*|i[çc]inde|i[çc]erisinde|" +
+        @"direkt|direk|do[ğg]rudan|yaz[ıi]yor|yazar|yaz[ıi]l[ıi]|ge[çc]iyor|ek|ekstra|fazladan|[çc][ıi]k[ıi]yor\w*)\b" +
         @"|\b(а|і|й|и|та|чи|ли|ну|от|це|цей|ця|ці|то|ось|вже|уже|ще|еще|ещё|теж|тоже|також|также|я|ми|мы|мене|мені|мне|нам|нас|наш\w*|мій|мой|моя|моє|моё|мою|" +
         @"ви|вы|вам|вас|ваш\w*|у|в|на|з|із|зі|с|со|до|по|за|від|о|об|про|при|без|як|как|що|что|шо|або|или|але|но|так|да|ні|нет|не|будь|ласка|пожалуйста|дякую|" +
         @"спасибо|спасибі|добре|гаразд|хорошо|ладно|ок|окей|стоп|підождіть|зачекайте|подождите|постойте|хвилинку|минутку|секунду|тоді|тогда|потім|потом|перед|" +

@@ -208,7 +208,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         }
 
         if (actionId is null && aspect is not null && state.FollowUpService is { } current
-            && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related || aspect == Aspects.Documents && Aspects.IsCondition(lower)))
+            && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related || aspect is Aspects.Documents or Aspects.Fees && Aspects.IsCondition(lower)))
         {
             return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }

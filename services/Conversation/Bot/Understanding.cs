@@ -126,7 +126,11 @@ public static partial class Understanding
     /// <summary>A bare statement of need ("Ich brauch einen Parkausweis", "I need a parking permit"), not a question how or where.</summary>
     public static bool StatesNeed(string lower) => Need().IsMatch(lower);
 
-    [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b")]
+    // Turkish says it with the need last ("bana bir Parkausweis lazım"), Ukrainian and Russian with the thing last ("мені потрібен …").
+    [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b" +
+        @"|^\W*(bana|bize)\b.*\b(laz[ıi]m|gerek\w*|ihtiyac[ıi]m var)\W*$" +
+        @"|^\W*(мені|нам|мне)\s+(потрібн\w*|треба|нужн\w*|надо)\b" +
+        @"|^\W*(بدي|بدنا|محتاج|أحتاج|احتاج|عايز|أريد|اريد)(?!\p{L})")]
     private static partial Regex Need();
 
     /// <summary>A new topic announced ("Andere Frage: …", "ganz was anderes", "ok different thing."): the chat's topic no longer applies.</summary>
