@@ -168,7 +168,7 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b" +
         @"|\b(her ?[şs]ey\w*|hepsi\w*|ilk|önce|nereden ba[şs]la\w*|neler|neleri|t[üu]m)\b" +
-        @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать)\b" +
+        @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать|що тепер|что теперь)\b" +
         @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش)" + ArabicWords.End)]
     private static partial Regex Everything();
 
@@ -269,7 +269,17 @@ public static partial class Understanding
     ];
 
     /// <summary>The hour a message asks about on a day: "nachmittag" 15, "abends" 18, otherwise 10 in the morning.</summary>
-    public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : 10;
+    public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : Until().IsMatch(lower) ? ClosingHour : 10;
+
+    /// <summary>
+    /// The hour asked about when the citizen asks until when a place is open ("до котрої?", "bis wann?"): the afternoon, so
+    /// the answer names the day's last closing time (the morning's where it is closed in the afternoon).
+    /// </summary>
+    public const int ClosingHour = 16;
+
+    [GeneratedRegex(@"\b(bis wann|until when|how late|ne zamana kadar|saat ka[çc]a kadar|до котрої|до которого часу|до скольки|до какого часа|до якої години)\b" +
+        @"|" + ArabicWords.Start + @"(لحد أي ساعة|لحد اي ساعة|لغاية أي ساعة|لغاية اي ساعة|حتى أي ساعة|لأي ساعة|لاي ساعة|لامتى|لإمتى)" + ArabicWords.End)]
+    private static partial Regex Until();
 
     [GeneratedRegex(@"\b(nachmittags?|nachmiddog|afternoon|nach der arbeit|after work|після обіду|після роботи|после обеда|после работы)\b" +
         @"|" + ArabicWords.Start + @"(بعد الظهر|بعد الضهر|العصر|بعد الشغل)" + ArabicWords.End)]
