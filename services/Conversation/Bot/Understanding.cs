@@ -169,7 +169,7 @@ public static partial class Understanding
     [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b" +
         @"|\b(her ?[şs]ey\w*|hepsi\w*|ilk|önce|nereden ba[şs]la\w*|neler|neleri|t[üu]m)\b" +
         @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать|що тепер|что теперь)\b" +
-        @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش)" + ArabicWords.End)]
+        @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش|هلق|هلأ|هسه|هسا|الحين|دلوقتي)" + ArabicWords.End)]
     private static partial Regex Everything();
 
     /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
