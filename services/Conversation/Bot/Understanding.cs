@@ -129,7 +129,7 @@ public static partial class Understanding
     // Turkish says it with the need last ("bana bir Parkausweis lazım"), Ukrainian and Russian with the thing last ("мені потрібен …").
     [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b" +
         @"|^\W*(bana|bize)\b.*\b(laz[ıi]m|gerek\w*|ihtiyac[ıi]m var)\W*$" +
-        @"|^\W*(мені|нам|мне)\s+(потрібн\w*|треба|нужн\w*|надо)\b" +
+        @"|^\W*(мені|нам|мне)\s+(потріб\w*|треба|нуж\w*|надо)\b" +
         @"|^\W*(بدي|بدنا|محتاج|أحتاج|احتاج|عايز|أريد|اريد)(?!\p{L})")]
     private static partial Regex Need();
 
