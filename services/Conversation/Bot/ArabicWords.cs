@@ -7,8 +7,8 @@ namespace MucGov.Conversation.Bot;
 /// </summary>
 internal static class ArabicWords
 {
-    /// <summary>Where an Arabic word begins.</summary>
-    internal const string Start = @"(?<!\p{L})[وفبل]?(?:ال)?";
+    /// <summary>Where an Arabic word begins; "for the" is written "لل" ("للكرسي"), the article's alef dropped after "ل".</summary>
+    internal const string Start = @"(?<!\p{L})(?:[وفبل]?(?:ال)?|[وف]?لل)";
 
     /// <summary>Where an Arabic word ends.</summary>
     internal const string End = @"(?!\p{L})";

@@ -54,7 +54,8 @@ public static partial class Aspects
     /// </summary>
     public static bool IsCondition(string lower) => ConditionPattern().IsMatch(lower);
 
-    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway|was passiert,? wenn|wos passiert,? wenn|what happens if|what if)\b")]
+    [GeneratedRegex(@"\b(geht (das|des|es) trotzdem|trotzdem|even if|still (ok|okay|possible|work)|anyway|was passiert,? wenn|wos passiert,? wenn|what happens if|what if)\b" +
+        @"|\b(bu durumda|o durumda|yine de|olsa bile|olursa ne olur|ise ne olur)\b")]
     private static partial Regex ConditionPattern();
 
     /// <summary>
@@ -109,7 +110,7 @@ public static partial class Aspects
     [GeneratedRegex(@"\b(kost\w*|gebühr\w*|gebuehr\w*|preis\w*|teuer|cost\w*|fees?|price|charge\w*|how much|wie ?viel|wie hoch|how high|wos kost|umsonst|gratis|free)\b" +
         @"|\b(ücret\w*|ucret\w*|ne kadar(?!\s*(s[üu]r|zaman|vakit|bekle|erken|ge[çc]))|ka[çc] (para|euro|avro|lira)|fiyat\w*|masraf\w*|har[çc]\w*|bedava|" +
         @"paral[ıi] m[ıi]\w*|tutar\w*|maliyet\w*|öde\w*|ode(me|yecek|mem|yor)\w*|ödü\w*|odu(yor|yoruz)\w*|para (ver|al)\w*|ücretli|ucretli)\b" +
-        @"|\b(скільки кошту\w*|вартість|вартост\w*|плат\w*|збір|збору|мит\w*|безкоштовн\w*|сколько сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|цін\w*|цен\w*|" +
+        @"|\b(скільки кошту\w*|вартість|вартост\w*|плат(а|и|у|ою|і|ний|на|не|но)\b|збір|збору|мит\w*|безкоштовн\w*|сколько сто\w*|стоимост\w*|пошлин\w*|бесплатн\w*|цін\w*|цен\w*|" +
         @"كم (يكلف|تكلف|سعر|الرسوم)\w*|رسوم|الرسوم|تكلفة|التكلفة|سعر|مجان\w*)" +
         @"|\b(скільки\b.{0,30}\b(податок|збір|плата|мито|внесок)|сколько\b.{0,30}\b(налог|сбор|плата|пошлина|взнос)|кошту(є|ють|вало|ватиме)|" +
         @"(что|что-то|что-нибудь|это) (\w+ )?стоит|стоит (ли )?(что-то|денег)|платна|платний|платне|" +
@@ -160,7 +161,7 @@ public static partial class Aspects
         @"laz[ıi]m m[ıi]|[şs]art)\w*|gitmek zorunda\w*)\b" +
         @"|\b(онлайн|онлайні|через інтернет|через интернет|в інтернеті|в интернете|поштою|по почте|особисто|лично|дистанційно|дистанционно|з дому|из дома)\b" +
         @"|" + ArabicWords.Start + @"(أونلاين|اونلاين|أون لاين|اون لاين|أونلاين|عبر الإنترنت|" +
-        @"عبر الانترنت|ع النت|على النت|بالبريد|شخصي[اًا]?|بالانترنت|بالإنترنت|من البيت)" + ArabicWords.End)]
+        @"عبر الانترنت|ع النت|على النت|بالبريد|شخصي[اًا]?|بالانترنت|بالإنترنت|(وأنا|وانا) (بالبيت|في البيت))" + ArabicWords.End)]
     private static partial Regex OnlinePattern();
 
     /// <summary>Doing it right here or online — before "gleich" of the processing time ("Ko i den glei do im Chat anmeldn?").</summary>
@@ -175,7 +176,9 @@ public static partial class Aspects
         @"(termin\w*|appointment\w*)\b.*\b(nötig|notwendig|erforderlich|required|needed|necessary|pflicht)|" +
         @"walk[- ]in|ohne anmeldung|ohne termin|without (an )?appointment|einfach (hin|vorbei)\w*)\b" +
         @"|\b(randevu\w*|termin (al|[şs]art|gerek|laz[ıi]m)\w*)\b" +
-        @"|\b(запис\w* на прийом|термін\w*|запис\w* на прием|запис\w*|термин\w*|просто прийти|без запис\w*)" +
+        // "записати дитину до школи" enrols a child: only signing up for a visit is an appointment.
+        @"|\b(запис\w* на прийом|термін\w*|запис\w* на прием|записатися|записуватися|записатись|записуватись|записаться|записываться|запис на|запись на|" +
+        @"потрібен запис|нужна запись|термин\w*|просто прийти|без запис\w*)" +
         @"|" + ArabicWords.Start + @"(موعد\w*|ميعاد\w*|مواعيد|بدون موعد|من غير موعد|أحجز موعد|احجز موعد)" + ArabicWords.End)]
     private static partial Regex AppointmentPattern();
 
@@ -215,7 +218,7 @@ public static partial class Aspects
         @"|\b(де (це|знаходиться|знаходяться)\w*|куди (йти|іти|звертатися)\w*|адрес\w*|где (это|находится|находятся)\w*|куда (идти|обращаться)\w*|أين (يقع|تقع|" +
         @"أذهب|اذهب)\w*|العنوان|عنوان)" +
         @"|\b(де\b|куди\b|як (доїхати|дістатися|потрапити)|інвалідн\w* (віз\w*|крісл\w*)|без сходин\w*|где\b|куда\b|как (доехать|добраться|попасть)|" +
-        @"инвалидн\w* коляск\w*|без ступен\w*|пандус\w*)" +
+        @"инвалидн\w* коляск\w*|без ступен\w*|пандус\w*|(дитяч\w* )?візоч\w*|(детск\w* )?коляск\w*)" +
         @"|" + ArabicWords.Start + @"(وين\w*|فين\w*|أين|اين|عنوان\w*|العنوان|كيف (بوصل|أوصل|اوصل|نوصل)|كرسي متحرك|الكرسي المتحرك|مدخل\w*|مكانه|مكانها|موقع\w*)" + ArabicWords.End)]
     private static partial Regex WherePattern();
 
@@ -261,7 +264,7 @@ public static partial class Aspects
         @"أوراق|اوراق|ورق|" +
         @"مستندات|وثائق|مطلوب\w*|جيب|أجيب|اجيب|معي|معايا|معاي|موعد|ميعاد|وين\w*|فين\w*|أين|اين|عنوان\w*|مفتوح\w*|فاتح|دوام|مواعيد|ساعات|أونلاين|اونلاين|" +
         @"قانون\w*|مين|رقم|فورا|فورًا|فوراً|متى|امتى|إمتى|يوم|أيام|اسبوع|أسبوع|شهر|شهور|بكرا|بكرة|غدا|الخميس|الجمعة|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|مكتب|" +
-        @"طلب|أقدم|اقدم|قدم|قدّم|تلفون|هاتف|يطلع|تطلع|بتطلع|بيطلع|يجهز|بيجهز|مسؤول|المسؤول|تجديد|التجديد|بالسنة|بالشهر)" + ArabicWords.End)]
+        @"طلب|أقدم|اقدم|قدم|قدّم|تلفون|هاتف|نحجز|أحجز|احجز|يحجز|حجز|مدخل\w*|كرسي|متحرك|يطلع|تطلع|بتطلع|بيطلع|يجهز|بيجهز|مسؤول|المسؤول|تجديد|التجديد|بالسنة|بالشهر)" + ArabicWords.End)]
     private static partial Regex AspectWords();
 
     [GeneratedRegex(@"\b(und|and|also|auch|aa|a|an|der|die|das|des|den|dem|er|sie|es|it|that|this|they|them|ich|i|mi|mia|man|ma|muss|muas|must|have|has|ist|is|" +
@@ -276,7 +279,8 @@ public static partial class Aspects
         @"|\b(ve|da|de|ile|mi|m[ıi]|mu|mü|miyim|m[ıi]y[ıi]m|misiniz|bu|[şs]u|o|onu|onun|bunu|bunun|i[çc]in|ben|benim|bana|biz|bizim|bir|peki|acaba|ya|[şs]ey|" +
         @"l[üu]tfen|te[şs]ekk[üu]rler|tamam|evet|hay[ıi]r|orada|oras[ıi]|buras[ıi]|oraya|var|yok|olarak|nas[ıi]l|ne|neler|ka[çc]|hangi|en|daha|[çc]ok|sonra|" +
         @"önce|[şs]imdi|sadece|bile|gibi|i[şs]te|yani|ki|ama|fakat|veya|merhaba|selam|olur|oluyor|gerekiyor|laz[ıi]m|g[öo]re|genel(de|likle)|" +
-        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam|muyum|müyüm|m[ıi]y[ıi]z|muyuz|müyüz|geliyor\w*|gelir|gelecek\w*)\b" +
+        @"durumda|yoksa|bekle|biraz|hala|hâlâ|art[ıi]k|tam|muyum|müyüm|m[ıi]y[ıi]z|muyuz|müyüz|geliyor\w*|gelir|gelecek\w*|i[çc]inde|i[çc]erisinde|" +
+        @"direkt|direk|do[ğg]rudan|yaz[ıi]yor|yazar|yaz[ıi]l[ıi]|ge[çc]iyor|ek|ekstra|fazladan|[çc][ıi]k[ıi]yor\w*)\b" +
         @"|\b(а|і|й|и|та|чи|ли|ну|от|це|цей|ця|ці|то|ось|вже|уже|ще|еще|ещё|теж|тоже|також|также|я|ми|мы|мене|мені|мне|нам|нас|наш\w*|мій|мой|моя|моє|моё|мою|" +
         @"ви|вы|вам|вас|ваш\w*|у|в|на|з|із|зі|с|со|до|по|за|від|о|об|про|при|без|як|как|що|что|шо|або|или|але|но|так|да|ні|нет|не|будь|ласка|пожалуйста|дякую|" +
         @"спасибо|спасибі|добре|гаразд|хорошо|ладно|ок|окей|стоп|підождіть|зачекайте|подождите|постойте|хвилинку|минутку|секунду|тоді|тогда|потім|потом|перед|" +
@@ -287,7 +291,8 @@ public static partial class Aspects
         @"просто|вообще-то|тепер|теперь|зараз|сейчас|також|примерно|скільки-небудь|всього|всего|всё это|все це|мені|собі|себе|свого|своего|будь-ласка|взагалі|" +
         @"собою|собой|какому|якому|каком|якім|щось|что-то|что-нибудь|щось-небудь|якийсь|какой-то|" +
         @"рішення|решени\w*|заяв\w*|заявлени\w*|заявк\w*|доведеться|придётся|придется|розглядають|рассматривают|реально|серйозно|серьёзно|серьезно|" +
-        @"кажется|здається|якось|как-то)\b" +
+        @"кажется|здається|якось|как-то|((з|із|с) )?(дитячим |детской )?(візочком|коляскою|коляской)|пандус\w*|" +
+        @"(на )?(инвалидн\w* коляск\w*|інвалідн\w* (візк\w*|крісл\w*))|проехать|проїхати|заехать|заїхати)\b" +
         @"|" + ArabicWords.Start + @"(و|ف|ب|ل|في|فيه|فيها|على|ع|عن|من|مع|إلى|الى|هل|شو|ايش|إيش|شنو|ايه|إيه|ما|ماذا|هو|هي|هاد|هادا|هذا|هذه|هاي|هيك|هالشي|شي|شيء|هيدا|هيدي|دا|" +
         @"دي|ده|انا|أنا|" +
         @"احنا|نحنا|نحن|إحنا|لي|الي|اللي|يلي|الذي|التي|بس|كمان|برضو|طيب|تمام|يلا|يعني|لحظة|قبل|بعد|ممكن|لو|سمحت|فضلك|شكرا|مرحبا|أهلا|اهلا|حبيبي|اخي|أخي|يا|عادة|" +

@@ -135,6 +135,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
                 return new BotTurn(Say(language, "handover.declined"), state with { PendingEscalation = null }, Declined: true);
             }
 
+            if (actionId is null && WantsPerson(lower))
+            {
+                // "Can I talk to someone in person?" while the offer stands: the offer again, not an answer about going in person.
+                return Offer(language, state, signedIn, reason);
+            }
+
             if (actionId is null && Aspects.Of(lower) is { } pendingAspect && await FollowUpTopicAsync(pendingAspect, lower, language, state, ct) is { } topic)
             {
                 // A question about the service while the offer stands: answer it, then ask again.
@@ -208,7 +214,7 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         }
 
         if (actionId is null && aspect is not null && state.FollowUpService is { } current
-            && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related || aspect == Aspects.Documents && Aspects.IsCondition(lower)))
+            && (Aspects.IsFollowUp(lower) || aspect == Aspects.Related || aspect is Aspects.Documents or Aspects.Fees && Aspects.IsCondition(lower)))
         {
             return await AspectAsync(current, aspect, language, state, ct, Understanding.Day(lower, Today()), Understanding.Hour(lower));
         }
@@ -385,6 +391,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
         // Opening hours on a given day: the status at ten in the morning of that day (today: now).
         var at = aspect == Aspects.OpeningHours ? OpeningInstant(day, hour) : null;
         var (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct, at);
+        if (hour == Understanding.ClosingHour && at is not null && details?.Locations is [{ OpenNow: false }, ..])
+        {
+            // Asked until when it is open on a day it is closed in the afternoon: the morning's hours.
+            at = OpeningInstant(day);
+            (details, refused) = await DetailsOrRefusalAsync(serviceId, language, ct, at);
+        }
         if (details is null)
         {
             return new BotTurn(refused!, state);
@@ -694,6 +706,12 @@ public sealed partial class Mingabot(IKnowledge knowledge, TimeProvider clock)
     {
         var at = aspect == Aspects.OpeningHours ? OpeningInstant(day, hour) : null;
         var found = await knowledge.LocationAsync(locationId, language, ct, at);
+        if (hour == Understanding.ClosingHour && at is not null && found?.Status is { OpenNow: false })
+        {
+            // Asked until when it is open on a day it is closed in the afternoon: the morning's hours.
+            at = OpeningInstant(day);
+            found = await knowledge.LocationAsync(locationId, language, ct, at);
+        }
         if (found?.Status is not { } place)
         {
             return new BotTurn(found is null ? Unavailable(language) : Say(language, "unclear"), state);

@@ -126,7 +126,11 @@ public static partial class Understanding
     /// <summary>A bare statement of need ("Ich brauch einen Parkausweis", "I need a parking permit"), not a question how or where.</summary>
     public static bool StatesNeed(string lower) => Need().IsMatch(lower);
 
-    [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b")]
+    // Turkish says it with the need last ("bana bir Parkausweis lazım"), Ukrainian and Russian with the thing last ("мені потрібен …").
+    [GeneratedRegex(@"^\W*(ich|i|wir|mia|we)\s+(brauch\w*|benötig\w*|need|want)\b" +
+        @"|^\W*(bana|bize)\b.*\b(laz[ıi]m|gerek\w*|ihtiyac[ıi]m var)\W*$" +
+        @"|^\W*(мені|нам|мне)\s+(потріб\w*|треба|нуж\w*|надо)\b" +
+        @"|^\W*(بدي|بدنا|محتاج|أحتاج|احتاج|عايز|أريد|اريد)(?!\p{L})")]
     private static partial Regex Need();
 
     /// <summary>A new topic announced ("Andere Frage: …", "ganz was anderes", "ok different thing."): the chat's topic no longer applies.</summary>
@@ -164,8 +168,8 @@ public static partial class Understanding
 
     [GeneratedRegex(@"\b(alles|ois|all|everything|what now|was nun|sort out|start|anfangen|fang|first|zuerst|zerscht|erst)\b" +
         @"|\b(her ?[şs]ey\w*|hepsi\w*|ilk|önce|nereden ba[şs]la\w*|neler|neleri|t[üu]m)\b" +
-        @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать)\b" +
-        @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش)" + ArabicWords.End)]
+        @"|\b(все|всё|усе|насамперед|спочатку|почати|почину|в першу чергу|в первую очередь|сначала|начать|начинать|що тепер|что теперь)\b" +
+        @"|" + ArabicWords.Start + @"(كل شي|كل شيء|كلشي|بالأول|بالاول|أولا|أولاً|اولا|أول شي|اول شي|أبدأ|ابدأ|ببلش|نبدأ|نبلش|هلق|هلأ|هسه|هسا|الحين|دلوقتي)" + ArabicWords.End)]
     private static partial Regex Everything();
 
     /// <summary>"weiter", "next", "und dann?": the next step of the checklist being walked.</summary>
@@ -265,7 +269,17 @@ public static partial class Understanding
     ];
 
     /// <summary>The hour a message asks about on a day: "nachmittag" 15, "abends" 18, otherwise 10 in the morning.</summary>
-    public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : 10;
+    public static int Hour(string lower) => Afternoon().IsMatch(lower) ? 15 : Evening().IsMatch(lower) ? 18 : Until().IsMatch(lower) ? ClosingHour : 10;
+
+    /// <summary>
+    /// The hour asked about when the citizen asks until when a place is open ("до котрої?", "bis wann?"): the afternoon, so
+    /// the answer names the day's last closing time (the morning's where it is closed in the afternoon).
+    /// </summary>
+    public const int ClosingHour = 16;
+
+    [GeneratedRegex(@"\b(bis wann|until when|how late|ne zamana kadar|saat ka[çc]a kadar|до котрої|до которого часу|до скольки|до какого часа|до якої години)\b" +
+        @"|" + ArabicWords.Start + @"(لحد أي ساعة|لحد اي ساعة|لغاية أي ساعة|لغاية اي ساعة|حتى أي ساعة|لأي ساعة|لاي ساعة|لامتى|لإمتى)" + ArabicWords.End)]
+    private static partial Regex Until();
 
     [GeneratedRegex(@"\b(nachmittags?|nachmiddog|afternoon|nach der arbeit|after work|після обіду|після роботи|после обеда|после работы)\b" +
         @"|" + ArabicWords.Start + @"(بعد الظهر|بعد الضهر|العصر|بعد الشغل)" + ArabicWords.End)]

@@ -36,13 +36,14 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     /// <summary>ts_rank of one A-weighted occurrence of a one-word query (the default weights), used to scale ranks to 0..1.</summary>
     private const double FullMatchRank = 0.6079;
 
-    // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language;
+    // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language, {4} the words as its queries;
     // {translated} the language's translated texts and {translatedTitle} its title (see Sql: nothing for German and English).
     private const string SearchSql = """
         WITH words AS (
             -- Each word's queries parsed and stemmed once, not again for every service they are compared with.
-            SELECT w.word, to_tsquery('german', w.word) AS q_de, to_tsquery('english', w.word) AS q_en, to_tsquery({1}::regconfig, w.word) AS q_local
-            FROM (SELECT DISTINCT word FROM unnest({0}::text[]) AS u(word)) w
+            -- {4} is each word as the question language's query: the word itself, or its stem as a prefix where no configuration stems it.
+            SELECT w.word, to_tsquery('german', w.word) AS q_de, to_tsquery('english', w.word) AS q_en, to_tsquery({1}::regconfig, w.local) AS q_local
+            FROM (SELECT DISTINCT word, local FROM unnest({0}::text[], {4}::text[]) AS u(word, local)) w
         ),
         fts AS (
             SELECT s.id, w.word,
@@ -105,8 +106,9 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         // One round trip: every (service, word) with evidence, the service's texts, and the catalog size for the weights.
         // Besides German and English, the words meet the translations stemmed in the question's language.
         var config = SupportedLanguages.Find(language)?.TextSearch ?? "simple";
+        var locals = words.Select(w => config == "simple" ? QueryText.PrefixQuery(w) : w).ToArray();
         var rows = await db.Database.SqlQuery<Row>(
-            FormattableStringFactory.Create(Sql.GetValueOrDefault(language, Untranslated), words, config, TermSimilarity, language))
+            FormattableStringFactory.Create(Sql.GetValueOrDefault(language, Untranslated), words, config, TermSimilarity, language, locals))
             .ToListAsync(ct);
         if (rows.Count == 0)
         {

@@ -85,6 +85,12 @@ public static class LifeSituationIndex
             return 0.8;
         }
 
+        // A Cyrillic word inflects at its end more than a shared beginning up to the last two letters allows ("приїхали", "приїхав").
+        if (QueryText.PrefixQuery(word) is [.., ':', '*'] stem && stem == QueryText.PrefixQuery(term))
+        {
+            return 0.8;
+        }
+
         if (QueryText.IsTypo(word, term))
         {
             return 0.7;

@@ -35,11 +35,11 @@ public static partial class QueryText
         "добрий", "доброго", "день", "вітаю", "привіт", "мені", "мене", "я", "ми", "нам", "нас", "наш", "наша", "мій", "моя", "моє", "мої", "потрібен", "потрібна",
         "потрібно", "потрібні", "треба", "новий", "нова", "нове", "нову", "що", "як", "де", "коли", "робити", "зробити", "можна", "можу", "хочу", "будь", "ласка",
         "дякую", "для", "в", "у", "на", "з", "із", "до", "про", "це", "і", "й", "чи", "або", "але", "мюнхен", "мюнхені", "мюнхена", "місто", "міста", "отримати",
-        "подати", "оформити",
+        "подати", "оформити", "шо", "питання", "щодо", "стосовно",
         // Russian
         "добрый", "здравствуйте", "привет", "меня", "мы", "мой", "моё", "мое", "мои", "нужен", "нужна", "нужно", "надо", "новый", "новая", "новое", "новую", "что",
         "как", "где", "когда", "делать", "сделать", "можно", "могу", "пожалуйста", "спасибо", "во", "с", "со", "из", "о", "об", "это", "этот", "и", "или",
-        "а", "но", "мюнхене", "город", "города", "получить", "подать", "оформить",
+        "а", "но", "мюнхене", "город", "города", "получить", "подать", "оформить", "вопрос", "насчёт", "насчет", "касательно",
         // Arabic
         "مرحبا", "السلام", "عليكم", "أنا", "انا", "نحن", "لي", "لدي", "عندي", "أريد", "اريد", "أحتاج", "احتاج", "جديد", "جديدة", "ماذا", "كيف", "أين", "اين", "متى",
         "هل", "من", "في", "على", "إلى", "الى", "عن", "مع", "هذا", "هذه", "أو", "او", "لكن", "ميونخ", "المدينة", "الحصول", "أفعل", "افعل", "يجب", "علي", "يمكن",
@@ -130,6 +130,39 @@ public static partial class QueryText
                 words.Add(folded);
             }
         }
+    }
+
+    // Ukrainian endings of case, number, person and the reflexive, longest first: PostgreSQL has no Ukrainian stemmer, so
+    // the translation's words are stored whole and a question's word meets them by its stem as a prefix ("квартиру" finds
+    // "квартира", "записуватися" finds "записування").
+    private static readonly string[] CyrillicEndings =
+    [
+        "ування", "ється", "ються", "ться", "тися", "ого", "ому", "ими", "іми", "ами", "ями", "ові", "еві", "ати", "яти", "ити", "іти", "ути", "ать",
+        "ять", "уть", "ють", "ить", "ете", "єте", "емо", "ємо", "имо", "ите", "ала", "али", "ало", "ила", "или", "ило", "ся", "сь", "ою", "ею", "ів", "їв",
+        "ам", "ям", "ах", "ях", "ом", "ем", "ій", "ий", "ої", "им", "ім", "их", "іх", "ую", "юю", "ав", "ив", "ла", "ли", "ло", "а", "я", "у", "ю", "і",
+        "и", "о", "е", "ь", "й", "є", "ї",
+    ];
+
+    /// <summary>
+    /// A Cyrillic word as a text search query that matches its other forms: its stem (four letters at least) with the prefix
+    /// operator; any other word, or one too short to cut, as it is. The words hold letters and digits only, so nothing else reaches the query.
+    /// </summary>
+    public static string PrefixQuery(string word)
+    {
+        if (word.Length < 5 || word[0] is < '\u0400' or > '\u04FF')
+        {
+            return word;
+        }
+
+        foreach (var ending in CyrillicEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 4)
+            {
+                return word[..^ending.Length] + ":*";
+            }
+        }
+
+        return word + ":*";
     }
 
     /// <summary>A typo of a word: both five letters or more, one edit apart (two when both have eight or more).</summary>

@@ -26,7 +26,7 @@ public sealed class LanguageSetTests(WebPlatform web) : IClassFixture<WebPlatfor
     /// The languages whose translation work is done: their catalog is complete (the editors' report lists nothing missing,
     /// which this test checks) and they reach <see cref="Minimum"/>. A language joins once it does; it may never fall below again.
     /// </summary>
-    public static readonly string[] Enforced = [];
+    public static readonly string[] Enforced = ["tr", "uk", "ru", "ar"];
 
     /// <summary>The share each finished language must reach, for questions and dialogue turns alike.</summary>
     private const double Minimum = 0.90;

@@ -69,6 +69,36 @@ public sealed class ConversationTurnsTests
     [InlineData("ich brauch einen parkausweis", true)]
     [InlineData("I brauch an Parkausweis.", true)]
     [InlineData("Wo bekomme ich einen Reisepass?", false)]
+    [InlineData("bana bir oturma izni lazım", true)]
+    [InlineData("мені потрібен паспорт", true)]
+    [InlineData("мне нужна справка", true)]
+    [InlineData("pasaportu nereden alırım?", false)]
     public void A_bare_statement_of_need_is_told_from_a_question(string text, bool expected) =>
         Assert.Equal(expected, Understanding.StatesNeed(text.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("до котрої вони працюють у середу?", Understanding.ClosingHour)]
+    [InlineData("bis wann hat das KVR am Freitag offen?", Understanding.ClosingHour)]
+    [InlineData("hat das KVR am Freitag nachmittags offen?", 15)]
+    [InlineData("hat das KVR am Freitag offen?", 10)]
+    public void Until_when_asks_about_the_days_last_closing_time(string text, int hour) =>
+        Assert.Equal(hour, Understanding.Hour(text.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("як записати доньку до школи?", Aspects.Appointment)]
+    [InlineData("нам тяжело платить за квартиру, что делать?", Aspects.Fees)]
+    [InlineData("عايز حد ياخد الكنبة من البيت", Aspects.Online)]
+    public void Words_that_only_look_like_an_aspect_ask_no_aspect(string text, string aspect) =>
+        Assert.NotEqual(aspect, Aspects.Of(text.ToLowerInvariant()));
+
+    [Theory]
+    [InlineData("في مدخل للكرسي المتحرك؟", Aspects.Where)]
+    [InlineData("а там є пандус? я з дитячим візочком", Aspects.Where)]
+    [InlineData("ne kadar süre içinde yapmam gerekiyor?", Aspects.ProcessingTime)]
+    public void Accessibility_and_time_questions_stay_with_the_chats_topic(string text, string aspect)
+    {
+        var lower = text.ToLowerInvariant();
+        Assert.Equal(aspect, Aspects.Of(lower));
+        Assert.True(Aspects.IsFollowUp(lower));
+    }
 }

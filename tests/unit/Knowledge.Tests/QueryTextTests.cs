@@ -30,6 +30,18 @@ public sealed class QueryTextTests
         Assert.Contains("personalausweis", words);
     }
 
+    [Theory]
+    [InlineData("квартиру", "квартир:*")]
+    [InlineData("записуватися", "записува:*")]
+    [InlineData("сина", "сина")]
+    [InlineData("anmeldung", "anmeldung")]
+    public void A_cyrillic_word_is_queried_by_its_stem_as_a_prefix(string word, string query) =>
+        Assert.Equal(query, QueryText.PrefixQuery(word));
+
+    [Fact]
+    public void Life_situations_compare_cyrillic_words_by_their_stem() =>
+        Assert.Equal(0.8, LifeSituationIndex.Match("приїхали", "приїхав"));
+
     [Fact]
     public void Umlauts_are_also_spelt_out()
     {
