@@ -21,6 +21,13 @@ public sealed record OpenLoopOutcome(LongHistogram Latency, long Sent, long Serv
 /// </summary>
 public static class OpenLoop
 {
+    /// <summary>
+    /// A client with as many connections as requests in flight: a capped pool would queue requests in the load
+    /// generator, which an open loop must not do.
+    /// </summary>
+    public static HttpClient Client(TimeSpan timeout) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = timeout };
+
     /// <summary>Requests still running this long after the phase are counted as errors.</summary>
     private static readonly TimeSpan Straggle = TimeSpan.FromSeconds(30);
 

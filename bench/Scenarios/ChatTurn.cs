@@ -29,8 +29,7 @@ public sealed class ChatTurn : IRunsItself
         public string NextSaying() => script[(int)((uint)Interlocked.Increment(ref next) % (uint)script.Count)];
     }
 
-    /// <summary>Its own connections, as many as the turns in flight: a capped pool would queue turns in the load generator.</summary>
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient http = OpenLoop.Client(TimeSpan.FromSeconds(30));
 
     public string Name => "chat-turn";
     public string Description => "chat turns open-loop at fixed rates (gateway and direct): latency, CPU ms per turn per process; saturation";

@@ -20,7 +20,7 @@ namespace MucGov.Bench.Scenarios;
 /// </summary>
 public sealed partial class Escalation : IRunsItself
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient http = OpenLoop.Client(TimeSpan.FromSeconds(60));
 
     public string Name => "escalation";
     public string Description => "consent → case on the queue stream, reply → citizen's chat stream; alone and beside chat turns";

@@ -8,8 +8,7 @@ namespace MucGov.Bench.Scenarios;
 /// </summary>
 public sealed class KnowledgeSearchRate : IRunsItself
 {
-    /// <summary>Its own connections, as many as the requests in flight: a capped pool would queue them in the load generator.</summary>
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient http = OpenLoop.Client(TimeSpan.FromSeconds(30));
 
     public string Name => "knowledge-search-rate";
     public string Description => "GET /api/knowledge/search for the question set, open-loop at fixed rates through the gateway";

@@ -18,7 +18,7 @@ namespace MucGov.Bench.Scenarios;
 public sealed class Streams : IRunsItself
 {
     /// <summary>One connection per stream, as a browser tab has: a capped pool would queue the streams.</summary>
-    private readonly HttpClient http = new(new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient http = OpenLoop.Client(Timeout.InfiniteTimeSpan);
 
     public string Name => "streams";
     public string Description => "thousands of open chat streams through the gateway: memory per stream, commit → receipt on the stream";
