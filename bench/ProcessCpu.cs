@@ -134,6 +134,11 @@ public static class ProcessCpu
                 : "postgres (background)";
         }
 
+        if (cmdline.Contains("smtp4dev", StringComparison.Ordinal))
+        {
+            return "smtp4dev";
+        }
+
         if (comm == "dotnet" || cmdline.Contains("MucGov.", StringComparison.Ordinal))
         {
             var dll = cmdline.Split(' ').FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal) && Path.GetFileName(a).StartsWith("MucGov.", StringComparison.Ordinal));

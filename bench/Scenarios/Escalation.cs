@@ -81,6 +81,7 @@ public sealed partial class Escalation : IRunsItself
         readers.AddRange(chats.Select(c => EventStream.ReadAsync(c.Stream, item => OnChatMessage(timings, c.Id, item), stop.Token)));
 
         var task = progress.AddTask($"{Name} {label}", maxValue: options.Duration.TotalSeconds);
+        var before = ProcessCpu.Snapshot();
         var turns = beside > 0
             ? OpenLoop.RunAsync(beside, options.Duration, (n, t) => ChatTurn.SayAsync(http, context.Gateway, load[(int)(n % load.Count)], t), null, ct)
             : null;
@@ -93,6 +94,9 @@ public sealed partial class Escalation : IRunsItself
             await Task.Delay(100, ct);
         }
 
+        // What the escalations left queued (mails, outboxes) is worked off before the CPU is read: it is part of their cost.
+        await ProcessCpu.SettleAsync(ChatTurn.IdleMsPerSecond, ChatTurn.Settling, ct);
+        var cpu = ProcessCpu.Between(before, ProcessCpu.Snapshot());
         await stop.CancelAsync();
         await Task.WhenAll(readers);
         var figures = new Dictionary<string, double>
@@ -101,7 +105,17 @@ public sealed partial class Escalation : IRunsItself
             ["casesSeenInQueue"] = timings.ToQueue.TotalCount, ["repliesSent"] = timings.ReplySent.Count, ["repliesFailed"] = timings.RepliesFailed,
             ["repliesSeenInChat"] = timings.ToChat.TotalCount,
         };
-        if (besides is not null)
+        if (besides is null)
+        {
+            // Alone, the CPU of the phase is the escalations' own: consent, case, queue events, claim, reply and its mail.
+            foreach (var (group, ms) in cpu)
+            {
+                figures[$"cpuMsPerEscalation:{group}"] = Math.Round(ms / Math.Max(1, consents.Sent), 2);
+            }
+
+            figures["cpuMsPerEscalation:platform"] = Math.Round(cpu.Where(g => g.Key != "load generator").Sum(g => g.Value) / Math.Max(1, consents.Sent), 2);
+        }
+        else
         {
             figures["turnsOfferedPerSecond"] = beside;
             figures["turnsServedPerSecond"] = Math.Round(besides.ServedPerSecond, 1);

@@ -6,12 +6,18 @@ namespace MucGov.Shared.ServiceDefaults;
 /// <summary>Server-Sent Events as the services send them (the chat's messages, the console's queue), and waiting for news to send.</summary>
 public static class EventStreams
 {
-    /// <summary>Starts a <c>text/event-stream</c> answer: never cached, never buffered by a proxy, the headers sent now.</summary>
+    /// <summary>
+    /// Starts a <c>text/event-stream</c> answer: never cached, never buffered by a proxy, the headers sent now with a
+    /// first line telling browsers to reconnect 3 s after the stream ends (at a token's expiry, or a dropped connection).
+    /// A proxy (the gateway's YARP) passes the headers on only with the first bytes of the body: without that line the
+    /// client's stream would count as open only at the first heartbeat.
+    /// </summary>
     public static async Task StartEventStreamAsync(this HttpResponse response, CancellationToken ct)
     {
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        await response.WriteAsync("retry: 3000\n\n", ct);
         await response.Body.FlushAsync(ct);
     }
 

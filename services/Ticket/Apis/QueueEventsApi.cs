@@ -46,8 +46,6 @@ public static class QueueEventsApi
         try
         {
             await http.Response.StartEventStreamAsync(untilExpiry.Token);
-            // Browsers reconnect 3 s after the stream ends (at the token's expiry, or a dropped connection).
-            await http.Response.WriteAsync("retry: 3000\n", untilExpiry.Token);
             await http.Response.WriteEventAsync(JsonSerializer.Serialize(new { departments = departments.Order(StringComparer.Ordinal) }, JsonSerializerOptions.Web),
                 untilExpiry.Token, name: "ready");
             await http.Response.Body.FlushAsync(untilExpiry.Token);

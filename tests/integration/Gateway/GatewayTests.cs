@@ -444,4 +444,25 @@ public sealed class GatewayTests(RunningServices platform) : IClassFixture<Runni
 
         Assert.Equal("probe-42", Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
     }
+
+    [Fact]
+    public async Task A_chat_stream_through_the_gateway_is_open_before_its_first_heartbeat()
+    {
+        await using var gateway = await platform.StartGatewayAsync();
+        using var client = gateway.CreateClient();
+        var created = await (await client.PostAsync("/api/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{created.GetProperty("id").GetGuid()}/events");
+        request.Headers.Add("X-Conversation-Key", created.GetProperty("accessKey").GetString());
+        // Nothing new to send: the greeting (1) is already seen. The heartbeat comes only after 15 s.
+        request.Headers.Add("Last-Event-ID", "1");
+
+        using var beforeHeartbeat = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, beforeHeartbeat.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(beforeHeartbeat.Token));
+        var first = await reader.ReadLineAsync(beforeHeartbeat.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("retry: 3000", first);
+    }
 }
