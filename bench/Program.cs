@@ -4,6 +4,13 @@ using MucGov.Bench;
 using Spectre.Console;
 
 // ./mucgov bench [--list] [--duration 10] [--warmup 2] [--concurrency 8] [--gateway http://127.0.0.1:5000] [SCENARIO…]
+if (args is ["--write-scale-catalog", var catalogFile])
+{
+    // ./mucgov bench scale writes the generated catalog with this before it imports it into the scale database.
+    await MucGov.Bench.Scale.ScaleCatalog.WriteAsync(catalogFile, CancellationToken.None);
+    return 0;
+}
+
 var names = new List<string>();
 var gateway = new Uri("http://127.0.0.1:5000");
 double duration = 10, warmup = 2;

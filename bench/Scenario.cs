@@ -79,6 +79,7 @@ public static class ScenarioRegistry
         new Scenarios.ChatTurn(),
         new Scenarios.Escalation(),
         new Scenarios.Streams(),
+        new Scenarios.Scale(),
     ];
 
     /// <summary>Every scenario's name and description, in the order <c>./mucgov bench</c> runs them.</summary>

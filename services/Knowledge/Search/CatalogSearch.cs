@@ -37,7 +37,7 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
     private const double FullMatchRank = 0.6079;
 
     // {0} the words, {1} the question language's text search configuration, {2} the trigram threshold, {3} the language, {4} the words as its queries;
-    // {translated} the language's translated texts and {translatedTitle} its title (see Sql: nothing for German and English).
+    // {translated} the language's translated texts, {translatedMatch} their match and {translatedTitle} its title (see Sql: nothing for German and English).
     private const string SearchSql = """
         WITH words AS (
             -- Each word's queries parsed and stemmed once, not again for every service they are compared with.
@@ -53,7 +53,8 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
                        CASE WHEN s.title_search_en @@ w.q_en THEN 1 / sqrt(greatest(length(s.title_search_en), 1)) ELSE 0 END,
                        CASE WHEN l.title @@ w.q_local THEN 1 / sqrt(greatest(length(l.title), 1)) ELSE 0 END) AS title_bonus
             FROM words w
-            JOIN services s ON s.search_de @@ w.q_de OR s.search_en @@ w.q_en OR {translated} @@ w.q_local
+            -- Every arm an indexed vector: the planner answers each word with the GIN indexes (a bitmap OR), not by reading every service.
+            JOIN services s ON s.search_de @@ w.q_de OR s.search_en @@ w.q_en{translatedMatch}
             -- The title in the question's language too, for the bonus (a short text: made on the fly, for the matches only).
             CROSS JOIN LATERAL (SELECT {translatedTitle} AS title) l
         ),
@@ -70,17 +71,19 @@ public sealed class CatalogSearch(KnowledgeDbContext db)
         )
         SELECT e.id, e.word, e.fts, e.title_bonus, e.trigram, s.department_id, s.title_de, s.title_en, s.summary_de, s.summary_en,
                (SELECT count(*) FROM services)::int AS total, s.entry->'title'->>{3} AS title_local, s.entry->'summary'->>{3} AS summary_local
-        FROM evidence e JOIN services s ON s.id = e.id
+        -- One primary-key lookup per hit (OFFSET 0 keeps the planner from hashing the whole table instead).
+        FROM evidence e CROSS JOIN LATERAL (SELECT * FROM services s WHERE s.id = e.id OFFSET 0) s
         """;
 
     // The query per translated language, made once: only the question's own language among the translations (a Turkish
     // text says nothing about a Croatian question); German and English have their own vectors and titles above.
     private static readonly string Untranslated = SearchSql.Replace("{translated}", "''::tsvector", StringComparison.Ordinal)
-        .Replace("{translatedTitle}", "''::tsvector", StringComparison.Ordinal);
+        .Replace("{translatedMatch}", "", StringComparison.Ordinal).Replace("{translatedTitle}", "''::tsvector", StringComparison.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Sql = KnowledgeDbContext.TranslatedLanguages.ToFrozenDictionary(
         l => l.Code,
         l => SearchSql.Replace("{translated}", "s." + KnowledgeDbContext.TranslatedColumn(l.Code), StringComparison.Ordinal)
+            .Replace("{translatedMatch}", $" OR s.{KnowledgeDbContext.TranslatedColumn(l.Code)} @@ w.q_local", StringComparison.Ordinal)
             .Replace("{translatedTitle}", "to_tsvector({1}::regconfig, coalesce(s.entry->'title'->>{3}, ''))", StringComparison.Ordinal),
         StringComparer.Ordinal);
 
