@@ -110,7 +110,7 @@ public static partial class QueueApi
 
         if (search is { Length: > 0 })
         {
-            cases = cases.Where(c => Matching(db, search).Contains(c.Id));
+            cases = cases.Where(c => CaseSearch.Matching(db, search).Contains(c.Id));
         }
 
         var total = await cases.CountAsync(ct);
@@ -132,25 +132,6 @@ public static partial class QueueApi
             })
             .ToListAsync(ct);
         return TypedResults.Ok(new QueuePage([.. items.Select(i => QueueItem.Of(i.Case, now, i.DepartmentName, i.Unread))], page, pageSize, total));
-    }
-
-    /// <summary>
-    /// Ids of cases whose reference, citizen data (also given and family name together), form values, chat transcript or
-    /// messages contain the text, case-insensitively; the text is taken literally (<c>%</c> and <c>_</c> are no wildcards).
-    /// </summary>
-    private static IQueryable<Guid> Matching(TicketDbContext db, string text)
-    {
-        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-        return db.Database.SqlQuery<Guid>($"""
-            SELECT c.id AS "Value" FROM cases c
-            WHERE c.reference ILIKE {pattern}
-               OR concat_ws(' ', c.citizen_snapshot->>'givenName', c.citizen_snapshot->>'familyName') ILIKE {pattern}
-               OR EXISTS (SELECT 1 FROM jsonb_each_text(c.citizen_snapshot) e WHERE e.value ILIKE {pattern})
-               OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.transcript) t WHERE t->>'text' ILIKE {pattern})
-               OR (c.form IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.form) f WHERE f->>'value' ILIKE {pattern}))
-               OR EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = c.id AND m.text ILIKE {pattern})
-            """);
     }
 
     /// <summary>A department's display name as the catalog gives it (cached with its hours); null before the directory is loaded.</summary>

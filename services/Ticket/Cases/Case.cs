@@ -86,6 +86,12 @@ public sealed class Case
     /// <summary>The structured form of an application, in form order.</summary>
     public List<FormValue>? Form { get; private set; }
 
+    /// <summary>
+    /// What the queue search looks through for the case itself (<see cref="CaseSearch.TextOf"/>), written whenever one of
+    /// its parts changes; after an erasure it no longer holds the citizen snapshot.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
     /// <summary>When the citizen's personal data was removed after an erasure request.</summary>
     public DateTimeOffset? AnonymisedAt { get; private set; }
 
@@ -117,6 +123,7 @@ public sealed class Case
             CitizenSnapshot = spec.CitizenSnapshot.ToDictionary(),
             Form = spec.Form,
         };
+        opened.IndexForSearch();
         opened.Log(Actor.System, "opened", null, now, spec.HistoryDetail);
         opened.Publish(new CaseOpened(opened.Id, opened.Reference, opened.ConversationId, spec.EscalationId, spec.SubmissionId, opened.DepartmentId, opened.SlaDueAt), now);
         return opened;
@@ -313,6 +320,7 @@ public sealed class Case
         CitizenSnapshot = [];
         CitizenId = null;
         AnonymisedAt = now;
+        IndexForSearch();
         Log(Actor.System, "anonymised", from, now, $"erasure {erasureId}");
     }
 
@@ -377,6 +385,9 @@ public sealed class Case
     }
 
     private void Publish(object @event, DateTimeOffset at) => pendingEvents.Add((@event, at));
+
+    /// <summary>Call after every change of the reference, the citizen snapshot, the transcript or the form.</summary>
+    private void IndexForSearch() => SearchText = CaseSearch.TextOf(Reference, CitizenSnapshot, Transcript, Form);
 
     /// <summary>The department's message into the citizen's Postfach (<see cref="PostfachMessageSubmitted"/>); none for an anonymous chat.</summary>
     private void Post(Guid id, string kind, string body, string? departmentName, DateTimeOffset at)

@@ -55,6 +55,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<Case>(c =>
         {
             c.ToTable("cases");
@@ -76,6 +77,9 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             c.Property(x => x.Transcript).HasJsonb();
             c.Property(x => x.CitizenSnapshot).HasJsonb();
             c.Property(x => x.Form).HasJsonb();
+            // The queue search (ILIKE '%…%'): trigram indexes here and on the messages' text.
+            c.Property(x => x.SearchText).HasDefaultValue("");
+            c.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
             c.Property(x => x.Version).IsRowVersion();
             // The queue: a department's open cases by deadline.
             c.HasIndex(x => new { x.DepartmentId, x.Status, x.SlaDueAt });
@@ -88,6 +92,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             m.Property(x => x.AuthorName).HasMaxLength(200);
             m.HasIndex(x => new { x.CaseId, x.CreatedAt });
             m.HasIndex(x => x.SourceId).IsUnique().HasFilter("source_id IS NOT NULL");
+            m.HasIndex(x => x.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
             m.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<CaseHistoryEntry>(h =>

@@ -271,6 +271,35 @@ public sealed class CaseTests
     }
 
     [Fact]
+    public void A_new_case_is_found_by_its_reference_citizen_and_chat()
+    {
+        var spec = new NewCase(
+            CaseTypes.Enquiry, Guid.NewGuid(), Guid.NewGuid(), null, Guid.NewGuid(), "buergerbuero", null, "de", "no-answer",
+            [new(1, "citizen", "Mein Gartenzwerg wurde gestohlen", Monday)], new Dictionary<string, string> { ["givenName"] = "Sepp", ["familyName"] = "Huber" }, null,
+            "escalation");
+
+        var c = Case.Open(spec, "M-2026-000009", Buergerbuero, Monday);
+
+        Assert.Equal(CaseSearch.TextOf(c.Reference, c.CitizenSnapshot, c.Transcript, c.Form), c.SearchText);
+        Assert.Contains("Sepp Huber", c.SearchText, StringComparison.Ordinal);
+        Assert.Contains("Gartenzwerg", c.SearchText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Erasure_takes_the_citizens_data_out_of_the_search_text_and_keeps_the_chat_and_the_form()
+    {
+        var spec = new NewCase(
+            CaseTypes.Application, Guid.NewGuid(), null, Guid.NewGuid(), Guid.NewGuid(), "buergerbuero", null, "de", "application",
+            [new(1, "citizen", "Bitte um Termin", Monday)], new Dictionary<string, string> { ["givenName"] = "Sepp", ["email"] = "sepp@example.org" },
+            [new("reason", "Grund", "Umzug")], "submission");
+        var c = Case.Open(spec, "M-2026-000010", Buergerbuero, Monday);
+
+        c.Anonymise(Guid.NewGuid(), Monday);
+
+        Assert.Equal("M-2026-000010\n\nBitte um Termin\nUmzug", c.SearchText);
+    }
+
+    [Fact]
     public void Erasure_keeps_the_resolution_of_a_case_already_resolved()
     {
         var c = ClaimedBy(Maria);

@@ -20,6 +20,7 @@ namespace MucGov.Ticket.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("MucGov.Shared.Messaging.Inbox.InboxMessage", b =>
@@ -196,6 +197,13 @@ namespace MucGov.Ticket.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_text");
+
                     b.Property<string>("ServiceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -257,6 +265,12 @@ namespace MucGov.Ticket.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_reference");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_cases_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SubmissionId")
                         .IsUnique()
@@ -381,6 +395,12 @@ namespace MucGov.Ticket.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_case_messages_source_id")
                         .HasFilter("source_id IS NOT NULL");
+
+                    b.HasIndex("Text")
+                        .HasDatabaseName("ix_case_messages_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CaseId", "CreatedAt")
                         .HasDatabaseName("ix_case_messages_case_id_created_at");
