@@ -83,6 +83,9 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             c.Property(x => x.Version).IsRowVersion();
             // The queue: a department's open cases by deadline.
             c.HasIndex(x => new { x.DepartmentId, x.Status, x.SlaDueAt });
+            // The queue's default view, all but the resolved: most of a department's cases are resolved, and the index above
+            // would hand them all to the table to be filtered out.
+            c.HasIndex(x => new { x.DepartmentId, x.SlaDueAt }).HasFilter("status <> 'resolved'");
         });
         modelBuilder.Entity<CaseMessage>(m =>
         {

@@ -277,6 +277,10 @@ namespace MucGov.Ticket.Data.Migrations
                         .HasDatabaseName("ix_cases_submission_id")
                         .HasFilter("submission_id IS NOT NULL");
 
+                    b.HasIndex("DepartmentId", "SlaDueAt")
+                        .HasDatabaseName("ix_cases_department_id_sla_due_at")
+                        .HasFilter("status <> 'resolved'");
+
                     b.HasIndex("DepartmentId", "Status", "SlaDueAt")
                         .HasDatabaseName("ix_cases_department_id_status_sla_due_at");
 
