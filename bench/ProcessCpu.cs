@@ -97,6 +97,23 @@ public static class ProcessCpu
     }
 
     /// <summary>
+    /// The figures <c>cpuMsPer{Operation}:GROUP</c> — each group's CPU milliseconds divided by the operations — and
+    /// <c>cpuMsPer{Operation}:platform</c>, their sum without the load generator.
+    /// </summary>
+    public static void AddPerOperation(IDictionary<string, double> figures, string operation, SortedDictionary<string, double> cpu, long operations)
+    {
+        var platform = 0.0;
+        foreach (var (group, ms) in cpu)
+        {
+            var per = Math.Round(ms / Math.Max(1, operations), 3);
+            figures[$"cpuMsPer{operation}:{group}"] = per;
+            platform += group == "load generator" ? 0 : per;
+        }
+
+        figures[$"cpuMsPer{operation}:platform"] = Math.Round(platform, 3);
+    }
+
+    /// <summary>
     /// Waits until the platform is idle again — its processes together use less than <paramref name="busyMsPerSecond"/>
     /// of CPU in a second — so a phase that overloaded it does not leave its backlog to the next; at most
     /// <paramref name="longest"/>. Returns how long it waited.

@@ -63,15 +63,7 @@ public sealed class ChatTurn : IRunsItself
                     ["offeredPerSecond"] = rate, ["servedPerSecond"] = Math.Round(outcome.ServedPerSecond, 1), ["chats"] = chats.Count, ["distinctSayings"] = distinct,
                     ["settlingSeconds"] = Math.Round(settled.TotalSeconds, 1),
                 };
-                var platform = 0.0;
-                foreach (var (group, ms) in cpu)
-                {
-                    var perTurn = Math.Round(ms / Math.Max(1, outcome.Sent), 3);
-                    figures[$"cpuMsPerTurn:{group}"] = perTurn;
-                    platform += group == "load generator" ? 0 : perTurn;
-                }
-
-                figures["cpuMsPerTurn:platform"] = Math.Round(platform, 3);
+                ProcessCpu.AddPerOperation(figures, "Turn", cpu, outcome.Sent);
                 results.Add(new BenchResult($"{Name} {path} {rate}/s", Description, DateTimeOffset.UtcNow, 0, outcome.Seconds, outcome.Served, outcome.Errors,
                     outcome.ServedPerSecond, outcome.Percentile(50), outcome.Percentile(90), outcome.Percentile(99), outcome.MaxMs, Environment.ProcessorCount, figures));
             }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
@@ -75,7 +74,7 @@ public sealed partial class Escalation : IRunsItself
         var label = beside == 0 ? $"{rate}/s alone" : $"{rate}/s beside {beside} turns/s";
         var timings = new Timings();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var queue = await EventStream.OpenAsync(http, new Uri(context.Gateway, "/api/queue/events"), h => h.Authorization = Bearer(caseworker), ct);
+        var queue = await EventStream.OpenAsync(http, new Uri(context.Gateway, "/api/queue/events"), h => h.Authorization = Authorized.Bearer(caseworker), ct);
         var readers = new List<Task> { EventStream.ReadAsync(queue, item => OnQueueChanged(context, caseworker, timings, item), stop.Token) };
         var chats = await OfferAsync(context, citizen, (int)Math.Ceiling(rate * options.Duration.TotalSeconds), progress.AddTask($"{Name} {label}: offers"), ct);
         readers.AddRange(chats.Select(c => EventStream.ReadAsync(c.Stream, item => OnChatMessage(timings, c.Id, item), stop.Token)));
@@ -108,12 +107,7 @@ public sealed partial class Escalation : IRunsItself
         if (besides is null)
         {
             // Alone, the CPU of the phase is the escalations' own: consent, case, queue events, claim, reply and its mail.
-            foreach (var (group, ms) in cpu)
-            {
-                figures[$"cpuMsPerEscalation:{group}"] = Math.Round(ms / Math.Max(1, consents.Sent), 2);
-            }
-
-            figures["cpuMsPerEscalation:platform"] = Math.Round(cpu.Where(g => g.Key != "load generator").Sum(g => g.Value) / Math.Max(1, consents.Sent), 2);
+            ProcessCpu.AddPerOperation(figures, "Escalation", cpu, consents.Sent);
         }
         else
         {
@@ -158,7 +152,7 @@ public sealed partial class Escalation : IRunsItself
 
             var seen = last.GetProperty("seq").GetInt64().ToString(CultureInfo.InvariantCulture);
             var stream = await EventStream.OpenAsync(http, new Uri(context.Gateway, $"/api/conversations/{id}/events?lastEventId={seen}"),
-                h => h.Authorization = Bearer(citizen), token);
+                h => h.Authorization = Authorized.Bearer(citizen), token);
             chats[i] = new OfferedChat(id, stream);
             task.Increment(1);
         });
@@ -244,14 +238,8 @@ public sealed partial class Escalation : IRunsItself
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
-    private static HttpRequestMessage Post(BenchContext context, string path, string token, object? body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(context.Gateway, path)) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = Bearer(token);
-        return request;
-    }
-
-    private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+    private static HttpRequestMessage Post(BenchContext context, string path, string token, object? body) =>
+        Authorized.Request(HttpMethod.Post, new Uri(context.Gateway, path), token, body);
 
     [GeneratedRegex(@"\((B[0-9a-f]{12})\)")]
     private static partial Regex Tag();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MucGov.Bench.Scale;
@@ -122,12 +121,12 @@ public sealed class Scale : IRunsItself
     /// <summary>The measured citizen's chat on the scale conversation service: a few turns, as she would have them.</summary>
     private async Task<Guid> ChatAsync(Uri conversation, string token, CancellationToken ct)
     {
-        using var created = await http.SendAsync(Request(HttpMethod.Post, new Uri(conversation, "/api/conversations"), token, new { language = "de" }), ct);
+        using var created = await http.SendAsync(Authorized.Request(HttpMethod.Post, new Uri(conversation, "/api/conversations"), token, new { language = "de" }), ct);
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         foreach (var text in new[] { "Ich brauche einen neuen Personalausweis.", "Was kostet der?", "Brauche ich einen Termin?", "Danke!" })
         {
-            using var said = await http.SendAsync(Request(HttpMethod.Post, new Uri(conversation, $"/api/conversations/{id}/messages"), token,
+            using var said = await http.SendAsync(Authorized.Request(HttpMethod.Post, new Uri(conversation, $"/api/conversations/{id}/messages"), token,
                 new { text, clientMessageId = Guid.NewGuid().ToString() }), ct);
             said.EnsureSuccessStatusCode();
         }
@@ -137,7 +136,7 @@ public sealed class Scale : IRunsItself
 
     private async Task GetAsync(Uri url, string token, CancellationToken ct)
     {
-        using var response = await http.SendAsync(Request(HttpMethod.Get, url, token, null), ct);
+        using var response = await http.SendAsync(Authorized.Request(HttpMethod.Get, url, token), ct);
         response.EnsureSuccessStatusCode();
         await response.Content.ReadAsByteArrayAsync(ct);
     }
@@ -145,7 +144,7 @@ public sealed class Scale : IRunsItself
     /// <summary>Claims the most urgent case (timed with its answer), then puts it back, so the queue stays as it was.</summary>
     private async Task NextAsync(Uri ticket, string token, CancellationToken ct)
     {
-        using var next = await http.SendAsync(Request(HttpMethod.Post, new Uri(ticket, "/api/queue/next"), token, null), ct);
+        using var next = await http.SendAsync(Authorized.Request(HttpMethod.Post, new Uri(ticket, "/api/queue/next"), token), ct);
         next.EnsureSuccessStatusCode();
         if (next.StatusCode == System.Net.HttpStatusCode.NoContent)
         {
@@ -153,15 +152,8 @@ public sealed class Scale : IRunsItself
         }
 
         var id = (await next.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        using var released = await http.SendAsync(Request(HttpMethod.Post, new Uri(ticket, $"/api/cases/{id}/release"), token, null), ct);
+        using var released = await http.SendAsync(Authorized.Request(HttpMethod.Post, new Uri(ticket, $"/api/cases/{id}/release"), token), ct);
         released.EnsureSuccessStatusCode();
-    }
-
-    private static HttpRequestMessage Request(HttpMethod method, Uri url, string token, object? body)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
     }
 
     private static Uri Url(string variable) => new(Setting(variable));
